@@ -1,0 +1,194 @@
+"""Text layer: Unicode cleanup, an offset-preserving normalised view, sentences, tokens, clitics.
+
+The original text is never modified. :func:`normalize` returns a :class:`NormText`
+whose ``text`` is a folded copy (alef forms, ya/alef maqsura, ta marbuta,
+diacritics, tatweel, Arabic-Indic and Persian digits, zero-width and bidi marks)
+and whose ``to_orig`` maps every character of the copy back to the original.
+Folding is one-to-one or deletion, never one-to-many, so a span of the copy
+always maps to a span of the original.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from rasd.records import Token
+
+# One character in, at most one character out.
+_FOLD: dict[str, str] = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ئ": "ي",
+    "ة": "ه", "ۀ": "ه", "ە": "ه",
+    "ؤ": "و",
+    "ک": "ك", "گ": "ك",
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+    "\u2002": " ", "\u2003": " ",
+    "‐": "-", "‑": "-", "–": "-", "—": "-",
+}
+for _i, _d in enumerate("٠١٢٣٤٥٦٧٨٩"):
+    _FOLD[_d] = str(_i)
+for _i, _d in enumerate("۰۱۲۳۴۵۶۷۸۹"):
+    _FOLD[_d] = str(_i)
+
+# Deleted from the view: Arabic diacritics (harakat, shadda, sukun, superscript
+# alef, Quranic marks), tatweel, zero-width and bidi controls, BOM, soft hyphen.
+_DROP = set(
+    [chr(c) for c in range(0x064B, 0x0660)]
+    + ["\u0670", "\u0640"]
+    + [chr(c) for c in range(0x06D6, 0x06EE) if chr(c) not in "ۥۦ"]
+    + ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff", "\u00ad"]
+    + [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2066, 0x206A)]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NormText:
+    """A normalised copy of a text and the map from its characters back to the original."""
+
+    text: str
+    to_orig: tuple[int, ...]  # len(text) + 1 entries; the last is len(original)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the normalised copy to the original text."""
+        if end <= start:
+            o = self.to_orig[start]
+            return o, o
+        return self.to_orig[start], self.to_orig[end - 1] + 1
+
+
+def fold_char(ch: str) -> str:
+    """The normalised form of one character ('' when it is dropped)."""
+    if ch in _DROP:
+        return ""
+    return _FOLD.get(ch, ch)
+
+
+def normalize(text: str) -> NormText:
+    """Fold ``text`` into its normalised view, keeping the offset map.
+
+    >>> n = normalize("أعلنَت")
+    >>> n.text, n.span(0, len(n.text))
+    ('اعلنت', (0, 6))
+    """
+    out: list[str] = []
+    idx: list[int] = []
+    for i, ch in enumerate(text):
+        f = fold_char(ch)
+        if f:
+            out.append(f)
+            idx.append(i)
+    idx.append(len(text))
+    return NormText("".join(out), tuple(idx))
+
+
+def norm(s: str) -> str:
+    """Normalised form of a short string (lexicon entries, lookups)."""
+    return " ".join("".join(fold_char(c) for c in s).split())
+
+
+def clean(text: str) -> str:
+    """Unicode cleanup applied when reading input: line endings and NUL only.
+
+    Anything that changes Arabic letters is left to the normalised view so that
+    offsets into the returned text stay those of what the user sees.
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+
+
+# Sentences end at . ! ? ؟ (and runs of them), an ellipsis, or a line break.
+# The Arabic comma ، and the semicolon ؛ never end a sentence. A full stop
+# between digits (3.5) or after a single letter (initials: م. ع.) does not either.
+_SENT_END = regex.compile(r"(?:(?<!\d)\.(?!\d)|[!?؟…])+[\"'»”’)\]]*|\n+")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Split ``text`` into sentences; returns (start, end) offsets, whitespace trimmed."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SENT_END.finditer(text):
+        if m.group().startswith(".") and _initial_before(text, m.start()):
+            continue
+        _push(text, pos, m.end() if m.group()[0] != "\n" else m.start(), spans)
+        pos = m.end()
+    _push(text, pos, len(text), spans)
+    return spans
+
+
+def _initial_before(text: str, i: int) -> bool:
+    """True when the full stop at ``i`` follows a one-letter word (an initial)."""
+    return i >= 1 and text[i - 1].isalpha() and (i == 1 or not text[i - 2].isalpha())
+
+
+def _push(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and any(c.isalnum() for c in text[start:end]):
+        spans.append((start, end))
+
+
+# Words (letters, marks and digits glued together), numbers (with separators), or one other character.
+_TOKEN = regex.compile(
+    r"\d+(?:[.,٫٬]\d+)*|[\p{L}\p{M}\u0640\u200c\u200d]+(?:\d+)?|[^\s\p{L}\p{M}\d]"
+)
+
+
+def tokenize(text: str, sentences: list[tuple[int, int]]) -> list[Token]:
+    """Tokens of each sentence, with normalised forms and offsets into ``text``."""
+    tokens: list[Token] = []
+    for si, (s, e) in enumerate(sentences):
+        for m in _TOKEN.finditer(text, s, e):
+            t = m.group()
+            n = norm(t)
+            if not n:
+                continue
+            tokens.append(Token(m.start(), m.end(), t, n, si, is_word=n[0].isalnum()))
+    return tokens
+
+
+# Proclitic sequences, longest first (normalised). "لل" is ل + ال with the alef dropped.
+PROCLITICS: tuple[str, ...] = (
+    "وبال", "وكال", "فبال", "فال", "وال", "بال", "كال", "ولل", "فلل",
+    "لل", "ال", "وب", "ول", "وك", "فب", "فل", "وس", "فس", "و", "ف", "ب", "ل", "ك", "س",
+)
+ENCLITICS: tuple[str, ...] = ("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه", "ك", "ي")
+
+
+def stems(word: str, min_len: int = 2) -> Iterator[tuple[str, int]]:
+    """Candidate forms of a normalised word with proclitics split off.
+
+    Yields (form, offset of the form's first letter in ``word``). The word itself
+    comes first. A prefix ending in ال keeps ال on the form (والجيش → الجيش, جيش);
+    لل gives ال+rest (للجيش → الجيش). Forms shorter than ``min_len`` are skipped.
+    """
+    yield word, 0
+    seen = {word}
+    for p in PROCLITICS:
+        if not word.startswith(p) or len(word) - len(p) < min_len:
+            continue
+        rest = word[len(p):]
+        cands: list[tuple[str, int]] = []
+        if p.endswith("لل"):
+            cands.append(("ال" + rest, len(p)))
+        elif p.endswith("ال") and len(p) > 2:
+            cands.append(("ال" + rest, len(p) - 2))
+        cands.append((rest, len(p)))
+        for form, off in cands:
+            if form not in seen:
+                seen.add(form)
+                yield form, off
+
+
+def strip_enclitic(word: str, min_len: int = 2) -> Iterator[str]:
+    """Forms of ``word`` with an attached pronoun removed (تعاونها → تعاون)."""
+    for suffix in ENCLITICS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= min_len:
+            base = word[: -len(suffix)]
+            yield base
+            if base.endswith("ت"):  # ta marbuta before a pronoun: حكومتها → حكومه
+                yield base[:-1] + "ه"
