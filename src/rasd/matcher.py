@@ -1,0 +1,101 @@
+"""Phrase lookup over tokens, clitic-aware: the one matcher every lexicon stage uses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from rasd.records import Token
+from rasd.text import norm, normalize, stems, strip_enclitic
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Match(Generic[T]):
+    """Tokens ``[i, j)`` matched a phrase; ``start``/``end`` are offsets into the original text
+    (``start`` skips a stripped proclitic: in والجيش the match starts at ال)."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    payload: T
+    phrase: str
+
+
+def char_offset(token: Token, norm_offset: int) -> int:
+    """Original-text offset of the ``norm_offset``-th character of ``token.norm``."""
+    if norm_offset == 0:
+        return token.start
+    n = normalize(token.text)
+    if norm_offset >= len(n.text):
+        return token.end
+    return token.start + n.to_orig[norm_offset]
+
+
+class PhraseMatcher(Generic[T]):
+    """Find the longest lexicon phrases in a token sequence.
+
+    Phrases are compared on normalised forms. The first word of a phrase may carry
+    proclitics in the text (و ف ب ل ك ال س); with ``enclitics`` the last word may
+    carry an attached pronoun (تعاونها matches تعاون).
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, T]], *, enclitics: bool = False) -> None:
+        self._index: dict[str, list[tuple[tuple[str, ...], T, str]]] = {}
+        self.enclitics = enclitics
+        for phrase, payload in entries:
+            words = tuple(norm(phrase).split())
+            if not words:
+                continue
+            self._index.setdefault(words[0], []).append((words, payload, phrase))
+        for cands in self._index.values():
+            cands.sort(key=lambda c: -len(c[0]))
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self._index.values())
+
+    def _word_ok(self, token: Token, word: str, last: bool) -> bool:
+        if token.norm == word:
+            return True
+        return last and self.enclitics and word in strip_enclitic(token.norm)
+
+    def match_at(self, tokens: Sequence[Token], i: int, end: int | None = None) -> Match[T] | None:
+        """The longest phrase starting at token ``i`` (None when there is none)."""
+        end = len(tokens) if end is None else end
+        best: Match[T] | None = None
+        tok = tokens[i]
+        if not tok.is_word:
+            return None
+        forms = list(stems(tok.norm))
+        if self.enclitics:
+            forms += [(f, 0) for f in strip_enclitic(tok.norm)]
+            forms += [(f, o) for s, o in list(stems(tok.norm))[1:] for f in strip_enclitic(s)]
+        for form, off in forms:
+            for words, payload, phrase in self._index.get(form, ()):
+                n = len(words)
+                if i + n > end or (best and best.j - best.i >= n):
+                    continue
+                ok = all(
+                    self._word_ok(tokens[i + k], words[k], k == n - 1) for k in range(1, n)
+                )
+                if ok:
+                    best = Match(i, i + n, char_offset(tok, off), tokens[i + n - 1].end, payload, phrase)
+                    break
+        return best
+
+    def find(self, tokens: Sequence[Token], start: int = 0, end: int | None = None) -> list[Match[T]]:
+        """Longest non-overlapping matches, left to right, in tokens ``[start, end)``."""
+        end = len(tokens) if end is None else end
+        out: list[Match[T]] = []
+        i = start
+        while i < end:
+            m = self.match_at(tokens, i, end)
+            if m:
+                out.append(m)
+                i = m.j
+            else:
+                i += 1
+        return out
