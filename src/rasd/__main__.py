@@ -1,0 +1,5 @@
+"""python -m rasd"""
+
+from rasd.cli import main
+
+main()

@@ -1,0 +1,87 @@
+"""The pipeline: stages run in order on a document, each a plain function Doc → Doc with a declared contract."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from rasd.doc import Doc, make_doc
+from rasd.errors import PipelineError
+from rasd.records import Article
+from rasd.stages.aggregates import aggregates
+from rasd.stages.dates import dates
+from rasd.stages.entities import entities
+from rasd.stages.events import events
+from rasd.stages.places import places
+from rasd.stages.quantities import quantities
+from rasd.stages.statements import statements
+
+log = logging.getLogger(__name__)
+
+StageFunc = Callable[[Doc], Doc]
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """A named step: what it needs on the document before it runs, and what it adds."""
+
+    name: str
+    func: StageFunc
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+
+
+DEFAULT_STAGES: tuple[Stage, ...] = (
+    Stage("dates", dates, (), ("times",)),
+    Stage("quantities", quantities, (), ("quantities",)),
+    Stage("entities", entities, (), ("mentions",)),
+    Stage("places", places, (), ("places",)),
+    Stage("statements", statements, ("mentions", "times"), ("statements",)),
+    Stage("events", events, ("mentions", "places", "times", "quantities", "statements"), ("events",)),
+    Stage("aggregates", aggregates, ("quantities", "places", "statements"), ("aggregates",)),
+)
+
+
+class Pipeline:
+    """Runs stages in order. The order is checked when the pipeline is built, not when an article fails.
+
+    >>> nlp = Pipeline()
+    >>> doc = nlp(Article(doc_id="x", text="قال الرئيس الفرنسي اليوم إن بلاده ستدعم الحوار.", published="2020-01-01"))
+    >>> doc.statements[0].speaker.code
+    'FRA'
+    """
+
+    def __init__(self, stages: Sequence[Stage] = DEFAULT_STAGES) -> None:
+        have: set[str] = set()
+        for st in stages:
+            missing = [r for r in st.requires if r not in have]
+            if missing:
+                raise ValueError(f"stage {st.name!r} needs {', '.join(missing)}, which no earlier stage assigns")
+            have.update(st.assigns)
+        self.stages = tuple(stages)
+
+    @property
+    def names(self) -> list[str]:
+        return [s.name for s in self.stages]
+
+    def __call__(self, article: Article) -> Doc:
+        doc = make_doc(article)
+        for st in self.stages:
+            try:
+                out = st.func(doc)
+            except Exception as e:  # a stage bug must name the stage and the article
+                raise PipelineError(st.name, article.doc_id, e) from e
+            if not isinstance(out, Doc):
+                raise PipelineError(st.name, article.doc_id, TypeError(f"returned {type(out).__name__}, not Doc"))
+            doc = out
+        return doc
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Doc]:
+        for a in articles:
+            yield self(a)
+
+
+def extract(article: Article) -> Doc:
+    """Run the default pipeline on one article."""
+    return Pipeline()(article)

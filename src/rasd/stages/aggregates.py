@@ -1,0 +1,159 @@
+"""Aggregates: counts that a source reports (tolls, violations, towns), with period, provinces and reporter."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rasd.doc import Doc
+from rasd.records import Actor, Aggregate, Quantity, Statement, Token
+from rasd.resources import load_tsv
+from rasd.text import norm, stems
+
+VERSION = "aggregates@1"
+
+_CUMULATIVE = ("ارتفع", "ارتفعت", "بلغ", "بلغت", "وصل", "وصلت", "حصيله", "اجمالي", "الاجمالي", "الاجماليه")
+_SINCE_START = ("منذ بدايه", "منذ بدء", "منذ اندلاع", "منذ مطلع")
+_LAST_24H = ("24 ساعه", "الساعات ال24", "الساعات 24", "ال24 ساعه", "الساعات الاربع والعشرين", "يوم امس")
+# Vague counts this large are not aggregated (عشرات الآلاف and the like).
+_MAX_VAGUE = 9999
+
+
+@dataclass(frozen=True, slots=True)
+class MetricRule:
+    metric: str
+    units: frozenset[str]
+    context: tuple[frozenset[str], ...]  # every group must have a word in the sentence; () = none needed
+
+
+@functools.cache
+def metric_rules() -> tuple[MetricRule, ...]:
+    rules = []
+    for r in load_tsv("metrics.tsv"):
+        units = frozenset(norm(u) for u in r["unit"].split("|") if u)
+        ctx = () if r["context"] in ("", "*") else tuple(
+            frozenset(norm(w) for w in group.split("|") if w) for group in r["context"].split("&")
+        )
+        rules.append(MetricRule(r["metric"], units, ctx))
+    return tuple(rules)
+
+
+def _forms(word: str) -> set[str]:
+    return {f for f, _ in stems(word)}
+
+
+def _sentence_words(toks: Sequence[Token]) -> set[str]:
+    words: set[str] = set()
+    for t in toks:
+        words |= _forms(t.norm)
+    return words
+
+
+def _unit_of(doc: Doc, q: Quantity, toks: Sequence[Token]) -> list[str]:
+    """Candidate counted nouns: the quantity's unit, the noun after it, and X in 'عدد X ... N'."""
+    units = [q.unit] if q.unit else []
+    after = [t for t in toks if t.start >= q.end][:3]
+    units += [t.norm for t in after if t.is_word]
+    before = [t for t in toks if t.end <= q.start]
+    for k in range(len(before) - 1, -1, -1):
+        if before[k].norm.lstrip("و") in ("عدد", "حصيله", "اجمالي") and k + 1 < len(before):
+            units.append(before[k + 1].norm)
+            break
+    return units
+
+
+def metric_for(units: Sequence[str], words: set[str]) -> str | None:
+    for rule in metric_rules():
+        if not any(rule.units & _forms(u) for u in units):
+            continue
+        if all(group & words for group in rule.context):
+            return rule.metric
+    return None
+
+
+def _period(sent_norm: str, q_offset: int) -> str | None:
+    head = sent_norm[:q_offset]
+    if any(w in sent_norm for w in _SINCE_START) or any(f" {w} " in f" {head} " for w in _CUMULATIVE):
+        return "cumulative"
+    if any(w in sent_norm for w in _LAST_24H):
+        return "last_24h"
+    if " الاسبوع" in sent_norm:
+        return "week"
+    return None
+
+
+def _reporter(statements: Sequence[Statement], start: int, last: Actor | None) -> Actor | None:
+    for s in statements:
+        if s.start <= start < s.end and s.speaker is not None:
+            return s.speaker
+    return last
+
+
+def find_aggregates(doc: Doc) -> list[Aggregate]:
+    out: list[Aggregate] = []
+    carried: dict[str | None, str] = {}  # reporter code → last period it stated (a bulletin's window)
+    last_reporter: Actor | None = None
+    for si, (a, b) in enumerate(doc.sent_token_ranges):
+        toks = doc.tokens[a:b]
+        sent = doc.sentences[si]
+        words = _sentence_words(toks)
+        n0, n1 = _norm_span(doc, sent.start, sent.end)
+        sent_norm = doc.norm.text[n0:n1]
+        reporter = _reporter(doc.statements, sent.start, last_reporter)
+        if reporter is not None:
+            last_reporter = reporter
+        for q in doc.quantities:
+            if not (sent.start <= q.start < sent.end) or (q.vague and q.value > _MAX_VAGUE):
+                continue
+            metric = metric_for(_unit_of(doc, q, toks), words)
+            if metric is None:
+                continue
+            qn, _ = _norm_span(doc, q.start, q.end)
+            code = reporter.code if reporter else None
+            period = _period(sent_norm, qn - n0)
+            if period is None:
+                period = carried.get(code, "other")
+            elif period == "last_24h":
+                carried[code] = period
+            admin1 = sorted({p.admin1 for p in doc.places
+                             if q.end <= p.start < sent.end and p.admin1 and p.precision >= 1})
+            start, end = _evidence(doc, toks, q)
+            out.append(Aggregate(metric=metric, value=int(q.value), period=period, start=start, end=end,
+                                 admin1=admin1, reporter=reporter, raw=q.text if q.vague else None))
+            if period == "last_24h":
+                carried[code] = period
+        if any(w in sent_norm for w in _LAST_24H) and reporter is not None:
+            carried[reporter.code] = "last_24h"
+    return out
+
+
+def _norm_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Normalised-view offsets of an original span (first characters at or after each end)."""
+    import bisect
+
+    m = doc.norm.to_orig
+    return bisect.bisect_left(m, start), bisect.bisect_left(m, end)
+
+
+def _evidence(doc: Doc, toks: Sequence[Token], q: Quantity) -> tuple[int, int]:
+    """From the quantity (or 'عدد' before it) to the end of its clause."""
+    start = q.start
+    for t in toks:
+        if t.end <= q.start and t.norm.lstrip("و") == "عدد":
+            start = t.start + (1 if t.norm.startswith("و") else 0)
+    end = q.end
+    for t in toks:
+        if t.start < q.end:
+            continue
+        if t.norm in ("،", ",", ".", "؛", ":"):
+            break
+        end = t.end
+    return start, end
+
+
+def aggregates(doc: Doc) -> Doc:
+    """Pipeline stage: find aggregates (needs quantities, places and statements)."""
+    doc.aggregates = find_aggregates(doc)
+    doc.stages.append(VERSION)
+    return doc

@@ -1,0 +1,271 @@
+"""Entity mentions and their actors: lexicon names, title + nationality phrases, persons, coreference.
+
+First version (rule based): named actors come from ``actors.tsv`` and
+``countries.tsv``; a head noun or title from ``heads.tsv`` followed by a
+nationality adjective or a country (وزارة الدفاع الروسية، الجيش السوري) becomes
+an actor with the country's code and the head's sector; unknown person names are
+taken from beside a title (قال أناتولي أنطونوف نائب وزير ...) and inherit its code;
+a later surname or bare title points back to the person (coreference).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import replace
+
+from rasd.doc import Doc
+from rasd.lexicon import (
+    ActorEntry,
+    actor_matcher,
+    country_name_index,
+    head_matcher,
+    nationality_index,
+    word_set,
+)
+from rasd.matcher import char_offset
+from rasd.records import Actor, Mention, Token
+from rasd.text import norm, stems
+
+VERSION = "entities@1"
+
+_LABEL = {
+    "PER": "PER", "ORG": "ORG", "GROUP": "ORG", "MEDIA": "ORG", "GPE": "LOC",
+    "COUNTRY": "LOC", "CAPITAL": "LOC", "NATIONALS": "MISC", "HEAD": "ORG",
+}
+
+
+@functools.cache
+def _not_name_words() -> frozenset[str]:
+    """Words that never belong to a person's name: function words, cues, time words."""
+    words = set(word_set("function_words.tsv"))
+    words |= word_set("cues.tsv")
+    words |= {w for w in word_set("months.tsv")}
+    return frozenset(words)
+
+
+def _name_like(tok: Token) -> bool:
+    n = tok.norm
+    if not tok.is_word or len(n) < 2 or n[0].isdigit() or n.startswith("ال"):
+        return False
+    if n in _not_name_words() or n in nationality_index() or n in country_name_index():
+        return False
+    if any(f in _not_name_words() for f, off in stems(n) if off):
+        return False
+    return head_matcher().match_at([tok], 0) is None and actor_matcher().match_at([tok], 0) is None
+
+
+def _dual_to_singular(tok: Token) -> Token | None:
+    """وزيرا/وزيري (dual in construct) → وزير, so titles in the dual are recognised."""
+    if len(tok.norm) > 3 and tok.norm[-1] in "اي":
+        return replace(tok, norm=tok.norm[:-1])
+    return None
+
+
+def _nationality_at(tokens: Sequence[Token], k: int, end: int) -> tuple[str, int] | None:
+    """(iso3, next index) when token k is a nationality adjective or a country/capital name."""
+    if k >= end:
+        return None
+    iso = nationality_index().get(tokens[k].norm)
+    if iso:
+        return iso, k + 1
+    m = actor_matcher().match_at(tokens, k, end)
+    if m and m.payload.kind in ("COUNTRY", "CAPITAL") and m.i == k:
+        return m.payload.code or "", m.j
+    return None
+
+
+def _compose(tokens: Sequence[Token], i: int, end: int) -> tuple[int, ActorEntry, bool, int] | None:
+    """A [modifier]* head [filler]{0,2} nationality phrase at i.
+
+    Returns (end index, entry, is_title, start offset in the text) or None.
+    """
+    hm = head_matcher()
+    j = i
+    first: int | None = None
+    while j < end:
+        m = hm.match_at(tokens, j, end)
+        if not m or m.payload.kind != "modifier":
+            break
+        first = m.start if first is None else first
+        j = m.j
+    modified = j > i
+    if j < end and modified:
+        named = actor_matcher().match_at(tokens, j, end)
+        if named and named.payload.code and named.payload.kind not in ("NATIONALS",):
+            sector = named.payload.sector if named.payload.kind not in ("COUNTRY", "CAPITAL") else "GOV"
+            return named.j, ActorEntry(named.payload.code, sector, "ORG", named.phrase), False, first or 0
+    if j >= end:
+        return None
+    head = hm.match_at(tokens, j, end)
+    if head is None:
+        single = _dual_to_singular(tokens[j])
+        if single is not None:
+            alt = [*tokens[:j], single, *tokens[j + 1 :]]
+            head = hm.match_at(alt, j, end)
+    if head is None or head.payload.kind == "modifier":
+        return None
+    first = head.start if first is None else first
+    k = head.j
+    for _ in range(3):
+        nat = _nationality_at(tokens, k, end)
+        if nat:
+            code, nk = nat
+            kind = "PER" if head.payload.kind == "title" else "ORG"
+            return nk, ActorEntry(code, head.payload.sector, kind, ""), head.payload.kind == "title", first
+        if k < end and tokens[k].is_word and tokens[k].norm.startswith("ال") and k - head.j < 2:
+            k += 1
+            continue
+        break
+    # A bare head (الوزير، المركز، الجيش): no code of its own, kept for coreference.
+    return head.j, ActorEntry(None, head.payload.sector, "HEAD", ""), head.payload.kind == "title", first
+
+
+def _name_after(tokens: Sequence[Token], k: int, end: int, limit: int = 3) -> int:
+    j = k
+    while j < end and j - k < limit and _name_like(tokens[j]):
+        j += 1
+    return j
+
+
+def _name_before(tokens: Sequence[Token], k: int, start: int, limit: int = 3) -> int:
+    j = k
+    while j > start and k - j < limit and _name_like(tokens[j - 1]):
+        j -= 1
+    return j
+
+
+def _mention(doc: Doc, i: int, j: int, entry: ActorEntry, source: str, start: int | None = None) -> Mention:
+    toks = doc.tokens
+    s = toks[i].start if start is None else start
+    e = toks[j - 1].end
+    text = doc.text[s:e]
+    actor = Actor(text, s, e, entry.code, entry.sector, kind=_LABEL.get(entry.kind, "ORG"),
+                  name=entry.canonical or None)
+    return Mention(text, s, e, _LABEL.get(entry.kind, "ORG"), actor=actor, source=source)
+
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    """All entity mentions of the document, in text order, with their actors."""
+    out: list[Mention] = []
+    toks = doc.tokens
+    am = actor_matcher()
+    for a, b in doc.sent_token_ranges:
+        i = a
+        while i < b:
+            named = am.match_at(toks, i, b)
+            comp = _compose(toks, i, b)
+            if comp and (named is None or comp[0] > named.j or
+                         (comp[0] == named.j and comp[1].code and named.payload.kind == "NATIONALS")):
+                j, entry, is_title, first = comp
+                if entry.code is None and named is not None:
+                    comp = None
+                else:
+                    m = _mention(doc, i, j, entry, "title" if is_title else "compose", first)
+                    out.append(m)
+                    if is_title and entry.code:
+                        out.extend(_persons_beside_title(doc, a, i, j, b, m))
+                    i = j
+                    continue
+            if named:
+                out.append(_mention(doc, named.i, named.j, named.payload, "lexicon", named.start))
+                i = named.j
+                continue
+            i += 1
+    out.sort(key=lambda m: m.start)
+    return _dedupe(out)
+
+
+def _persons_beside_title(doc: Doc, a: int, i: int, j: int, b: int, title: Mention) -> list[Mention]:
+    """Unknown names right before or right after a title take the title's actor."""
+    toks = doc.tokens
+    assert title.actor is not None
+    found: list[Mention] = []
+    after = actor_matcher().match_at(toks, j, b) if j < b else None
+    if after and after.payload.kind == "PER":
+        return found
+    k = _name_after(toks, j, b)
+    if k - j >= 2 or (k - j == 1 and k < b and not toks[k].is_word):
+        s, e = toks[j].start, toks[k - 1].end
+        found.append(_person(doc, s, e, title))
+        return found
+    k = _name_before(toks, i, a)
+    if i - k >= 1:
+        s, e = toks[k].start, toks[i - 1].end
+        found.append(_person(doc, s, e, title))
+    return found
+
+
+def _person(doc: Doc, s: int, e: int, title: Mention) -> Mention:
+    assert title.actor is not None
+    text = doc.text[s:e]
+    actor = Actor(text, s, e, title.actor.code, title.actor.sector, kind="PER", name=text)
+    return Mention(text, s, e, "PER", actor=actor, source="title-name")
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in mentions:
+        if out and m.start < out[-1].end:
+            if (m.end - m.start) > (out[-1].end - out[-1].start):
+                out[-1] = m
+            continue
+        out.append(m)
+    return out
+
+
+def link_coreference(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Surnames of persons named earlier become mentions of the same person; ids link them.
+
+    A person's last name word (أنطونوف for أناتولي أنطونوف) found later in the text,
+    with or without proclitics, is a mention of that person. Bare titles
+    (نائب وزير الدفاع الروسي) take the id of the last person who bore the same title.
+    """
+    surnames: dict[str, Mention] = {}
+    next_id = 0
+    titles: dict[str, int] = {}
+    covered = [False] * len(doc.text)
+    for m in mentions:
+        for c in range(m.start, m.end):
+            covered[c] = True
+    for m in mentions:
+        if m.label == "PER" and m.source in ("title-name", "lexicon"):
+            m.entity_id = next_id
+            next_id += 1
+            words = m.text.split()
+            if words:
+                surnames.setdefault(_strip_norm(words[-1]), m)
+    # Titles: ids of the person beside them.
+    for idx, m in enumerate(mentions):
+        if m.source == "title":
+            near = [p for p in mentions[max(0, idx - 1) : idx + 2] if p.source == "title-name"]
+            key = _strip_norm(m.text)
+            if near and near[0].entity_id is not None:
+                titles[key] = near[0].entity_id
+                m.entity_id = near[0].entity_id
+            elif key in titles:
+                m.entity_id = titles[key]
+    extra: list[Mention] = []
+    for tok in doc.tokens:
+        if covered[tok.start] or not tok.is_word:
+            continue
+        for form, off in stems(tok.norm):
+            p = surnames.get(form)
+            if p and p.actor and p.start < tok.start:
+                s = char_offset(tok, off)
+                actor = replace(p.actor, text=doc.text[s : tok.end], start=s, end=tok.end)
+                extra.append(Mention(doc.text[s : tok.end], s, tok.end, "PER", actor=actor,
+                                     source="coref", entity_id=p.entity_id))
+                break
+    return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def _strip_norm(word: str) -> str:
+    return norm(word)
+
+
+def entities(doc: Doc) -> Doc:
+    """Pipeline stage: find entity mentions and actors, then link coreference."""
+    doc.mentions = link_coreference(doc, find_mentions(doc))
+    doc.stages.append(VERSION)
+    return doc

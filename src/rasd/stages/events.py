@@ -1,0 +1,360 @@
+"""Events: PLOVER types from verb and verbal-noun triggers, with actor, recipient, place, date, size and status.
+
+First version, rule based. For each trigger of ``triggers.tsv`` in a sentence:
+the actor is the subject next to a verb (after it, Arabic's usual order, or
+before it), the genitive of a verbal noun, a ``من قبل`` phrase, or the speaker of
+the sentence for participles and for nouns governed by the reporting verb; the
+recipient is the actor introduced by the trigger's preposition (or the object);
+places introduced by في or a place cue give the location; the status comes from
+negation, future and conditional cues before the trigger.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from rasd.doc import Doc
+from rasd.lexicon import word_table
+from rasd.matcher import Match, PhraseMatcher
+from rasd.records import Actor, Event, Mention, Place, Statement, Token
+from rasd.resources import load_tsv
+from rasd.stages.statements import COMPLEMENTIZERS, QUOTES, cue_role
+from rasd.text import stems
+
+VERSION = "events@1"
+
+# Types whose events are words, not deeds: no location unless the act itself took place somewhere.
+VERBAL = frozenset({"AGREE", "ACCUSE", "REQUEST", "REJECT", "THREATEN"})
+_CLAUSE_BREAK = frozenset({"؛", ";", ":", "التي", "الذي", "الذين", "اللذين", "اللتين"}) | COMPLEMENTIZERS
+_PREPS = ("في", "من", "الي", "علي", "عن", "مع", "ضد", "حول", "بشان", "خلال", "منذ", "لدي", "عند", "بين")
+_TIME_WORDS = frozenset({"اليوم", "امس", "ايضا", "كذلك", "مساء", "صباح", "الماضي", "الاحد", "الاثنين", "الثلاثاء",
+                         "الاربعاء", "الخميس", "الجمعه", "السبت", "يوم", "فجر", "ليل", "ليله"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    type: str
+    mode: str | None
+    context: tuple[str, ...]
+    pos: str  # verb, noun, part
+    prep: str | None  # preposition of the recipient; "gen" = the genitive is the recipient
+    requires: str  # "", "actor", "recipient"
+
+
+@functools.cache
+def trigger_matcher() -> PhraseMatcher[Trigger]:
+    entries = []
+    for r in load_tsv("triggers.tsv"):
+        requires = r.get("requires", "") or ("actor" if r["type"] in VERBAL else "")
+        entries.append((r["form"], Trigger(
+            r["type"], r["mode"] or None, tuple(c for c in r["context"].split("|") if c), r["pos"],
+            r["prep"] or None, requires,
+        )))
+    return PhraseMatcher(entries, enclitics=True)
+
+
+@functools.cache
+def _modality_cues() -> dict[str, str]:
+    return {k: r["role"] for k, r in word_table("cues.tsv").items()
+            if r["role"] in ("negation", "future", "hypothetical", "prevent")}
+
+
+def _clause_bounds(toks: Sequence[Token], a: int, b: int, i: int) -> tuple[int, int]:
+    """Token range of the clause around token i (breaks at ؛ : quotes, that-clauses, relatives)."""
+    lo = i
+    while lo > a and toks[lo - 1].norm not in _CLAUSE_BREAK and toks[lo - 1].norm not in QUOTES:
+        lo -= 1
+    hi = i + 1
+    while hi < b and toks[hi].norm not in _CLAUSE_BREAK and toks[hi].norm not in QUOTES:
+        hi += 1
+    return lo, hi
+
+
+def _prep_of(doc: Doc, m: Mention) -> str | None:
+    """The preposition right before a mention: a separate word or a proclitic (بـ لـ)."""
+    tok_i = _token_at(doc, m.start)
+    if tok_i is None:
+        return None
+    tok = doc.tokens[tok_i]
+    if m.start > tok.start:  # a proclitic was split off
+        pre = doc.text[tok.start : m.start]
+        pre_n = "".join(c for c in pre if c not in "و")
+        if pre_n.startswith(("ب",)):
+            return "ب"
+        if pre_n.startswith(("ل",)):
+            return "ل"
+        if pre_n.startswith("ك"):
+            return "ك"
+    if tok_i > 0:
+        prev = doc.tokens[tok_i - 1].norm
+        for p in _PREPS:
+            if prev == p or prev == "و" + p:
+                return p
+        if prev in ("قبل",) and tok_i > 1 and doc.tokens[tok_i - 2].norm == "من":
+            return "من قبل"
+        if prev in ("جراء", "بسبب", "ازاء", "تجاه", "بحق"):
+            return "جراء"
+    return None
+
+
+def _token_at(doc: Doc, offset: int) -> int | None:
+    lo, hi = 0, len(doc.tokens) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        t = doc.tokens[mid]
+        if t.end <= offset:
+            lo = mid + 1
+        elif t.start > offset:
+            hi = mid - 1
+        else:
+            return mid
+    return None
+
+
+def _coordinated(doc: Doc, first: Mention, limit: int) -> list[Mention]:
+    """The mention and those joined to it by و (X وY، X والأمريكي Y)."""
+    out = [first]
+    last = first
+    for m in doc.mentions:
+        if m.start <= last.start or m.actor is None or m.start >= limit:
+            continue
+        gap = doc.text[last.end : m.start]
+        words = gap.split()
+        if (gap.strip() == "و" or (gap.strip() == "" and doc.text[m.start - 1 : m.start] == "و")
+                or (doc.text[max(0, m.start - 1) : m.start] == "و" and gap.strip() in ("", "،"))
+                or (len(words) == 1 and words[0].startswith("و") and len(words[0]) > 2)):
+            out.append(m)
+            last = m
+            continue
+        if m.start > last.end + 1:
+            break
+    return out
+
+
+def _speaker_for(statements: Sequence[Statement], start: int) -> Statement | None:
+    for s in statements:
+        if s.start <= start < s.end:
+            return s
+    return None
+
+
+def _status(doc: Doc, toks: Sequence[Token], lo: int, i: int, tok_form_off: int, a: int) -> str:
+    cues = _modality_cues()
+    t = toks[i]
+    if tok_form_off and t.norm[:tok_form_off].endswith("س") and t.norm[tok_form_off:tok_form_off + 1] in "يتن":
+        return "future"
+    for k in range(i - 1, max(lo, i - 8) - 1, -1):
+        n = toks[k].norm
+        role = cues.get(n) or next((cues[f] for f, o in stems(n) if o and f in cues), None)
+        if role is None:
+            if n.startswith("س") and len(n) > 3 and n[1] in "يت" and k >= i - 2:
+                return "future"
+            continue
+        nxt = toks[k + 1].norm if k + 1 < len(toks) else ""
+        if role == "negation" and (nxt.endswith("زال") or nxt in ("سيما", "بد")):
+            continue
+        if role == "negation" and i - k > 3:
+            continue
+        if role == "prevent":
+            return "negated"
+        return {"negation": "negated"}.get(role, role)
+    for k in range(i - 1, a - 1, -1):
+        if cues.get(toks[k].norm) == "hypothetical" or (toks[k].norm in ("حال",) and k > a and \
+                toks[k - 1].norm == "في"):
+            return "hypothetical"
+    return "asserted"
+
+
+def find_events(doc: Doc) -> list[Event]:
+    toks = doc.tokens
+    matcher = trigger_matcher()
+    events: list[Event] = []
+    for a, b in doc.sent_token_ranges:
+        for m in matcher.find(toks, a, b):
+            ev = _build(doc, m, a, b)
+            if ev is not None:
+                events.append(ev)
+    return _dedupe(events)
+
+
+def _build(doc: Doc, m: Match[Trigger], a: int, b: int) -> Event | None:
+    toks = doc.tokens
+    trig = m.payload
+    lo, hi = _clause_bounds(toks, a, b, m.i)
+    clause_start, clause_end = toks[lo].start, toks[hi - 1].end
+    stmt = _speaker_for(doc.statements, toks[m.i].start)
+    speaker = stmt.speaker if stmt and stmt.speaker and stmt.cue_start <= m.start else None
+    is_cue = cue_role(toks[m.i]) is not None and (cue_role(toks[m.i]) or ("",))[0] in ("speech", "participle")
+
+    in_clause = [x for x in doc.mentions if x.actor and clause_start <= x.start < clause_end]
+    after = [x for x in in_clause if x.start >= m.end]
+    before = [x for x in in_clause if x.end <= m.start]
+    actor_m: Mention | None = None
+    actors: list[Actor] = []
+    if trig.pos == "part" or is_cue:
+        if is_cue and after and after[0].start - m.end < 3 and _prep_of(doc, after[0]) is None:
+            actor_m = after[0]
+        elif speaker is not None:
+            actors = [speaker]
+    elif trig.pos == "verb":
+        if after and _prep_of(doc, after[0]) is None and _gap_ok(toks, m.j, after[0].start):
+            actor_m = after[0]
+        else:
+            cands = [x for x in before if _prep_of(doc, x) in (None,)]
+            if cands:
+                actor_m = cands[-1]
+    else:  # verbal noun
+        by = next((x for x in after if _prep_of(doc, x) == "من قبل"), None)
+        gen = after[0] if after and after[0].start - m.end <= 2 and _prep_of(doc, after[0]) is None else None
+        if by is not None:
+            actor_m = by
+        elif gen is not None and trig.prep != "gen":
+            actor_m = gen
+        else:
+            cands = [x for x in before if _prep_of(doc, x) is None]
+            if cands and (not stmt or cands[-1].start >= stmt.cue_start or stmt.cue_start > m.start):
+                actor_m = cands[-1]
+            elif speaker is not None and stmt is not None and stmt.cue_start < m.start:
+                actors = [speaker]
+    if actor_m is not None:
+        actors = [x.actor for x in _coordinated(doc, actor_m, clause_end) if x.actor]
+
+    # Recipient: introduced by the trigger's preposition, or the first other actor after it.
+    rec_scope_end = toks[b - 1].end if (trig.pos in ("verb", "part") and is_cue) else clause_end
+    rec_cands = [x for x in doc.mentions if x.actor and m.end <= x.start < rec_scope_end
+                 and (actor_m is None or x.start >= actor_m.end or x.end <= actor_m.start)
+                 and not any(x is y or x.start == y.start for y in ([actor_m] if actor_m else []))]
+    if actor_m is not None:
+        coord = _coordinated(doc, actor_m, clause_end)
+        rec_cands = [x for x in rec_cands if all(x.start != c.start for c in coord)]
+    recipient_m: Mention | None = None
+    if trig.prep == "gen":
+        recipient_m = next((x for x in rec_cands if x.start - m.end <= 2), None)
+    elif trig.prep:
+        recipient_m = next((x for x in rec_cands if _prep_of(doc, x) == trig.prep), None)
+    if recipient_m is None:
+        recipient_m = next((x for x in rec_cands if _prep_of(doc, x) in (None, "جراء", "ل", "الي", "علي", "ضد",
+                                                                          "مع", "ب")), None)
+    recipients = [x.actor for x in _coordinated(doc, recipient_m, rec_scope_end)] if recipient_m else []
+    recipients = [r for r in recipients if r is not None]
+
+    if trig.requires == "actor" and not actors:
+        return None
+    if trig.requires == "recipient" and not recipients:
+        return None
+
+    locations = [] if trig.type in VERBAL else _locations(doc, toks, lo, hi)
+    date, precision = _date(doc, clause_start, clause_end, doc.sentences[toks[m.i].sent])
+    if date is None and stmt is not None and stmt.date and (trig.type in VERBAL or trig.pos == "part" or is_cue):
+        date, precision = stmt.date, "day"
+    status = _status(doc, toks, lo, m.i, m.start - toks[m.i].start, a)
+    country = next((p.country for p in locations if p.country), None)
+    actors = [_fill_code(x, country) for x in actors]
+    recipients = [_fill_code(x, country) for x in recipients]
+    return Event(
+        type=trig.type, trigger=doc.text[m.start : m.end], trigger_start=m.start, trigger_end=m.end,
+        start=min(clause_start, m.start), end=max(clause_end, m.end), mode=trig.mode,
+        context=list(trig.context), actor=_unique(actors), recipient=_unique(recipients), location=locations,
+        date=date, date_precision=precision, size=_size(doc, clause_start, clause_end), status=status,
+        reported_by=speaker if speaker is not None and not (actors and actors[0] is speaker) else None,
+    )
+
+
+def _gap_ok(toks: Sequence[Token], j: int, start: int) -> bool:
+    """Only time words (اليوم، أمس) between a verb and its subject."""
+    k = j
+    while k < len(toks) and toks[k].start < start:
+        if toks[k].norm not in _TIME_WORDS:
+            return False
+        k += 1
+    return True
+
+
+def _fill_code(actor: Actor, country: str | None) -> Actor:
+    """A group without a country (مسلحون، مدنيين) takes the country of the event's place."""
+    if actor.code is None and country:
+        return replace(actor, code=country)
+    return actor
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen: set[tuple[str | None, str | None, str]] = set()
+    out = []
+    for x in actors:
+        key = (x.code, x.sector, x.text)
+        if key not in seen:
+            seen.add(key)
+            out.append(x)
+    return out
+
+
+def _locations(doc: Doc, toks: Sequence[Token], lo: int, hi: int) -> list[Place]:
+    s, e = toks[lo].start, toks[hi - 1].end
+    out = []
+    for p in doc.places:
+        if not (s <= p.start < e):
+            continue
+        ti = _token_at(doc, p.start)
+        if ti is None:
+            continue
+        tok = toks[ti]
+        pre = doc.text[tok.start : p.start]
+        prev = toks[ti - 1].norm if ti > 0 else ""
+        locative = (pre.endswith("ب") or prev in ("في", "وفي", "قرب", "بالقرب", "داخل", "شمال", "جنوب", "شرق",
+                                                   "غرب", "ريف", "محافظه", "محافظات", "مدينه", "بلده", "قريه")
+                    or (p.feature == "admin1" and prev.startswith("و")))
+        if locative or (out and prev.startswith("و") and p.start - out[-1].end < 8):
+            out.append(p)
+    return out
+
+
+def _date(doc: Doc, s: int, e: int, sent: object) -> tuple[str | None, str]:
+    for t in doc.times:
+        if s <= t.start < e and t.date:
+            return t.date, t.precision
+    return None, "unknown"
+
+
+@functools.cache
+def _size_units() -> dict[str, str]:
+    out = {}
+    for r in load_tsv("metrics.tsv"):
+        if r["metric"] in ("killed", "injured", "arrested"):
+            for u in r["unit"].split("|"):
+                out.setdefault(u, r["metric"])
+    return {k: v for k, v in out.items() if k}
+
+
+def _size(doc: Doc, s: int, e: int) -> dict[str, int]:
+    from rasd.text import norm
+
+    units = {norm(k): v for k, v in _size_units().items()}
+    size: dict[str, int] = {}
+    for q in doc.quantities:
+        if s <= q.start < e and q.unit and not q.vague:
+            metric = units.get(q.unit) or next((units[f] for f, _ in stems(q.unit) if f in units), None)
+            if metric and metric not in size:
+                size[metric] = int(q.value)
+    return size
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    out: list[Event] = []
+    seen: set[tuple[object, ...]] = set()
+    for ev in events:
+        key = (ev.type, tuple(sorted(str(a.code) for a in ev.actor)), tuple(sorted(str(r.code) for r in ev.recipient)),
+               tuple(sorted(str(p.admin1 or p.country) for p in ev.location)), ev.date, ev.status, ev.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(ev)
+    return out
+
+
+def events(doc: Doc) -> Doc:
+    """Pipeline stage: find events (needs entities, places, dates, quantities and statements)."""
+    doc.events = find_events(doc)
+    doc.stages.append(VERSION)
+    return doc

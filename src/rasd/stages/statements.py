@@ -1,0 +1,172 @@
+"""Statements: who said what. Reporting cues, direct and indirect speech, media that relay, and coreference."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import replace
+
+from rasd.doc import Doc
+from rasd.lexicon import word_table
+from rasd.records import Actor, Mention, Statement, Token
+from rasd.text import stems
+
+VERSION = "statements@1"
+
+QUOTES = frozenset("“”\"«»„‟")
+COMPLEMENTIZERS = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها", "انهم", "لان"})
+
+
+@functools.cache
+def cue_roles() -> dict[str, str]:
+    """Normalised cue form → role (speech, transmit, according, participle, negation ...)."""
+    return {k: r["role"] for k, r in word_table("cues.tsv").items()}
+
+
+def cue_role(tok: Token) -> tuple[str, str, int] | None:
+    """(role, form, offset of the form in the token) when the token is a cue, proclitics allowed."""
+    roles = cue_roles()
+    for form, off in stems(tok.norm):
+        role = roles.get(form)
+        if role:
+            return role, form, off
+    return None
+
+
+@functools.cache
+def _anonymous() -> frozenset[str]:
+    return frozenset(k for k, r in word_table("cues.tsv").items() if r["role"] == "anonymous")
+
+
+def mentions_in(mentions: Sequence[Mention], start: int, end: int) -> list[Mention]:
+    return [m for m in mentions if start <= m.start < end and m.actor is not None]
+
+
+def _first_mention_after(doc: Doc, toks: Sequence[Token], k: int, b: int, window: int = 5) -> Mention | None:
+    """The actor mention that starts within ``window`` tokens after token k, before any that-clause."""
+    if k >= b:
+        return None
+    limit = toks[min(b, k + window) - 1].end
+    for t in toks[k:b]:
+        if t.start >= limit:
+            break
+        if t.norm in COMPLEMENTIZERS or t.norm in QUOTES or t.norm == ":":
+            limit = t.start
+            break
+    for m in doc.mentions:
+        if m.actor is not None and toks[k].start <= m.start < limit:
+            return m
+    return None
+
+
+def resolve_head(doc: Doc, m: Mention, before: int) -> Actor | None:
+    """A bare head or title (المركز، الوزير) → the last earlier mention that contains the same head word."""
+    assert m.actor is not None
+    if m.actor.code:
+        return m.actor
+    head = m.text.split()[-1]
+    key = {f for f, _ in stems(head) if len(f) > 2}
+    for prev in reversed([p for p in doc.mentions if p.end <= before and p.actor and p.actor.code]):
+        words = {f for w in prev.text.split() for f, _ in stems(w)}
+        if key & words:
+            return replace(prev.actor, text=m.text, start=m.start, end=m.end)  # type: ignore[arg-type]
+    return None
+
+
+def find_statements(doc: Doc) -> list[Statement]:
+    """One statement per sentence and speaker, with its cue, kind, medium and date."""
+    toks = doc.tokens
+    out: list[Statement] = []
+    last_speaker: Actor | None = None
+    for si, (a, b) in enumerate(doc.sent_token_ranges):
+        sent = doc.sentences[si]
+        speakers_here: set[tuple[str | None, str]] = set()
+        for k in range(a, b):
+            c = cue_role(toks[k])
+            if not c or c[0] not in ("speech", "transmit", "according"):
+                continue
+            role, form, off = c
+            via: Actor | None = None
+            speaker: Actor | None = None
+            if role == "transmit":
+                via_m = _first_mention_after(doc, toks, k + 1, b, window=4)
+                via = via_m.actor if via_m else None
+                an = next((j for j in range(k + 1, min(b, k + 14)) if toks[j].norm == "عن"), None)
+                if an is not None:
+                    sm = _first_mention_after(doc, toks, an + 1, b, window=6)
+                    speaker = resolve_head(doc, sm, sm.start) if sm else None
+                else:
+                    role = "speech"
+                    speaker = via
+                    via = None
+            else:
+                j = k + 1
+                while j < b and toks[j].norm in ("اليوم", "امس", "ايضا", "كذلك", "من", "جهته", "جهتها"):
+                    j += 1
+                m = _first_mention_after(doc, toks, j, b, window=3 if role == "speech" else 5)
+                if m is not None:
+                    speaker = resolve_head(doc, m, m.start) or (
+                        m.actor if (m.actor and m.actor.kind != "ORG") or (m.actor and m.actor.code) else None
+                    )
+                    if speaker is None and m.actor is not None:
+                        speaker = m.actor  # a group without a code (ناشطون، مصادر)
+                elif j < b and toks[j].norm in _anonymous():
+                    t = toks[j]
+                    speaker = Actor(t.text, t.start, t.end, None, None, kind="ORG")
+                elif role == "speech":
+                    speaker = _mention_before(doc, toks, a, k) or last_speaker
+                    if speaker is None:
+                        continue
+                else:
+                    continue
+            key = (speaker.code if speaker else None, (speaker.name or speaker.text) if speaker else "")
+            if (speakers_here and key in speakers_here) or any(
+                s.speaker and speaker and s.speaker.code == speaker.code for s in out if s.start == sent.start
+            ):
+                continue
+            speakers_here.add(key)
+            cue_start = toks[k].start + off
+            kind = _kind(toks, k, b)
+            date = _sentence_date(doc, sent.start, sent.end)
+            if date is None and out and speaker and out[-1].speaker and out[-1].speaker.code == speaker.code:
+                date = out[-1].date
+            out.append(Statement(
+                speaker=speaker, cue=form, cue_start=cue_start, cue_end=toks[k].end, kind=kind,
+                start=sent.start, end=sent.end, content_start=toks[k].end, content_end=sent.end, via=via,
+                date=date,
+            ))
+            if speaker is not None and speaker.code:
+                last_speaker = speaker
+    return out
+
+
+def _mention_before(doc: Doc, toks: Sequence[Token], a: int, k: int) -> Actor | None:
+    """A subject right before the cue in the same sentence (المتحدث ... قال)."""
+    lo = toks[max(a, k - 4)].start
+    cands = [m for m in doc.mentions if lo <= m.start and m.end <= toks[k].start and m.actor]
+    if cands and not any(t.norm in ("،", ",", ":") for t in toks[max(a, k - 4) : k]):
+        return cands[-1].actor
+    return None
+
+
+def _kind(toks: Sequence[Token], k: int, b: int) -> str:
+    after = toks[k + 1 : b]
+    quoted = any(t.norm in QUOTES for t in after)
+    that = any(t.norm in COMPLEMENTIZERS or t.norm in ("ان",) for t in after[:12])
+    if quoted and that:
+        return "mixed"
+    return "direct" if quoted else "indirect"
+
+
+def _sentence_date(doc: Doc, start: int, end: int) -> str | None:
+    for t in doc.times:
+        if start <= t.start < end and t.date and t.kind != "duration":
+            return t.date
+    return None
+
+
+def statements(doc: Doc) -> Doc:
+    """Pipeline stage: find statements (needs entities and dates)."""
+    doc.statements = find_statements(doc)
+    doc.stages.append(VERSION)
+    return doc
