@@ -28,11 +28,24 @@ class HeadEntry:
 
 
 def adjective_forms(adj: str) -> list[str]:
-    """Inflected forms of a masculine nationality adjective (روسي → روسية, الروسي, روسيون ...)."""
-    base = norm(adj)
-    stem = base[:-1] if base.endswith("ي") else base
-    forms = [base, base + "ه", stem + "يون", stem + "يين", stem + "يان"]
-    return forms + ["ال" + f for f in forms]
+    """Inflected forms of a masculine nationality adjective (روسي → روسية, الروسي, روسيون ...).
+
+    Every word of a multi-word adjective is inflected alike (كوري شمالي → الكورية الشمالية).
+    """
+    words = norm(adj).split()
+
+    def inflect(word: str, ending: str, definite: bool) -> str:
+        stem = word[:-1] if word.endswith("ي") and ending != "ي" else word
+        if ending == "ي":
+            stem, ending = word, ""
+        return ("ال" if definite else "") + stem + ending
+
+    out = []
+    for ending in ("ي", "ه", "يون", "يين", "يان"):
+        for definite in (False, True):
+            out.append(" ".join(inflect(w, "ه" if ending == "ه" else ending, definite) if ending != "ه"
+                                else ("ال" if definite else "") + w + "ه" for w in words))
+    return out
 
 
 @functools.cache
@@ -57,6 +70,12 @@ def nationality_index() -> dict[str, str]:
             idx.setdefault(p, iso3)
             idx.setdefault("ال" + p, iso3)
     return idx
+
+
+@functools.cache
+def nationality_matcher() -> PhraseMatcher[str]:
+    """Nationality adjectives, multi-word ones included (الكوري الشمالي), → iso3."""
+    return PhraseMatcher(list(nationality_index().items()))
 
 
 @functools.cache

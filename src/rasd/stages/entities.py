@@ -21,6 +21,7 @@ from rasd.lexicon import (
     country_name_index,
     head_matcher,
     nationality_index,
+    nationality_matcher,
     word_set,
 )
 from rasd.matcher import char_offset
@@ -66,9 +67,9 @@ def _nationality_at(tokens: Sequence[Token], k: int, end: int) -> tuple[str, int
     """(iso3, next index) when token k is a nationality adjective or a country/capital name."""
     if k >= end:
         return None
-    iso = nationality_index().get(tokens[k].norm)
-    if iso:
-        return iso, k + 1
+    nat = nationality_matcher().match_at(tokens, k, end)
+    if nat and nat.start == tokens[k].start:
+        return nat.payload, nat.j
     m = actor_matcher().match_at(tokens, k, end)
     if m and m.payload.kind in ("COUNTRY", "CAPITAL") and m.i == k:
         return m.payload.code or "", m.j

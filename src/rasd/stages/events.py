@@ -20,7 +20,7 @@ from rasd.lexicon import word_table
 from rasd.matcher import Match, PhraseMatcher
 from rasd.records import Actor, Event, Mention, Place, Statement, Token
 from rasd.resources import load_tsv
-from rasd.stages.statements import COMPLEMENTIZERS, QUOTES, cue_role
+from rasd.stages.statements import COMPLEMENTIZERS, cue_role
 from rasd.text import stems
 
 VERSION = "events@1"
@@ -61,13 +61,29 @@ def _modality_cues() -> dict[str, str]:
             if r["role"] in ("negation", "future", "hypothetical", "prevent")}
 
 
+def _breaks_clause(tok: Token) -> bool:
+    """A clause starts at ؛ : a that-clause, a relative pronoun or a participial cue (مضيفا، مفسرا)."""
+    if tok.norm in _CLAUSE_BREAK:
+        return True
+    c = cue_role(tok)
+    return (c is not None and c[0] == "participle") or _is_participle_clause(tok)
+
+
+def _is_participle_clause(tok: Token) -> bool:
+    """An accusative active participle opening a clause (مفسرا، معتبرا): م...ا."""
+    n = tok.norm
+    return len(n) >= 5 and n.startswith("م") and n.endswith("ا") and not n.endswith("ها")
+
+
 def _clause_bounds(toks: Sequence[Token], a: int, b: int, i: int) -> tuple[int, int]:
-    """Token range of the clause around token i (breaks at ؛ : quotes, that-clauses, relatives)."""
+    """Token range of the clause around token i."""
     lo = i
-    while lo > a and toks[lo - 1].norm not in _CLAUSE_BREAK and toks[lo - 1].norm not in QUOTES:
+    while lo > a and not _breaks_clause(toks[lo - 1]):
         lo -= 1
+    if lo > a and toks[lo - 1].norm not in _CLAUSE_BREAK:
+        lo -= 1  # a participle belongs to the clause it opens
     hi = i + 1
-    while hi < b and toks[hi].norm not in _CLAUSE_BREAK and toks[hi].norm not in QUOTES:
+    while hi < b and not _breaks_clause(toks[hi]):
         hi += 1
     return lo, hi
 
@@ -122,6 +138,10 @@ def _coordinated(doc: Doc, first: Mention, limit: int) -> list[Mention]:
             continue
         gap = doc.text[last.end : m.start]
         words = gap.split()
+        if not gap.strip() and last.source == "title" and m.label == "PER":
+            out.append(m)  # apposition: a title and the person's name (وزير الخارجية الروسي سيرغي لافروف)
+            last = m
+            continue
         if (gap.strip() == "و" or (gap.strip() == "" and doc.text[m.start - 1 : m.start] == "و")
                 or (doc.text[max(0, m.start - 1) : m.start] == "و" and gap.strip() in ("", "،"))
                 or (len(words) == 1 and words[0].startswith("و") and len(words[0]) > 2)):
@@ -179,6 +199,15 @@ def find_events(doc: Doc) -> list[Event]:
     return _dedupe(events)
 
 
+def _participants(doc: Doc) -> list[Mention]:
+    """Mentions that can fill an actor slot: coded actors and groups, not bare heads (المركز، الوزير)."""
+    return [x for x in doc.mentions if x.actor and (x.actor.code or x.source not in ("compose", "title"))]
+
+
+def _tokens_between(doc: Doc, start: int, end: int) -> int:
+    return sum(1 for t in doc.tokens if start <= t.start and t.end <= end)
+
+
 def _build(doc: Doc, m: Match[Trigger], a: int, b: int) -> Event | None:
     toks = doc.tokens
     trig = m.payload
@@ -186,15 +215,17 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int) -> Event | None:
     clause_start, clause_end = toks[lo].start, toks[hi - 1].end
     stmt = _speaker_for(doc.statements, toks[m.i].start)
     speaker = stmt.speaker if stmt and stmt.speaker and stmt.cue_start <= m.start else None
-    is_cue = cue_role(toks[m.i]) is not None and (cue_role(toks[m.i]) or ("",))[0] in ("speech", "participle")
+    role = cue_role(toks[m.i])
+    is_cue = role is not None and role[0] in ("speech", "participle")
+    people = _participants(doc)
 
-    in_clause = [x for x in doc.mentions if x.actor and clause_start <= x.start < clause_end]
+    in_clause = [x for x in people if clause_start <= x.start < clause_end]
     after = [x for x in in_clause if x.start >= m.end]
     before = [x for x in in_clause if x.end <= m.start]
     actor_m: Mention | None = None
     actors: list[Actor] = []
     if trig.pos == "part" or is_cue:
-        if is_cue and after and after[0].start - m.end < 3 and _prep_of(doc, after[0]) is None:
+        if is_cue and after and _gap_ok(toks, m.j, after[0].start) and _prep_of(doc, after[0]) is None:
             actor_m = after[0]
         elif speaker is not None:
             actors = [speaker]
@@ -202,43 +233,37 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int) -> Event | None:
         if after and _prep_of(doc, after[0]) is None and _gap_ok(toks, m.j, after[0].start):
             actor_m = after[0]
         else:
-            cands = [x for x in before if _prep_of(doc, x) in (None,)]
+            cands = [x for x in before if _prep_of(doc, x) is None]
             if cands:
                 actor_m = cands[-1]
-    else:  # verbal noun
+    else:  # verbal noun: من قبل X, the genitive (قصف الطيران), a subject just before, or the reporting speaker
         by = next((x for x in after if _prep_of(doc, x) == "من قبل"), None)
-        gen = after[0] if after and after[0].start - m.end <= 2 and _prep_of(doc, after[0]) is None else None
+        gen = after[0] if after and _tokens_between(doc, m.end, after[0].start) <= 1 and \
+            _prep_of(doc, after[0]) is None else None
+        near = [x for x in before if _prep_of(doc, x) is None and _tokens_between(doc, x.end, m.start) <= 2]
         if by is not None:
             actor_m = by
         elif gen is not None and trig.prep != "gen":
             actor_m = gen
-        else:
-            cands = [x for x in before if _prep_of(doc, x) is None]
-            if cands and (not stmt or cands[-1].start >= stmt.cue_start or stmt.cue_start > m.start):
-                actor_m = cands[-1]
-            elif speaker is not None and stmt is not None and stmt.cue_start < m.start:
-                actors = [speaker]
+        elif near:
+            actor_m = near[-1]
+        elif before and not _governed(doc, m) and _prep_of(doc, before[-1]) is None:
+            actor_m = before[-1]  # the subject of a light verb: موسكو أطلقت ... عملية إنسانية
+        elif speaker is not None and stmt is not None and lo <= _token_index(doc, stmt.cue_start) < m.i:
+            actors = [speaker]
     if actor_m is not None:
         actors = [x.actor for x in _coordinated(doc, actor_m, clause_end) if x.actor]
 
-    # Recipient: introduced by the trigger's preposition, or the first other actor after it.
-    rec_scope_end = toks[b - 1].end if (trig.pos in ("verb", "part") and is_cue) else clause_end
-    rec_cands = [x for x in doc.mentions if x.actor and m.end <= x.start < rec_scope_end
-                 and (actor_m is None or x.start >= actor_m.end or x.end <= actor_m.start)
-                 and not any(x is y or x.start == y.start for y in ([actor_m] if actor_m else []))]
-    if actor_m is not None:
-        coord = _coordinated(doc, actor_m, clause_end)
-        rec_cands = [x for x in rec_cands if all(x.start != c.start for c in coord)]
-    recipient_m: Mention | None = None
-    if trig.prep == "gen":
-        recipient_m = next((x for x in rec_cands if x.start - m.end <= 2), None)
-    elif trig.prep:
-        recipient_m = next((x for x in rec_cands if _prep_of(doc, x) == trig.prep), None)
-    if recipient_m is None:
-        recipient_m = next((x for x in rec_cands if _prep_of(doc, x) in (None, "جراء", "ل", "الي", "علي", "ضد",
-                                                                          "مع", "ب")), None)
-    recipients = [x.actor for x in _coordinated(doc, recipient_m, rec_scope_end)] if recipient_m else []
-    recipients = [r for r in recipients if r is not None]
+    # Recipient: introduced by the trigger's preposition, or the first other actor after it; a reporting
+    # verb (تعهد بأن ...، دعا إلى ...) may find it in the clause it introduces.
+    taken = {c.start for c in _coordinated(doc, actor_m, clause_end)} if actor_m else set()
+    recipient_m = _recipient(doc, people, trig, m, clause_end, taken)
+    rec_end = clause_end
+    if recipient_m is None and is_cue and hi < b and toks[hi].norm in COMPLEMENTIZERS:
+        _, hi2 = _clause_bounds(toks, a, b, hi + 1 if hi + 1 < b else hi)
+        rec_end = toks[hi2 - 1].end
+        recipient_m = _recipient(doc, people, trig, m, rec_end, taken, skip_subject=True)
+    recipients = [x.actor for x in _coordinated(doc, recipient_m, rec_end) if x.actor] if recipient_m else []
 
     if trig.requires == "actor" and not actors:
         return None
@@ -249,6 +274,8 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int) -> Event | None:
     date, precision = _date(doc, clause_start, clause_end, doc.sentences[toks[m.i].sent])
     if date is None and stmt is not None and stmt.date and (trig.type in VERBAL or trig.pos == "part" or is_cue):
         date, precision = stmt.date, "day"
+    if date is None and stmt is not None and speaker is not None and trig.type not in VERBAL:
+        date, precision = _report_window(doc, stmt)
     status = _status(doc, toks, lo, m.i, m.start - toks[m.i].start, a)
     country = next((p.country for p in locations if p.country), None)
     actors = [_fill_code(x, country) for x in actors]
@@ -262,11 +289,62 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int) -> Event | None:
     )
 
 
+_PRONOMINAL_PREPS = frozenset({
+    "اليه", "اليها", "اليهم", "عليه", "عليها", "عليهم", "له", "لها", "لهم", "به", "بها", "بهم", "فيه", "فيها",
+    "منه", "منها", "عنه", "عنها", "معه", "معها",
+})
+
+
+def _recipient(doc: Doc, people: list[Mention], trig: Trigger, m: Match[Trigger], end: int, taken: set[int],
+               skip_subject: bool = False) -> Mention | None:
+    located = {p.start for p in _locations(doc, doc.tokens, _token_index(doc, m.start), _token_index(doc, end - 1) + 1)}
+    cands = [x for x in people if m.end <= x.start < end and x.start not in taken and x.start not in located]
+    if skip_subject and cands and _prep_of(doc, cands[0]) is None:
+        cands = cands[1:]  # the subject of the introduced clause (بأن روسيا ستواصل ...)
+    if trig.prep == "gen":
+        return next((x for x in cands if _tokens_between(doc, m.end, x.start) <= 1), None)
+    if trig.prep:
+        hit = next((x for x in cands if _prep_of(doc, x) == trig.prep), None)
+        if hit is not None:
+            return hit
+    return next((x for x in cands if _prep_of(doc, x) in (None, "جراء", "ل", "الي", "علي", "ضد", "مع", "ب")), None)
+
+
+def _governed(doc: Doc, m: Match[Trigger]) -> bool:
+    """True when the trigger is the object of a preposition (عن الاتهامات، بالجهود)."""
+    i = m.i
+    tok = doc.tokens[i]
+    if m.start > tok.start and any(c in doc.text[tok.start : m.start] for c in "بلك"):
+        return True
+    return i > 0 and doc.tokens[i - 1].norm.lstrip("و") in _PREPS
+
+
+def _token_index(doc: Doc, offset: int) -> int:
+    i = _token_at(doc, offset)
+    return -1 if i is None else i
+
+
+def _report_window(doc: Doc, stmt: Statement) -> tuple[str | None, str]:
+    """The period of a running report (خلال الساعات الـ24 الماضية) stated earlier by the same source.
+
+    A bulletin gives its window once and then lists what happened in it; an
+    undated event the source reports takes the window's first day.
+    """
+    code = stmt.speaker.code if stmt.speaker else None
+    for s in reversed([x for x in doc.statements if x.start <= stmt.start]):
+        if s.speaker is None or s.speaker.code != code:
+            continue
+        for t in doc.times:
+            if t.kind == "duration" and s.start <= t.start < s.end and t.date:
+                return t.date, t.precision
+    return None, "unknown"
+
+
 def _gap_ok(toks: Sequence[Token], j: int, start: int) -> bool:
-    """Only time words (اليوم، أمس) between a verb and its subject."""
+    """Only time words (اليوم، أمس) or a preposition with a pronoun (إليها) between a verb and its subject."""
     k = j
     while k < len(toks) and toks[k].start < start:
-        if toks[k].norm not in _TIME_WORDS:
+        if toks[k].norm not in _TIME_WORDS and toks[k].norm not in _PRONOMINAL_PREPS:
             return False
         k += 1
     return True
@@ -305,14 +383,14 @@ def _locations(doc: Doc, toks: Sequence[Token], lo: int, hi: int) -> list[Place]
         locative = (pre.endswith("ب") or prev in ("في", "وفي", "قرب", "بالقرب", "داخل", "شمال", "جنوب", "شرق",
                                                    "غرب", "ريف", "محافظه", "محافظات", "مدينه", "بلده", "قريه")
                     or (p.feature == "admin1" and prev.startswith("و")))
-        if locative or (out and prev.startswith("و") and p.start - out[-1].end < 8):
+        if locative or (out and pre == "و" and p.start - out[-1].end < 4):
             out.append(p)
     return out
 
 
 def _date(doc: Doc, s: int, e: int, sent: object) -> tuple[str | None, str]:
     for t in doc.times:
-        if s <= t.start < e and t.date:
+        if s <= t.start < e and t.date and not any(x.start <= t.start < x.end for x in doc.mentions):
             return t.date, t.precision
     return None, "unknown"
 

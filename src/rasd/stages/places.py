@@ -6,9 +6,10 @@ import functools
 from collections.abc import Sequence
 
 from rasd.doc import Doc
-from rasd.gazetteer import GazEntry, place_matcher
+from rasd.gazetteer import GazEntry, name_index, place_matcher
 from rasd.lexicon import nationality_index, word_table
 from rasd.records import Place, Token
+from rasd.text import stems
 
 VERSION = "places@1"
 
@@ -24,6 +25,11 @@ _REGION = ("SYR", "IRQ", "LBN", "JOR", "PSE", "ISR", "YEM", "EGY", "LBY", "SAU",
            "KWT", "BHR", "OMN", "SDN", "TUN", "DZA", "MAR")
 
 
+def _is_place_name(tok: Token) -> bool:
+    index = name_index()
+    return any(f in index for f, _ in stems(tok.norm))
+
+
 def _cue_before(tokens: Sequence[Token], i: int, lo: int) -> str | None:
     """The place cue governing token i: directly before it, or before a list (محافظات حلب ودمشق)."""
     cues = _cue_words()
@@ -34,7 +40,8 @@ def _cue_before(tokens: Sequence[Token], i: int, lo: int) -> str | None:
         for form in (n, n[1:] if n.startswith(("و", "ب", "ف", "ل")) else n):
             if form in cues:
                 return cues[form]
-        if tokens[k].norm in ("،", ",") or (tokens[k].is_word and tokens[k].norm.startswith("و")) or hops == 0:
+        if tokens[k].norm in ("،", ",") or (tokens[k].is_word and tokens[k].norm.startswith("و")) or hops == 0 \
+                or _is_place_name(tokens[k]):
             k -= 1
             hops += 1
             continue
@@ -42,19 +49,44 @@ def _cue_before(tokens: Sequence[Token], i: int, lo: int) -> str | None:
     return None
 
 
+_LOCATIVE = frozenset({"في", "من", "الي", "قرب", "بالقرب", "داخل", "خارج", "نحو", "باتجاه", "عبر", "حتي",
+                       "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "محيط", "اطراف"})
+
+
+def _locative(tokens: Sequence[Token], i: int, start: int) -> bool:
+    """A place reading is supported: a preposition or place word before it, or ب/ل attached to it."""
+    tok = tokens[i]
+    pre = tok.norm[: max(0, len(tok.norm) - len(tok.norm.lstrip("وفبل")))]
+    if start > tok.start and "ب" in pre:
+        return True
+    if i == 0:
+        return False
+    prev = tokens[i - 1].norm
+    prev = prev[1:] if prev.startswith("و") and len(prev) > 2 else prev
+    return prev in _LOCATIVE or prev in _cue_words()
+
+
+def _needs_context(e: GazEntry, name: str) -> bool:
+    """Readings that are also common words: GeoNames names, and adjectival names (الغربية، الشرقية)."""
+    if e.source == "geonames":
+        return True
+    return e.feature in ("admin1", "admin2") and name.startswith("ال") and name.endswith("يه")
+
+
 def choose(cands: Sequence[GazEntry], cue: str | None, doc_countries: set[str]) -> GazEntry:
     """The most likely entry for a name, given the cue word before it and the article's countries."""
+    import math
 
-    def score(e: GazEntry) -> tuple[float, ...]:
+    def score(e: GazEntry) -> float:
         want_admin = cue in ("admin1", "rural") and e.feature == "admin1"
-        want_town = cue in ("town",) and e.feature in ("city", "capital", "town")
+        want_town = cue == "town" and e.feature in ("city", "capital", "town")
         return (
-            1.0 if want_admin or want_town else 0.0,
-            1.0 if e.country in doc_countries else 0.0,
-            1.0 if e.source in ("extra", "admin") else 0.0,
-            1.0 if e.country in _REGION else 0.0,
-            1.0 if e.feature == "capital" else 0.0,
-            float(e.population),
+            3.0 * (want_admin or want_town)
+            + 2.0 * (e.source in ("extra", "admin", "user"))
+            + 0.5 * (e.country in doc_countries)
+            + 0.5 * (e.country in _REGION)
+            + 0.5 * (e.feature == "capital")
+            + math.log10(e.population + 10)
         )
 
     return max(cands, key=score)
@@ -63,19 +95,20 @@ def choose(cands: Sequence[GazEntry], cue: str | None, doc_countries: set[str]) 
 def find_places(doc: Doc) -> list[Place]:
     """Place mentions of the document, resolved to one gazetteer entry each."""
     toks = doc.tokens
-    found: list[tuple[int, int, int, Sequence[GazEntry], str | None]] = []
+    found: list[tuple[int, int, Sequence[GazEntry], str | None]] = []
     doc_countries: set[str] = set()
     matcher = place_matcher()
     for a, b in doc.sent_token_ranges:
         for m in matcher.find(toks, a, b):
             cue = _cue_before(toks, m.i, a)
-            found.append((m.start, m.end, m.i, m.payload, cue))
-            if len(m.payload) == 1 and m.payload[0].country:
-                doc_countries.add(m.payload[0].country)
-            if any(e.feature == "country" for e in m.payload):
-                doc_countries.update(e.country for e in m.payload if e.country and e.feature == "country")
+            ok = cue is not None or _locative(toks, m.i, m.start)
+            cands = [e for e in m.payload if ok or not _needs_context(e, m.phrase)]
+            if not cands:
+                continue
+            found.append((m.start, m.end, cands, cue))
+            doc_countries.update(e.country for e in cands if e.country and e.feature == "country")
     places: list[Place] = []
-    for start, end, _i, cands, cue in found:
+    for start, end, cands, cue in found:
         e = choose(cands, cue, doc_countries)
         feature = e.feature
         precision = e.precision

@@ -42,7 +42,8 @@ def mentions_in(mentions: Sequence[Mention], start: int, end: int) -> list[Menti
     return [m for m in mentions if start <= m.start < end and m.actor is not None]
 
 
-def _first_mention_after(doc: Doc, toks: Sequence[Token], k: int, b: int, window: int = 5) -> Mention | None:
+def _first_mention_after(doc: Doc, toks: Sequence[Token], k: int, b: int, window: int = 5,
+                         coded: bool = False) -> Mention | None:
     """The actor mention that starts within ``window`` tokens after token k, before any that-clause."""
     if k >= b:
         return None
@@ -54,7 +55,7 @@ def _first_mention_after(doc: Doc, toks: Sequence[Token], k: int, b: int, window
             limit = t.start
             break
     for m in doc.mentions:
-        if m.actor is not None and toks[k].start <= m.start < limit:
+        if m.actor is not None and toks[k].start <= m.start < limit and (m.actor.code or not coded):
             return m
     return None
 
@@ -89,7 +90,7 @@ def find_statements(doc: Doc) -> list[Statement]:
             via: Actor | None = None
             speaker: Actor | None = None
             if role == "transmit":
-                via_m = _first_mention_after(doc, toks, k + 1, b, window=4)
+                via_m = _first_mention_after(doc, toks, k + 1, b, window=6, coded=True)
                 via = via_m.actor if via_m else None
                 an = next((j for j in range(k + 1, min(b, k + 14)) if toks[j].norm == "عن"), None)
                 if an is not None:
@@ -127,12 +128,13 @@ def find_statements(doc: Doc) -> list[Statement]:
             speakers_here.add(key)
             cue_start = toks[k].start + off
             kind = _kind(toks, k, b)
-            date = _sentence_date(doc, sent.start, sent.end)
+            content = _content_start(toks, k, b)
+            date = _sentence_date(doc, sent.start, min(_content_start(toks, k, b), toks[min(b, k + 11) - 1].end))
             if date is None and out and speaker and out[-1].speaker and out[-1].speaker.code == speaker.code:
                 date = out[-1].date
             out.append(Statement(
                 speaker=speaker, cue=form, cue_start=cue_start, cue_end=toks[k].end, kind=kind,
-                start=sent.start, end=sent.end, content_start=toks[k].end, content_end=sent.end, via=via,
+                start=sent.start, end=sent.end, content_start=content, content_end=sent.end, via=via,
                 date=date,
             ))
             if speaker is not None and speaker.code:
@@ -152,15 +154,24 @@ def _mention_before(doc: Doc, toks: Sequence[Token], a: int, k: int) -> Actor | 
 def _kind(toks: Sequence[Token], k: int, b: int) -> str:
     after = toks[k + 1 : b]
     quoted = any(t.norm in QUOTES for t in after)
-    that = any(t.norm in COMPLEMENTIZERS or t.norm in ("ان",) for t in after[:12])
+    that = any(t.norm in COMPLEMENTIZERS for t in after)
     if quoted and that:
         return "mixed"
     return "direct" if quoted else "indirect"
 
 
+def _content_start(toks: Sequence[Token], k: int, b: int) -> int:
+    """Where what was said begins: the first that-clause, quotation mark or colon after the cue."""
+    for t in toks[k + 1 : b]:
+        if t.norm in COMPLEMENTIZERS or t.norm in QUOTES or t.norm in (":", "ان"):
+            return t.start
+    return toks[b - 1].end
+
+
 def _sentence_date(doc: Doc, start: int, end: int) -> str | None:
     for t in doc.times:
-        if start <= t.start < end and t.date and t.kind != "duration":
+        if start <= t.start < end and t.date and t.kind != "duration" and \
+                not any(m.start <= t.start < m.end for m in doc.mentions):
             return t.date
     return None
 
