@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -43,9 +43,24 @@ class PhraseMatcher(Generic[T]):
     carry an attached pronoun (تعاونها matches تعاون).
     """
 
-    def __init__(self, entries: Iterable[tuple[str, T]], *, enclitics: bool = False) -> None:
+    def __init__(
+        self,
+        entries: Iterable[tuple[str, T]],
+        *,
+        enclitics: bool = False,
+        prefix_ok: Callable[[T, str], bool] | None = None,
+    ) -> None:
+        """Index ``(phrase, payload)`` entries.
+
+        Args:
+            entries: phrases (any spelling; they are normalised) and what each denotes.
+            enclitics: let the last word carry an attached pronoun.
+            prefix_ok: ``prefix_ok(payload, proclitics)`` says whether a phrase may follow the
+                proclitics split off the first word (verbs take و ف س, never ب or ال).
+        """
         self._index: dict[str, list[tuple[tuple[str, ...], T, str]]] = {}
         self.enclitics = enclitics
+        self.prefix_ok = prefix_ok
         for phrase, payload in entries:
             words = tuple(norm(phrase).split())
             if not words:
@@ -75,6 +90,8 @@ class PhraseMatcher(Generic[T]):
             forms += [(f, o) for s, o in list(stems(tok.norm))[1:] for f in strip_enclitic(s)]
         for form, off in forms:
             for words, payload, phrase in self._index.get(form, ()):
+                if off and self.prefix_ok is not None and not self.prefix_ok(payload, tok.norm[:off]):
+                    continue
                 n = len(words)
                 if i + n > end or (best and best.j - best.i >= n):
                     continue

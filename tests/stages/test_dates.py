@@ -288,6 +288,7 @@ def test_dates_unresolvable_is_unknown(text: str, expr: str) -> None:
         "وشنت الطائرات 2000 غارة على المنطقة.",  # a count, not a year
         "ويكفي 2000 جندي لحماية الحدود.",  # في inside a word is not في
         "وتعمل الفرق على مدار 24 ساعة لإنقاذ العالقين.",  # no window ending at publication
+        "ونفى كلا الاثنين الاتهامات الموجهة إليهما.",  # الاثنين "the two"
     ],
 )
 def test_dates_not_time_expressions(text: str) -> None:

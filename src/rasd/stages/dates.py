@@ -429,21 +429,8 @@ def _month(m: regex.Match[str], ctx: _Ctx) -> _Value | None:
     if cal == "hijri":
         if not any(gd.get(k) for k in ("shahr", "year", "rel")):
             return None  # رمضان alone is also a name
-        unknown = _Value(None, "unknown", None, "range")
-        if gd.get("year"):
-            span = _hijri_month(int(m["year"]), month)
-        elif ctx.pub is None or has_year or (hy := _hijri_year_of(ctx.pub)) is None:
-            return unknown
-        elif off == 0:
-            span = _hijri_month(hy, month)
-        else:
-            spans = {s[0]: s for y in range(hy - 2, hy + 2) if (s := _hijri_month(y, month))}
-            # الماضي/المقبل count from the current Hijri month; a bare name picks the nearest.
-            now = _hijri_month(hy, _hijri_month_of(ctx.pub) or 1)
-            ref = now[0] if now and off is not None else ctx.pub
-            first = _pick(spans, ref, off)
-            span = spans[first] if first else None
-        return _Value(span[0], "month", span[1], "range") if span else unknown
+        span = _hijri_month_span(month, m, ctx, has_year)
+        return _Value(span[0], "month", span[1], "range") if span else _Value(None, "unknown", None, "range")
     if year is not None:
         return _Value(dt.date(year, month, 1), "month")
     if has_year or ctx.pub is None:
@@ -460,6 +447,28 @@ def _hijri_month_of(d: dt.date) -> int | None:
         return Gregorian(d.year, d.month, d.day).to_hijri().month
     except (ValueError, OverflowError):
         return None
+
+
+def _hijri_month_span(
+    month: int, m: regex.Match[str], ctx: _Ctx, has_year: bool
+) -> tuple[dt.date, dt.date] | None:
+    """First and last Gregorian day of a Hijri month (شهر رمضان الماضي، رمضان 1437)."""
+    if m.groupdict().get("year"):
+        return _hijri_month(int(m["year"]), month)
+    if ctx.pub is None or has_year:
+        return None
+    hy = _hijri_year_of(ctx.pub)
+    if hy is None:
+        return None
+    off = _rel(m, ctx)
+    if off == 0:
+        return _hijri_month(hy, month)
+    spans = {s[0]: s for y in range(hy - 2, hy + 2) if (s := _hijri_month(y, month))}
+    # الماضي/المقبل count from the current Hijri month; a bare name picks the nearest.
+    now = _hijri_month(hy, _hijri_month_of(ctx.pub) or 1)
+    ref = now[0] if now and off is not None else ctx.pub
+    first = _pick(spans, ref, off)
+    return spans[first] if first else None
 
 
 def _day_of_month(m: regex.Match[str], ctx: _Ctx) -> _Value | None:
@@ -498,6 +507,10 @@ def _period(m: regex.Match[str], ctx: _Ctx) -> _Value | None:
 
 
 def _weekday(m: regex.Match[str], ctx: _Ctx) -> _Value | None:
+    if _key(m["wd"]) == "الاثنين" and m["rel"] is None and (
+        _prev_word(ctx, m.start("x")) == "كلا" or _next_word(ctx, m.end("x")) in ("معا", "كليهما")
+    ):
+        return None  # كلا الاثنين، الاثنين معا: "the two"
     if ctx.pub is None:
         return _UNKNOWN
     wd = ctx.lex.weekdays[_key(m["wd"])]
@@ -514,6 +527,11 @@ def _weekday(m: regex.Match[str], ctx: _Ctx) -> _Value | None:
 
 def _next_word(ctx: _Ctx, pos: int) -> str:
     mm = regex.match(r"[^\S\n]*([\p{L}]+)", ctx.text[pos : pos + 40])
+    return mm.group(1) if mm else ""
+
+
+def _prev_word(ctx: _Ctx, pos: int) -> str:
+    mm = regex.search(r"([\p{L}]+)[^\S\n]*$", ctx.text[max(0, pos - 40) : pos])
     return mm.group(1) if mm else ""
 
 

@@ -45,7 +45,7 @@ def _not_name_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def _name_like(tok: Token) -> bool:
+def name_like(tok: Token) -> bool:
     n = tok.norm
     if not tok.is_word or len(n) < 2 or n[0].isdigit() or n.startswith("ال"):
         return False
@@ -74,6 +74,11 @@ def _nationality_at(tokens: Sequence[Token], k: int, end: int) -> tuple[str, int
     if m and m.payload.kind in ("COUNTRY", "CAPITAL") and m.i == k:
         return m.payload.code or "", m.j
     return None
+
+
+def _is_country_name(tokens: Sequence[Token], k: int, end: int) -> bool:
+    m = actor_matcher().match_at(tokens, k, end)
+    return m is not None and m.payload.kind in ("COUNTRY", "CAPITAL")
 
 
 def _compose(tokens: Sequence[Token], i: int, end: int) -> tuple[int, ActorEntry, bool, int] | None:
@@ -114,9 +119,14 @@ def _compose(tokens: Sequence[Token], i: int, end: int) -> tuple[int, ActorEntry
             code, nk = nat
             kind = "PER" if head.payload.kind == "title" else "ORG"
             return nk, ActorEntry(code, head.payload.sector, kind, ""), head.payload.kind == "title", first
-        if k < end and tokens[k].is_word and tokens[k].norm.startswith("ال") and k - head.j < 2:
-            k += 1
-            continue
+        if k < end and tokens[k].is_word and k - head.j < 2 and tokens[k].norm not in _not_name_words():
+            if tokens[k].norm.startswith("ال"):
+                k += 1  # an adjective: الطيران الحربي الروسي
+                continue
+            nxt = _nationality_at(tokens, k + 1, end)
+            if nxt and nxt[0] in country_name_index().values() and _is_country_name(tokens, k + 1, end):
+                k += 1  # a noun in construct: وزير خارجية ألمانيا
+                continue
         break
     # A bare head (الوزير، المركز، الجيش): no code of its own, kept for coreference.
     return head.j, ActorEntry(None, head.payload.sector, "HEAD", ""), head.payload.kind == "title", first
@@ -124,14 +134,14 @@ def _compose(tokens: Sequence[Token], i: int, end: int) -> tuple[int, ActorEntry
 
 def _name_after(tokens: Sequence[Token], k: int, end: int, limit: int = 3) -> int:
     j = k
-    while j < end and j - k < limit and _name_like(tokens[j]):
+    while j < end and j - k < limit and name_like(tokens[j]):
         j += 1
     return j
 
 
 def _name_before(tokens: Sequence[Token], k: int, start: int, limit: int = 3) -> int:
     j = k
-    while j > start and k - j < limit and _name_like(tokens[j - 1]):
+    while j > start and k - j < limit and name_like(tokens[j - 1]):
         j -= 1
     return j
 

@@ -20,7 +20,7 @@ from rasd.lexicon import word_table
 from rasd.matcher import Match, PhraseMatcher
 from rasd.records import Actor, Event, Mention, Place, Statement, Token
 from rasd.resources import load_tsv
-from rasd.stages.statements import COMPLEMENTIZERS, cue_role
+from rasd.stages.statements import COMPLEMENTIZERS, cue_role, masculine_past
 from rasd.text import stems
 
 VERSION = "events@1"
@@ -52,7 +52,15 @@ def trigger_matcher() -> PhraseMatcher[Trigger]:
             r["type"], r["mode"] or None, tuple(c for c in r["context"].split("|") if c), r["pos"],
             r["prep"] or None, requires,
         )))
-    return PhraseMatcher(entries, enclitics=True)
+    return PhraseMatcher(entries, enclitics=True, prefix_ok=_prefix_ok)
+
+
+VERB_PROCLITICS = frozenset({"و", "ف", "س", "وس", "فس", "ل", "ول", "فل"})
+
+
+def _prefix_ok(trig: Trigger, prefix: str) -> bool:
+    """Verbs take only و ف س ل before them; nouns take any proclitic."""
+    return trig.pos == "noun" or prefix in VERB_PROCLITICS
 
 
 @functools.cache
@@ -225,7 +233,9 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int) -> Event | None:
     actor_m: Mention | None = None
     actors: list[Actor] = []
     if trig.pos == "part" or is_cue:
-        if is_cue and after and _gap_ok(toks, m.j, after[0].start) and _prep_of(doc, after[0]) is None:
+        object_country = bool(after) and after[0].label == "LOC" and role is not None and masculine_past(role[1])
+        if is_cue and after and _gap_ok(toks, m.j, after[0].start) and _prep_of(doc, after[0]) is None \
+                and not object_country:
             actor_m = after[0]
         elif speaker is not None:
             actors = [speaker]

@@ -6,7 +6,8 @@ Reads digits (47, 1,200, 3.5, ٤٧ through the normalised view, الـ24), numbe
 ``resources/numbers.tsv``.
 
 Not quantities: numbers inside a time expression (عام 2016، 9/9/2016، خلال الـ24 ساعة الماضية),
-a bare year before a definite word or punctuation (انتخابات 2016 الرئاسية), ordinals and
+a bare year after في/منذ or before a definite word or punctuation (انتخابات 2016 الرئاسية),
+definite number words used as adjectives (مجموعة السبع), ordinals and
 identifiers after الدورة/المرة/القرار/الساعة ..., clock times (10:30) and model names (إف-16).
 """
 
@@ -30,8 +31,9 @@ VERSION = "quantities@1"
 
 _KINDS = ("unit", "ten", "hundred", "scale", "vague")
 # A number right after one of these is an ordinal or an identifier (المرة الـ7، القرار 2254).
+# Not المركز: "the centre" is more often a reporting body (رصد المركز 47 خرقا) than a rank.
 _ORDINAL_HEADS = ("الدورة", "المرة", "الجولة", "النسخة", "الذكرى", "القرار", "المادة", "رقم", "البند",
-                  "الفقرة", "الساعة", "الفصل", "الحلقة", "الطبعة", "المرتبة", "المركز", "الصفحة",
+                  "الفقرة", "الساعة", "الفصل", "الحلقة", "الطبعة", "المرتبة", "الصفحة",
                   "المؤتمر", "القمة", "عام", "العام", "سنة", "عامي",
                   # aircraft and weapon designators written apart (أف 35، سو 24، ميغ 21)
                   "اف", "سو", "ميغ", "ميج", "تي", "بي", "سي", "اس")

@@ -23,14 +23,26 @@ def cue_roles() -> dict[str, str]:
     return {k: r["role"] for k, r in word_table("cues.tsv").items()}
 
 
+_VERB_PREFIXES = frozenset({"", "و", "ف", "وس", "فس", "س", "ول", "فل", "ل"})
+_WORD_ROLES = frozenset({"according", "negation", "future", "hypothetical", "anonymous"})
+
+
 def cue_role(tok: Token) -> tuple[str, str, int] | None:
-    """(role, form, offset of the form in the token) when the token is a cue, proclitics allowed."""
+    """(role, form, offset of the form in the token) when the token is a cue.
+
+    Verbs may carry و ف س ل before them, never ب or ال (بحث is not ب + حث).
+    """
     roles = cue_roles()
     for form, off in stems(tok.norm):
         role = roles.get(form)
-        if role:
+        if role and (role in _WORD_ROLES or tok.norm[:off] in _VERB_PREFIXES):
             return role, form, off
     return None
+
+
+def masculine_past(form: str) -> bool:
+    """A masculine past-tense verb (قال، دعا), which cannot have a country (feminine) as its subject."""
+    return not form.endswith("ت") and not form.startswith(("ي", "ت"))
 
 
 @functools.cache
@@ -105,7 +117,12 @@ def find_statements(doc: Doc) -> list[Statement]:
                 while j < b and toks[j].norm in ("اليوم", "امس", "ايضا", "كذلك", "من", "جهته", "جهتها"):
                     j += 1
                 m = _first_mention_after(doc, toks, j, b, window=3 if role == "speech" else 5)
-                if m is not None:
+                if m is not None and m.label == "LOC" and role == "speech" and masculine_past(form):
+                    m = None  # دعا الولايات المتحدة: the country is the object; the subject is dropped
+                name = _unknown_name(doc, toks, j, b) if m is None and role == "speech" else None
+                if name is not None:
+                    speaker = name
+                elif m is not None:
                     speaker = resolve_head(doc, m, m.start) or (
                         m.actor if (m.actor and m.actor.kind != "ORG") or (m.actor and m.actor.code) else None
                     )
@@ -115,7 +132,7 @@ def find_statements(doc: Doc) -> list[Statement]:
                     t = toks[j]
                     speaker = Actor(t.text, t.start, t.end, None, None, kind="ORG")
                 elif role == "speech":
-                    speaker = _mention_before(doc, toks, a, k) or last_speaker
+                    speaker = last_speaker
                     if speaker is None:
                         continue
                 else:
@@ -142,13 +159,23 @@ def find_statements(doc: Doc) -> list[Statement]:
     return out
 
 
-def _mention_before(doc: Doc, toks: Sequence[Token], a: int, k: int) -> Actor | None:
-    """A subject right before the cue in the same sentence (المتحدث ... قال)."""
-    lo = toks[max(a, k - 4)].start
-    cands = [m for m in doc.mentions if lo <= m.start and m.end <= toks[k].start and m.actor]
-    if cands and not any(t.norm in ("،", ",", ":") for t in toks[max(a, k - 4) : k]):
-        return cands[-1].actor
-    return None
+def _unknown_name(doc: Doc, toks: Sequence[Token], j: int, b: int) -> Actor | None:
+    """A speaker named by an unknown name (ذكر سيغمار غابرييل في ...): two or three name-like words.
+
+    The name takes the code of the last speaker known only by a title (وزير خارجية ألمانيا), the
+    usual way news introduces a person: title first, name later.
+    """
+    from rasd.stages.entities import name_like
+
+    k = j
+    while k < b and k - j < 3 and name_like(toks[k]):
+        k += 1
+    if k - j < 2 or any(m.start < toks[k - 1].end and m.end > toks[j].start for m in doc.mentions):
+        return None
+    s, e = toks[j].start, toks[k - 1].end
+    titled = [m for m in doc.mentions if m.end <= s and m.source == "title" and m.actor and m.actor.code]
+    code, sector = (titled[-1].actor.code, titled[-1].actor.sector) if titled and titled[-1].actor else (None, None)
+    return Actor(doc.text[s:e], s, e, code, sector, kind="PER", name=doc.text[s:e])
 
 
 def _kind(toks: Sequence[Token], k: int, b: int) -> str:
