@@ -83,6 +83,7 @@ def test_stems_split_proclitics(word: str, expected: list[str]) -> None:
 def test_stems_offsets_point_at_the_stem() -> None:
     assert dict(stems("والجيش"))["الجيش"] == 1
     assert dict(stems("بموسكو"))["موسكو"] == 1
+    assert dict(stems("للجيش"))["الجيش"] == 1
 
 
 @pytest.mark.parametrize(("word", "base"), [("تعاونها", "تعاون"), ("حكومتها", "حكومه"), ("بلاده", "بلاد")])

@@ -85,7 +85,8 @@ class PhraseMatcher(Generic[T]):
         if not tok.is_word:
             return None
         forms = list(stems(tok.norm))
-        if self.enclitics:
+        if self.enclitics and not tok.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة"):
+            # A final ة is ta marbuta, never the pronoun ه it folds to (وزارة is not و + زار + ه).
             forms += [(f, 0) for f in strip_enclitic(tok.norm)]
             forms += [(f, o) for s, o in list(stems(tok.norm))[1:] for f in strip_enclitic(s)]
         for form, off in forms:

@@ -184,6 +184,7 @@ class Event:
     size: dict[str, int] = field(default_factory=dict)
     status: str = "asserted"  # asserted, negated, future, hypothetical
     reported_by: Actor | None = None
+    sentence: int = -1  # index of the sentence holding the trigger
 
     def gold(self, text: str) -> dict[str, Any]:
         out: dict[str, Any] = {

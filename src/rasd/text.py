@@ -164,7 +164,7 @@ def stems(word: str, min_len: int = 2) -> Iterator[tuple[str, int]]:
 
     Yields (form, offset of the form's first letter in ``word``). The word itself
     comes first. A prefix ending in ال keeps ال on the form (والجيش → الجيش, جيش);
-    لل gives ال+rest (للجيش → الجيش). Forms shorter than ``min_len`` are skipped.
+    لل gives ال+rest starting at the second lam (للجيش → الجيش at offset 1). Forms shorter than ``min_len`` are skipped.
     """
     yield word, 0
     seen = {word}
@@ -174,7 +174,7 @@ def stems(word: str, min_len: int = 2) -> Iterator[tuple[str, int]]:
         rest = word[len(p):]
         cands: list[tuple[str, int]] = []
         if p.endswith("لل"):
-            cands.append(("ال" + rest, len(p)))
+            cands.append(("ال" + rest, len(p) - 1))  # the second lam is the article's
         elif p.endswith("ال") and len(p) > 2:
             cands.append(("ال" + rest, len(p) - 2))
         cands.append((rest, len(p)))

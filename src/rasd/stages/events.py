@@ -204,12 +204,58 @@ def find_events(doc: Doc) -> list[Event]:
             ev = _build(doc, m, a, b)
             if ev is not None:
                 events.append(ev)
-    return _dedupe(events)
+    return _merge(_dedupe(events))
+
+
+def _codes(actors: list[Actor]) -> set[str | None]:
+    return {a.code for a in actors}
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    """One event per incident: same type and status in one sentence, with participants that do not
+    disagree (one side empty or equal), is one event told by several triggers (مقتل ... في قصف ... استهدف)."""
+    out: list[Event] = []
+    for ev in events:
+        into = next((prev for prev in reversed(out) if prev.sentence == ev.sentence and _compatible(prev, ev)), None)
+        if into is None:
+            out.append(ev)
+            continue
+        into.actor = into.actor or ev.actor
+        into.recipient = into.recipient or ev.recipient
+        into.location = into.location or ev.location
+        into.mode = into.mode or ev.mode
+        into.context = into.context or ev.context
+        if not into.date:
+            into.date, into.date_precision = ev.date, ev.date_precision
+        into.size = {**ev.size, **into.size}
+        into.reported_by = into.reported_by or ev.reported_by
+    return out
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    if a.type != b.type or a.status != b.status:
+        return False
+    aa, ba, ar, br = _codes(a.actor), _codes(b.actor), _codes(a.recipient), _codes(b.recipient)
+    return not ((aa and ba and aa != ba) or (ar and br and ar != br))
 
 
 def _participants(doc: Doc) -> list[Mention]:
-    """Mentions that can fill an actor slot: coded actors and groups, not bare heads (المركز، الوزير)."""
-    return [x for x in doc.mentions if x.actor and (x.actor.code or x.source not in ("compose", "title"))]
+    """Mentions that can fill an actor slot: coded actors and groups, not bare heads (المركز، الوزير),
+    and not a group noun that names a place (بلدة سراقب)."""
+    place_starts = {p.start for p in doc.places}
+    out = []
+    for x in doc.mentions:
+        if not x.actor or (not x.actor.code and x.source in ("compose", "title")):
+            continue
+        if not x.actor.code and any(0 < s - x.end <= 1 for s in place_starts):
+            continue
+        out.append(x)
+    return out
+
+
+# Sectors that do not attack, arrest, mobilise or sanction: they are the recipients of such events.
+_NEVER_AGENTS = {"ASSAULT": {"CVL", "REF", "JRN", "MED"}, "COERCE": {"CVL", "REF", "JRN", "MED"},
+                 "MOBILIZE": {"CVL", "REF", "JRN", "MED"}, "SANCTION": {"CVL", "REF", "JRN", "MED"}}
 
 
 def _tokens_between(doc: Doc, start: int, end: int) -> int:
@@ -232,7 +278,16 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int) -> Event | None:
     before = [x for x in in_clause if x.end <= m.start]
     actor_m: Mention | None = None
     actors: list[Actor] = []
-    if trig.pos == "part" or is_cue:
+    barred = _NEVER_AGENTS.get(trig.type, set())
+    speaker_span = (stmt.speaker.start, stmt.speaker.end) if stmt and stmt.speaker and speaker else None
+    # The speaker of a statement reports the events in it; they are not its actor (أفاد المرصد بمقتل ...).
+    before = [x for x in before if (x.start, x.end) != speaker_span and (not x.actor or x.actor.sector not in barred)]
+    after = [x for x in after if not x.actor or x.actor.sector not in barred or trig.pos == "part" or is_cue]
+    participle = trig.pos == "part" or (role is not None and role[0] == "participle")
+    if participle:
+        if speaker is not None:
+            actors = [speaker]
+    elif trig.pos == "part" or is_cue:
         object_country = bool(after) and after[0].label == "LOC" and role is not None and masculine_past(role[1])
         if is_cue and after and _gap_ok(toks, m.j, after[0].start) and _prep_of(doc, after[0]) is None \
                 and not object_country:
@@ -250,17 +305,20 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int) -> Event | None:
         by = next((x for x in after if _prep_of(doc, x) == "من قبل"), None)
         gen = after[0] if after and _tokens_between(doc, m.end, after[0].start) <= 1 and \
             _prep_of(doc, after[0]) is None else None
-        near = [x for x in before if _prep_of(doc, x) is None and _tokens_between(doc, x.end, m.start) <= 2]
+        governed = _governed(doc, m)
+        near = [x for x in before if _prep_of(doc, x) is None and _tokens_between(doc, x.end, m.start) <= 2
+                and not governed]
         if by is not None:
             actor_m = by
         elif gen is not None and trig.prep != "gen":
             actor_m = gen
         elif near:
             actor_m = near[-1]
-        elif before and not _governed(doc, m) and _prep_of(doc, before[-1]) is None:
+        elif before and not governed and _prep_of(doc, before[-1]) is None:
             actor_m = before[-1]  # the subject of a light verb: موسكو أطلقت ... عملية إنسانية
-        elif speaker is not None and stmt is not None and lo <= _token_index(doc, stmt.cue_start) < m.i:
-            actors = [speaker]
+        elif speaker is not None and stmt is not None and lo <= _token_index(doc, stmt.cue_start) < m.i \
+                and trig.type in VERBAL | {"SUPPORT", "CONCEDE"}:
+            actors = [speaker]  # a stance the speaker expresses: أعرب عن خيبة أمل، أبدى استعداده
     if actor_m is not None:
         actors = [x.actor for x in _coordinated(doc, actor_m, clause_end) if x.actor]
 
@@ -296,6 +354,7 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int) -> Event | None:
         context=list(trig.context), actor=_unique(actors), recipient=_unique(recipients), location=locations,
         date=date, date_precision=precision, size=_size(doc, clause_start, clause_end), status=status,
         reported_by=speaker if speaker is not None and not (actors and actors[0] is speaker) else None,
+        sentence=toks[m.i].sent,
     )
 
 

@@ -67,8 +67,8 @@ def _locative(tokens: Sequence[Token], i: int, start: int) -> bool:
 
 
 def _needs_context(e: GazEntry, name: str) -> bool:
-    """Readings that are also common words: GeoNames names, and adjectival names (الغربية، الشرقية)."""
-    if e.source == "geonames":
+    """Readings that are also common words: GeoNames names, short names, adjectival names (الغربية)."""
+    if e.source == "geonames" or (len(name) <= 3 and e.country not in _REGION):
         return True
     return e.feature in ("admin1", "admin2") and name.startswith("ال") and name.endswith("يه")
 

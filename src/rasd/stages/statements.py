@@ -68,8 +68,18 @@ def _first_mention_after(doc: Doc, toks: Sequence[Token], k: int, b: int, window
             break
     for m in doc.mentions:
         if m.actor is not None and toks[k].start <= m.start < limit and (m.actor.code or not coded):
+            if _after_preposition(toks, toks[k].start, m):
+                continue
             return m
     return None
+
+
+_PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "خلال", "امام", "لدي", "عبر", "حول"})
+
+
+def _after_preposition(toks: Sequence[Token], start: int, m: Mention) -> bool:
+    """في مؤتمر صحفي: a mention after a preposition (between ``start`` and it) is not the subject of the cue."""
+    return any(t.norm in _PREPOSITIONS for t in toks if start <= t.start and t.end <= m.start)
 
 
 def resolve_head(doc: Doc, m: Mention, before: int) -> Actor | None:
@@ -123,10 +133,10 @@ def find_statements(doc: Doc) -> list[Statement]:
                 if name is not None:
                     speaker = name
                 elif m is not None:
-                    speaker = resolve_head(doc, m, m.start) or (
-                        m.actor if (m.actor and m.actor.kind != "ORG") or (m.actor and m.actor.code) else None
-                    )
-                    if speaker is None and m.actor is not None:
+                    speaker = resolve_head(doc, m, m.start)
+                    if speaker is None and m.source in ("compose", "title"):
+                        speaker = last_speaker  # a bare title nobody bore before: the last speaker
+                    elif speaker is None:
                         speaker = m.actor  # a group without a code (ناشطون، مصادر)
                 elif j < b and toks[j].norm in _anonymous():
                     t = toks[j]

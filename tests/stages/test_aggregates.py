@@ -1,0 +1,38 @@
+"""Aggregates: reported counts with metric, period, provinces and reporter."""
+
+
+def _aggs(doc):
+    return [(a.metric, a.value, a.period, a.admin1) for a in doc.aggregates]
+
+
+def test_aggregate_violations_with_provinces_and_window(run) -> None:
+    text = ("وأعلن المركز الروسي للمصالحة أنه سجل خلال الساعات الـ24 الماضية 15 خرقا لنظام وقف إطلاق النار "
+            "في محافظتي إدلب وحماة.")
+    doc = run(text)
+    assert ("ceasefire_violations", 15, "last_24h", ["SY-HM", "SY-ID"]) in _aggs(doc)
+    agg = doc.aggregates[0]
+    assert agg.reporter is not None and agg.reporter.code == "RUS"
+    assert text[agg.start : agg.end].startswith("15 خرقا")
+
+
+def test_aggregate_cumulative_total(run) -> None:
+    doc = run("وقال المرصد إن عدد القتلى ارتفع إلى ٣٥٠ منذ بداية الحملة.")
+    assert [(a.metric, a.value, a.period) for a in doc.aggregates] == [("killed", 350, "cumulative")]
+
+
+def test_aggregate_number_words_and_vague_counts(run) -> None:
+    doc = run("وأفاد الدفاع المدني بسقوط عشرات القتلى وخمسة وعشرين جريحا في القصف.")
+    assert ("killed", 12) in [(a.metric, a.value) for a in doc.aggregates]
+    assert ("injured", 25) in [(a.metric, a.value) for a in doc.aggregates]
+
+
+def test_aggregate_very_vague_counts_are_not_aggregated(run) -> None:
+    doc = run("ونزح عشرات الآلاف من المدنيين من المنطقة.")
+    assert doc.aggregates == []
+
+
+def test_aggregate_window_carries_to_the_next_sentence_of_the_same_reporter(run) -> None:
+    text = ("أعلن مركز المصالحة الروسي أن 4 بلدات انضمت إلى المصالحة خلال الساعات الـ24 الماضية. "
+            "ورصد المركز 9 انتهاكات لوقف الأعمال القتالية في محافظة درعا.")
+    doc = run(text)
+    assert ("ceasefire_violations", 9, "last_24h", ["SY-DR"]) in _aggs(doc)

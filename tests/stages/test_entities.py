@@ -1,0 +1,57 @@
+"""Entities and actors: lexicon names, title + nationality, persons beside titles, coreference."""
+
+import pytest
+
+
+def _actors(doc):
+    return {(m.text, m.actor.code, m.actor.sector) for m in doc.mentions if m.actor}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "code", "sector"),
+    [
+        ("أعلن الجيش السوري سيطرته على التلة.", "الجيش السوري", "SYR", "MIL"),
+        ("قالت وزارة الدفاع الروسية إن طائراتها عادت.", "وزارة الدفاع الروسية", "RUS", "MIL"),
+        ("وأكد وزير خارجية ألمانيا دعم بلاده للحوار.", "وزير خارجية ألمانيا", "DEU", "GOV"),
+        ("وقصف الطيران الحربي التركي مواقع في الريف.", "الطيران الحربي التركي", "TUR", "MIL"),
+        ("وردت موسكو على البيان بسرعة.", "موسكو", "RUS", "GOV"),  # a capital stands for its government
+        ("وتبنى تنظيم داعش الهجوم.", "تنظيم داعش", "IMG", "REB"),
+        ("طالبت الأمم المتحدة بفتح الممرات.", "الأمم المتحدة", "UNO", None),
+    ],
+)
+def test_entities_resolve_actor_codes(run, text, span, code, sector) -> None:
+    doc = run(text)
+    found = {m.text: m.actor for m in doc.mentions if m.actor}
+    assert span in found, found
+    assert found[span].code == code
+    if sector:
+        assert found[span].sector == sector
+
+
+def test_entities_offsets_skip_proclitics(run) -> None:
+    text = "وللجيش العراقي دور كبير، والحكومة اللبنانية صامتة."
+    doc = run(text)
+    for m in doc.mentions:
+        assert text[m.start : m.end] == m.text
+    # لل is ل + ال: the mention starts at the lam that stands for the article.
+    assert "لجيش العراقي" in {m.text for m in doc.mentions}
+    assert "الحكومة اللبنانية" in {m.text for m in doc.mentions}
+
+
+def test_entities_unknown_person_takes_title_code_and_surname_links_back(run) -> None:
+    text = "قال كمال زهران نائب وزير الخارجية المصري إن القاهرة تدعم الحل. وأضاف زهران أن الاتصالات مستمرة."
+    doc = run(text)
+    persons = [m for m in doc.mentions if m.label == "PER" and m.source in ("title-name", "coref")]
+    assert [p.text for p in persons] == ["كمال زهران", "زهران"]
+    assert {p.actor.code for p in persons} == {"EGY"}
+    assert persons[0].entity_id == persons[1].entity_id
+
+
+def test_entities_dual_title_and_person_after_title(run) -> None:
+    doc = run("التقى وزيرا الدفاع الفرنسي والبريطاني في باريس.")
+    assert ("وزيرا الدفاع الفرنسي", "FRA", "MIL") in _actors(doc)
+
+
+def test_entities_nationals_are_civilians_of_that_country(run) -> None:
+    doc = run("أصيب ثلاثة من السياح الألمان في الحادث.")
+    assert any(m.actor.code == "DEU" for m in doc.mentions if m.actor)

@@ -1,0 +1,78 @@
+"""Events: triggers (verbs and verbal nouns), participants, place, date, size and status."""
+
+import pytest
+
+
+def _events(doc):
+    return [(e.type, sorted(a.code for a in e.actor), sorted(r.code for r in e.recipient), e.status)
+            for e in doc.events]
+
+
+def test_event_verb_with_subject_after_it(run) -> None:
+    doc = run("قصفت الطائرات الروسية مواقع لتنظيم داعش في ريف دير الزور أمس.")
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert [a.code for a in ev.actor] == ["RUS"]
+    assert [r.code for r in ev.recipient] == ["IMG"]
+    assert [p.admin1 for p in ev.location] == ["SY-DY"]
+    assert (ev.date, ev.date_precision) == ("2024-03-06", "day")
+    assert doc.text[ev.trigger_start : ev.trigger_end] == "قصفت"
+
+
+def test_event_verbal_noun_with_genitive_actor(run) -> None:
+    doc = run("أدى قصف الجيش التركي إلى دمار واسع في عفرين.")
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert [a.code for a in ev.actor] == ["TUR"]
+
+
+def test_event_killing_noun_takes_victim_as_recipient(run) -> None:
+    doc = run("أعلنت الشرطة مقتل 4 مدنيين في انفجار.")
+    ev = next(e for e in doc.events if e.trigger == "مقتل")
+    assert ev.size.get("killed") == 4
+
+
+def test_event_recipient_after_preposition(run) -> None:
+    doc = run("اتهمت إيران الولايات المتحدة بتقويض الاتفاق.")
+    assert ("ACCUSE", ["IRN"], ["USA"], "asserted") in _events(doc)
+
+
+def test_event_coordinated_actors(run) -> None:
+    doc = run("أبرمت مصر والأردن اتفاقا للتعاون في مجال الطاقة.")
+    ev = next(e for e in doc.events if e.type == "SUPPORT")
+    assert sorted(a.code for a in ev.actor) == ["EGY", "JOR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("لم تنسحب القوات التركية من المنطقة.", "negated"),
+        ("ستنسحب القوات الأمريكية من القاعدة الشهر المقبل.", "future"),
+        ("وإذا انسحبت القوات الإسرائيلية فسيعود السكان.", "hypothetical"),
+        ("لا تزال القوات العراقية تنسحب من المدينة.", "asserted"),  # لا تزال is "still", not a negation
+        ("انسحبت القوات الروسية من المطار.", "asserted"),
+    ],
+)
+def test_event_status(run, text, status) -> None:
+    statuses = [e.status for e in run(text).events if e.type == "RETREAT"]
+    assert statuses == [status]
+
+
+def test_event_clitic_pronoun_on_trigger(run) -> None:
+    doc = run("قررت واشنطن تعليق تعاونها مع أنقرة.")
+    assert ("SANCTION", ["USA"], ["TUR"], "asserted") in _events(doc)
+
+
+def test_event_praise_without_recipient_is_dropped(run) -> None:
+    doc = run("وأشاد الوزير السعودي بالجهود المبذولة.")
+    assert not [e for e in doc.events if e.type == "SUPPORT"]
+
+
+def test_event_in_statement_is_reported_by_speaker(run) -> None:
+    doc = run("قال المتحدث باسم الجيش الإسرائيلي إن طائراته استهدفت مواقع في غزة.")
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert ev.reported_by is not None and ev.reported_by.code == "ISR"
+
+
+def test_event_group_takes_country_of_place(run) -> None:
+    doc = run("هاجم مسلحون مجهولون حاجزا في محافظة الأنبار.")
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert [(a.code, a.sector) for a in ev.actor] == [("IRQ", "UAF")]

@@ -1,0 +1,54 @@
+"""Places: gazetteer lookup, province codes, cue words and context."""
+
+import pytest
+
+
+def _places(doc):
+    return {p.text: p for p in doc.places}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "admin1"),
+    [
+        ("سقطت قذائف على حي في حلب صباح اليوم.", "حلب", "SYR", "SY-HL"),
+        ("وصل الوفد إلى دمشق أمس.", "دمشق", "SYR", "SY-DI"),
+        ("تجددت الاشتباكات في محافظة درعا.", "درعا", "SYR", "SY-DR"),
+        ("نزح مئات من ريف إدلب الجنوبي.", "إدلب", "SYR", "SY-ID"),
+        ("عقد الاجتماع في جنيف بحضور الوفود.", "جنيف", "CHE", None),
+        ("وصل الرئيس إلى واشنطن مساء الأحد.", "واشنطن", "USA", None),
+    ],
+)
+def test_places_resolve_country_and_province(run, text, name, country, admin1) -> None:
+    places = _places(run(text))
+    assert name in places, places
+    assert places[name].country == country
+    if admin1:
+        assert places[name].admin1 == admin1
+
+
+def test_places_list_after_province_cue(run) -> None:
+    doc = run("سجلت خروقات في محافظات حمص وطرطوس والقنيطرة.")
+    assert [p.admin1 for p in doc.places] == ["SY-HI", "SY-TA", "SY-QU"]
+    assert all(p.precision == 3 for p in doc.places)
+
+
+def test_places_countryside_is_precision_two(run) -> None:
+    doc = run("قصفت المدفعية قرى في ريف حماة.")
+    hama = _places(doc)["حماة"]
+    assert (hama.admin1, hama.precision) == ("SY-HM", 2)
+
+
+def test_places_offsets_point_at_the_name(run) -> None:
+    text = "وبحمص وفي اللاذقية هدوء حذر."
+    doc = run(text)
+    assert {text[p.start : p.end] for p in doc.places} >= {"حمص", "اللاذقية"}
+
+
+@pytest.mark.parametrize("text", ["قال إنه لن يشارك بأنه غائب.", "وتحدث عن تسوية سياسية شاملة."])
+def test_places_common_words_are_not_places(run, text) -> None:
+    assert run(text).places == []
+
+
+def test_places_national_territory(run) -> None:
+    doc = run("نفذت الطائرات غارات في الأراضي العراقية.")
+    assert any(p.country == "IRQ" and p.precision == 4 for p in doc.places)

@@ -1,0 +1,51 @@
+"""Statements: cues, speakers, direct and indirect speech, relays and coreference."""
+
+
+def test_statement_indirect_with_title_speaker(run) -> None:
+    doc = run("قال وزير الخارجية الأردني اليوم الخميس إن بلاده ترفض أي تصعيد.")
+    (s,) = doc.statements
+    assert (s.cue, s.kind, s.speaker.code, s.speaker.sector) == ("قال", "indirect", "JOR", "GOV")
+    assert s.date == "2024-03-07"
+    assert doc.text[s.start : s.end] == doc.text  # the evidence is the sentence
+
+
+def test_statement_direct_quotation(run) -> None:
+    doc = run("وأكدت الحكومة العراقية: «لن نسمح بأي اعتداء على أراضينا».")
+    (s,) = doc.statements
+    assert s.kind == "direct" and s.speaker.code == "IRQ"
+
+
+def test_statement_pronoun_speaker_points_back(run) -> None:
+    text = "قال الرئيس التونسي إن الانتخابات ستجري في موعدها. وأضاف أن الحكومة مستعدة. وشدد على أهمية الحوار."
+    doc = run(text)
+    assert [s.speaker.code for s in doc.statements] == ["TUN", "TUN", "TUN"]
+    assert [s.cue for s in doc.statements] == ["قال", "اضاف", "شدد"]
+
+
+def test_statement_relayed_by_a_channel(run) -> None:
+    doc = run("ونقلت قناة الجزيرة عن وزير الخارجية القطري قوله إن الوساطة مستمرة.")
+    (s,) = doc.statements
+    assert s.speaker.code == "QAT" and s.via is not None and s.via.sector == "JRN"
+
+
+def test_statement_one_per_sentence_and_speaker(run) -> None:
+    doc = run("وأكد الوزير الفرنسي أن باريس تدعم الحل، مضيفا أن الحوار هو السبيل، وقال إن الوقت ينفد.")
+    assert len(doc.statements) == 1
+
+
+def test_statement_masculine_verb_takes_no_country_subject(run) -> None:
+    text = "وقال الرئيس الألماني إن الاتفاق مهم. ودعا الولايات المتحدة إلى البقاء فيه."
+    doc = run(text)
+    assert [s.speaker.code for s in doc.statements] == ["DEU", "DEU"]
+
+
+def test_statement_anonymous_source_has_no_code(run) -> None:
+    doc = run("وقال مصدر إن الاجتماع تأجل.")
+    (s,) = doc.statements
+    assert s.speaker is not None and s.speaker.code is None
+
+
+def test_statement_bi_is_not_a_cue(run) -> None:
+    # بحث is the verb "discussed", not ب + حث "urged".
+    doc = run("بحث الوفدان ملف المياه.")
+    assert doc.statements == []
