@@ -41,6 +41,7 @@ class Doc:
     events: list[Event] = field(default_factory=list)
     aggregates: list[Aggregate] = field(default_factory=list)
     sent_token_ranges: list[tuple[int, int]] = field(default_factory=list)
+    ner_spans: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, PER|ORG|LOC|MISC)
     stages: list[str] = field(default_factory=list)  # "name@version" of each stage run
 
     @property

@@ -21,6 +21,7 @@ log = logging.getLogger("rasd")
 # "module:attribute" of every top-level command, in the order --help lists them.
 COMMANDS = ("rasd.cli.extract:extract", "rasd.cli.evaluate:eval_group")
 EVAL_COMMANDS = ("rasd.cli.evaluate:eval_articles",)
+TRAIN_COMMANDS: tuple[str, ...] = ()
 
 
 class _OneLineErrors(click.Group):
@@ -61,3 +62,12 @@ _eval = main.commands["eval"]
 assert isinstance(_eval, click.Group)
 for _spec in EVAL_COMMANDS:
     _eval.add_command(_load(_spec))
+
+
+@main.group(name="train")
+def train_group() -> None:
+    """Rebuild the models shipped with rasd from their training data."""
+
+
+for _spec in TRAIN_COMMANDS:
+    train_group.add_command(_load(_spec))
