@@ -141,3 +141,12 @@ def word_set(name: str) -> frozenset[str]:
 def word_table(name: str, key: str = "form") -> dict[str, dict[str, str]]:
     """Rows of a table keyed by the normalised ``key`` column."""
     return {norm(r[key]): r for r in load_tsv(name)}
+
+
+@functools.cache
+def cue_table() -> dict[str, frozenset[str]]:
+    """Normalised cue word → its roles (a word may have several: نفى is a speech cue and a negation)."""
+    out: dict[str, set[str]] = {}
+    for r in load_tsv("cues.tsv"):
+        out.setdefault(norm(r["form"]), set()).add(r["role"])
+    return {k: frozenset(v) for k, v in out.items()}

@@ -112,24 +112,33 @@ def _compose(tokens: Sequence[Token], i: int, end: int) -> tuple[int, ActorEntry
     if head is None or head.payload.kind == "modifier":
         return None
     first = head.start if first is None else first
+    is_title = head.payload.kind == "title"
+    sector = head.payload.sector
     k = head.j
-    for _ in range(3):
+    while k < end:  # a chain of heads: قائد سلاح الجو، المتحدث باسم وزارة الخارجية
+        nxt_head = hm.match_at(tokens, k, end)
+        if nxt_head is None or nxt_head.start != tokens[k].start or nxt_head.payload.kind == "modifier":
+            break
+        sector = nxt_head.payload.sector
+        k = nxt_head.j
+    fillers = 0
+    while k <= end:
         nat = _nationality_at(tokens, k, end)
         if nat:
             code, nk = nat
-            kind = "PER" if head.payload.kind == "title" else "ORG"
-            return nk, ActorEntry(code, head.payload.sector, kind, ""), head.payload.kind == "title", first
-        if k < end and tokens[k].is_word and k - head.j < 2 and tokens[k].norm not in _not_name_words():
+            return nk, ActorEntry(code, sector, "PER" if is_title else "ORG", ""), is_title, first
+        if k < end and tokens[k].is_word and fillers < 2 and tokens[k].norm not in _not_name_words():
             if tokens[k].norm.startswith("ال"):
                 k += 1  # an adjective: الطيران الحربي الروسي
+                fillers += 1
                 continue
-            nxt = _nationality_at(tokens, k + 1, end)
-            if nxt and nxt[0] in country_name_index().values() and _is_country_name(tokens, k + 1, end):
+            if _is_country_name(tokens, k + 1, end):
                 k += 1  # a noun in construct: وزير خارجية ألمانيا
+                fillers += 1
                 continue
         break
     # A bare head (الوزير، المركز، الجيش): no code of its own, kept for coreference.
-    return head.j, ActorEntry(None, head.payload.sector, "HEAD", ""), head.payload.kind == "title", first
+    return head.j, ActorEntry(None, head.payload.sector, "HEAD", ""), is_title, first
 
 
 def _name_after(tokens: Sequence[Token], k: int, end: int, limit: int = 3) -> int:
@@ -195,6 +204,11 @@ def _persons_beside_title(doc: Doc, a: int, i: int, j: int, b: int, title: Menti
     after = actor_matcher().match_at(toks, j, b) if j < b else None
     if after and after.payload.kind == "PER":
         return found
+    if j < b and toks[j].norm in ("،", ","):  # الرئيس الأمريكي، دونالد ترامب،
+        k = _name_after(toks, j + 1, b)
+        if k - (j + 1) >= 2 and (k >= b or not toks[k].is_word):
+            found.append(_person(doc, toks[j + 1].start, toks[k - 1].end, title))
+            return found
     k = _name_after(toks, j, b)
     if k - j >= 2 or (k - j == 1 and k < b and not toks[k].is_word):
         s, e = toks[j].start, toks[k - 1].end

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from rasd.doc import Doc
-from rasd.lexicon import word_table
+from rasd.lexicon import cue_table
 from rasd.matcher import Match, PhraseMatcher
 from rasd.records import Actor, Event, Mention, Place, Statement, Token
 from rasd.resources import load_tsv
@@ -65,8 +65,14 @@ def _prefix_ok(trig: Trigger, prefix: str) -> bool:
 
 @functools.cache
 def _modality_cues() -> dict[str, str]:
-    return {k: r["role"] for k, r in word_table("cues.tsv").items()
-            if r["role"] in ("negation", "future", "hypothetical", "prevent")}
+    """Normalised word → negation, future, hypothetical or prevent."""
+    out = {}
+    for form, roles in cue_table().items():
+        for role in ("prevent", "negation", "hypothetical", "future"):
+            if role in roles:
+                out[form] = role
+                break
+    return out
 
 
 def _breaks_clause(tok: Token) -> bool:

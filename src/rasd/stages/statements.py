@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from rasd.doc import Doc
-from rasd.lexicon import word_table
+from rasd.lexicon import cue_table
 from rasd.records import Actor, Mention, Statement, Token
 from rasd.text import stems
 
@@ -17,14 +17,25 @@ QUOTES = frozenset("“”\"«»„‟")
 COMPLEMENTIZERS = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها", "انهم", "لان"})
 
 
+_SPEECH_ROLES = ("speech", "transmit", "according", "participle", "anonymous")
+
+
 @functools.cache
 def cue_roles() -> dict[str, str]:
-    """Normalised cue form → role (speech, transmit, according, participle, negation ...)."""
-    return {k: r["role"] for k, r in word_table("cues.tsv").items()}
+    """Normalised cue form → its reporting role (speech, transmit, according, participle, anonymous).
+
+    Words that are only modality cues (لم، سوف) are not here; see :func:`rasd.lexicon.cue_table`.
+    """
+    out = {}
+    for form, roles in cue_table().items():
+        role = next((r for r in _SPEECH_ROLES if r in roles), None)
+        if role:
+            out[form] = role
+    return out
 
 
 _VERB_PREFIXES = frozenset({"", "و", "ف", "وس", "فس", "س", "ول", "فل", "ل"})
-_WORD_ROLES = frozenset({"according", "negation", "future", "hypothetical", "anonymous"})
+_WORD_ROLES = frozenset({"according", "anonymous"})
 
 
 def cue_role(tok: Token) -> tuple[str, str, int] | None:
@@ -47,7 +58,7 @@ def masculine_past(form: str) -> bool:
 
 @functools.cache
 def _anonymous() -> frozenset[str]:
-    return frozenset(k for k, r in word_table("cues.tsv").items() if r["role"] == "anonymous")
+    return frozenset(k for k, roles in cue_table().items() if "anonymous" in roles)
 
 
 def mentions_in(mentions: Sequence[Mention], start: int, end: int) -> list[Mention]:
@@ -126,7 +137,8 @@ def find_statements(doc: Doc) -> list[Statement]:
                 j = k + 1
                 while j < b and toks[j].norm in ("اليوم", "امس", "ايضا", "كذلك", "من", "جهته", "جهتها"):
                     j += 1
-                m = _first_mention_after(doc, toks, j, b, window=3 if role == "speech" else 5)
+                m = _subject_before(doc, toks, a, k) if role == "speech" else None
+                m = m or _first_mention_after(doc, toks, j, b, window=3 if role == "speech" else 5)
                 if m is not None and m.label == "LOC" and role == "speech" and masculine_past(form):
                     m = None  # دعا الولايات المتحدة: the country is the object; the subject is dropped
                 name = _unknown_name(doc, toks, j, b) if m is None and role == "speech" else None
@@ -160,13 +172,52 @@ def find_statements(doc: Doc) -> list[Statement]:
             if date is None and out and speaker and out[-1].speaker and out[-1].speaker.code == speaker.code:
                 date = out[-1].date
             out.append(Statement(
-                speaker=speaker, cue=form, cue_start=cue_start, cue_end=toks[k].end, kind=kind,
+                speaker=speaker, cue=doc.text[cue_start : toks[k].end], cue_start=cue_start, cue_end=toks[k].end,
+                kind=kind,
                 start=sent.start, end=sent.end, content_start=content, content_end=sent.end, via=via,
                 date=date,
             ))
             if speaker is not None and speaker.code:
                 last_speaker = speaker
     return out
+
+
+_BEFORE_CUE = frozenset({"قد", "كان", "وكان", "كانت", "وكانت", "لقد", "بدوره", "بدورها", "بدورهم"})
+
+
+def _subject_before(doc: Doc, toks: Sequence[Token], a: int, k: int) -> Mention | None:
+    """A subject written before its verb: «الاتحاد الأوروبي أعلن», «وكان الوزير X قال», «إيران تصف».
+
+    Only a mention that ends right before the cue (or before قد/كان) and is not governed by a
+    preposition counts.
+    """
+    j = k
+    while j > a and toks[j - 1].norm in _BEFORE_CUE:
+        j -= 1
+    if j == a:
+        return None
+    end = toks[j - 1].end
+    cands = [m for m in doc.mentions if m.actor is not None and m.end == end]
+    if not cands:
+        return None
+    m = cands[-1]
+    # Walk back over a title + name pair to its start, then refuse a preposition before it.
+    first = m
+    for prev in reversed([x for x in doc.mentions if x.end <= m.start]):
+        if not doc.text[prev.end : first.start].strip(" ،,"):
+            first = prev
+        else:
+            break
+    ti = next((i for i in range(a, k) if toks[i].start <= first.start < toks[i].end), None)
+    if ti is None:
+        return None
+    if ti > a and toks[ti - 1].norm in _PREPOSITIONS | {"ان", "بان", "لان", "عن"}:
+        return None
+    openers = ("،", ",", ":", "-", "و", "لكن")
+    if ti > a and toks[ti - 1].norm not in _BEFORE_CUE and toks[ti - 1].norm not in openers \
+            and (ti - a > 1 or toks[ti - 1].is_word):
+        return None
+    return first if first.actor and first.actor.code else m
 
 
 def _unknown_name(doc: Doc, toks: Sequence[Token], j: int, b: int) -> Actor | None:
