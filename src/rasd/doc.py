@@ -42,6 +42,7 @@ class Doc:
     aggregates: list[Aggregate] = field(default_factory=list)
     sent_token_ranges: list[tuple[int, int]] = field(default_factory=list)
     ner_spans: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, PER|ORG|LOC|MISC)
+    main_country: str | None = None  # the country most of the article's places are in
     stages: list[str] = field(default_factory=list)  # "name@version" of each stage run
 
     @property

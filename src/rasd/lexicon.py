@@ -150,3 +150,9 @@ def cue_table() -> dict[str, frozenset[str]]:
     for r in load_tsv("cues.tsv"):
         out.setdefault(norm(r["form"]), set()).add(r["role"])
     return {k: frozenset(v) for k, v in out.items()}
+
+
+@functools.cache
+def grammar(role: str) -> frozenset[str]:
+    """Normalised words of ``grammar.tsv`` with the given role (time, partitive, local_head ...)."""
+    return frozenset(norm(r["form"]) for r in load_tsv("grammar.tsv") if r["role"] == role)

@@ -35,8 +35,8 @@ class Stage:
 DEFAULT_STAGES: tuple[Stage, ...] = (
     Stage("dates", dates, (), ("times",)),
     Stage("quantities", quantities, (), ("quantities",)),
-    Stage("entities", entities, (), ("mentions",)),
     Stage("places", places, (), ("places",)),
+    Stage("entities", entities, ("places",), ("mentions", "main_country")),
     Stage("statements", statements, ("mentions", "times"), ("statements",)),
     Stage("events", events, ("mentions", "places", "times", "quantities", "statements"), ("events",)),
     Stage("aggregates", aggregates, ("quantities", "places", "statements"), ("aggregates",)),

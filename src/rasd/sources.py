@@ -1,22 +1,37 @@
-"""Reading articles from files: encoding detection, plain text, JSON and JSON Lines."""
+"""Reading articles: encoding detection, text/JSON/JSONL, TREC-style and SaudiNewsNet files, archives, HTML, feeds."""
 
 from __future__ import annotations
 
 import codecs
+import email.utils
 import json
 import sys
+import tarfile
 import unicodedata
-from collections.abc import Iterator
+import urllib.error
+import urllib.request
+import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import regex
 from charset_normalizer import from_bytes
 
 from rasd.errors import InputError
 from rasd.records import Article
 from rasd.text import clean
 
-__all__ = ["STDIN", "decode_bytes", "read_articles"]
+__all__ = [
+    "ARCHIVE_SUFFIXES",
+    "STDIN",
+    "Fetcher",
+    "decode_bytes",
+    "fetch_url",
+    "is_url",
+    "iter_articles",
+    "read_articles",
+]
 
 STDIN = "-"
 """The path that stands for standard input."""
@@ -222,7 +237,11 @@ def read_articles(path: str | Path, *, published: str | None = None) -> Iterator
         p = Path(path)
         name, stem, kind = str(path), p.stem, p.suffix.lower()
         text = decode_bytes(_read_file(p, name), name)
+    return _text_articles(text, name, stem, kind, published)
 
+
+def _text_articles(text: str, name: str, stem: str, kind: str, published: str | None) -> Iterator[Article | InputError]:
+    """The articles of decoded ``text`` as :func:`read_articles` reads them (``kind``: suffix or ``stdin``)."""
     if kind in (".jsonl", ".ndjson"):
         return _jsonl_articles(text, name, stem, published)
     if kind == ".json":
@@ -355,3 +374,272 @@ def _json_type(value: object) -> str:
     if isinstance(value, list):
         return "an array"
     return "an object"
+
+
+# --- collections: directories, archives, TREC-style files, JSON arrays, HTML, feeds, URLs --------------------------
+
+ARCHIVE_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.bz2", ".tbz2", ".zip")
+"""File name endings read as archives: every member file is read as if it were on disk."""
+
+Fetcher = Callable[[str], tuple[bytes, str]]
+"""Fetches a URL: returns the body and its content type (``""`` when unknown); raises :class:`InputError`."""
+
+_FETCH_TIMEOUT = 30.0
+_USER_AGENT = "rasd (+https://github.com/rasd)"
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_FEED_SUFFIXES = (".rss", ".atom", ".xml")
+_TREC_DOC = regex.compile(r"<DOC>(.*?)</DOC>", regex.S)
+_TREC_FIELD = regex.compile(r"<(DOCNO|URL|SRC|TITLE|TIME|TEXT)>(.*?)</\1>", regex.S)
+_FEED_START = regex.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", regex.S)
+
+
+def fetch_url(url: str, *, timeout: float = _FETCH_TIMEOUT) -> tuple[bytes, str]:
+    """Fetch ``url`` over HTTP(S).
+
+    Args:
+        url: The address.
+        timeout: Seconds to wait for the server.
+
+    Returns:
+        The body and its content type.
+
+    Raises:
+        InputError: The server cannot be reached or answers with an error status.
+    """
+    request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.read(), response.headers.get("Content-Type", "")
+    except urllib.error.HTTPError as e:
+        raise InputError(f"cannot fetch (HTTP {e.code})", url) from e
+    except (urllib.error.URLError, OSError, ValueError) as e:
+        raise InputError(f"cannot fetch ({getattr(e, 'reason', e)})", url) from e
+
+
+def is_url(target: str) -> bool:
+    """True when ``target`` is an http(s) address rather than a path."""
+    return target.startswith(("http://", "https://"))
+
+
+def iter_articles(
+    target: str | Path, *, published: str | None = None, fetch: Fetcher | None = None
+) -> Iterator[Article | InputError]:
+    """Every article found at ``target``, read lazily; what cannot be read is yielded as an error, never raised.
+
+    ``target`` may be:
+
+    * a file: plain text, JSON, JSON Lines (as :func:`read_articles`), a TREC-style file
+      (``<DOC><DOCNO>..</DOCNO><URL>..<SRC>..<TITLE>..<TIME>..<TEXT>..</DOC>``, as in the ANT
+      corpus, one or several documents per file), a JSON array of articles (SaudiNewsNet:
+      ``content``, ``date_extracted``, ``source``, ``url``, ``title``), an HTML page (main text
+      via trafilatura) or an RSS/Atom feed (each item's page is fetched and extracted);
+    * an archive (``.tar``, ``.tar.gz``, ``.tar.xz``, ``.tar.bz2``, ``.zip``), read directly: its
+      members in name order, each named ``ARCHIVE!MEMBER`` in errors;
+    * a directory, read recursively in name order (hidden files skipped);
+    * an ``http(s)://`` URL of a page or a feed;
+    * ``-`` for standard input.
+
+    Args:
+        target: What to read.
+        published: Overrides every article's publication date when given.
+        fetch: How URLs are fetched (default :func:`fetch_url`); tests pass a loopback fetcher.
+
+    Yields:
+        :class:`Article` objects, and an :class:`InputError` (naming file, member or URL) for each
+        unreadable file, line or page.
+    """
+    fetcher = fetch or fetch_url
+    name = str(target)
+    try:
+        if is_url(name):
+            body, ctype = fetcher(name)
+            yield from _bytes_articles(body, name, published, fetcher, content_type=ctype, url=name)
+        elif name == STDIN:
+            yield from read_articles(STDIN, published=published)
+        else:
+            path = Path(target)
+            if path.is_dir():
+                for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                    if not any(part.startswith(".") for part in child.relative_to(path).parts):
+                        yield from iter_articles(child, published=published, fetch=fetcher)
+            elif name.lower().endswith(ARCHIVE_SUFFIXES):
+                yield from _archive_articles(path, published, fetcher)
+            else:
+                yield from _bytes_articles(_read_file(path, name), name, published, fetcher)
+    except InputError as e:
+        yield e
+
+
+def _archive_articles(path: Path, published: str | None, fetch: Fetcher) -> Iterator[Article | InputError]:
+    """The articles of every member file of a tar or zip archive, in member name order."""
+    name = str(path)
+    if not path.exists():
+        raise InputError("no such file", name)
+    try:
+        if name.lower().endswith(".zip"):
+            with zipfile.ZipFile(path) as zf:
+                for info in sorted(zf.infolist(), key=lambda i: i.filename):
+                    if not info.is_dir() and not _hidden(info.filename):
+                        yield from _member(zf.read(info), f"{name}!{info.filename}", published, fetch)
+        else:
+            with tarfile.open(path) as tf:  # streams: members come in archive order
+                members = sorted((m for m in tf if m.isfile() and not _hidden(m.name)), key=lambda m: m.name)
+                for m in members:
+                    f = tf.extractfile(m)
+                    if f is not None:
+                        yield from _member(f.read(), f"{name}!{m.name}", published, fetch)
+    except (tarfile.TarError, zipfile.BadZipFile, EOFError, OSError) as e:
+        raise InputError(f"cannot read archive ({e})", name) from e
+
+
+def _hidden(member: str) -> bool:
+    return any(part.startswith(".") or part == "__MACOSX" for part in member.split("/") if part)
+
+
+def _member(data: bytes, name: str, published: str | None, fetch: Fetcher) -> Iterator[Article | InputError]:
+    """The articles of one archive member; a bad member is yielded as an error and reading goes on."""
+    if name.lower().endswith(ARCHIVE_SUFFIXES):
+        yield InputError("archives inside archives are not read", name)
+        return
+    try:
+        yield from _bytes_articles(data, name, published, fetch)
+    except InputError as e:
+        yield e
+
+
+def _bytes_articles(
+    data: bytes,
+    name: str,
+    published: str | None,
+    fetch: Fetcher,
+    *,
+    content_type: str = "",
+    url: str | None = None,
+) -> Iterator[Article | InputError]:
+    """Decode ``data`` and read it by its content and name: TREC, JSON array, HTML, feed, or as read_articles does."""
+    text = decode_bytes(data, name)
+    base = name.rsplit("!", 1)[-1].split("?", 1)[0]
+    stem = Path(base).stem or "page"
+    kind = Path(base).suffix.lower()
+    head = text.lstrip()[:200]
+    if head.startswith("<DOC>"):
+        yield from _trec_articles(text, name, stem, published)
+    elif kind == ".json" and head.startswith("["):
+        yield from _json_array_articles(text, name, stem, published)
+    elif "rss" in content_type or "atom" in content_type or kind in _FEED_SUFFIXES or _FEED_START.match(text):
+        yield from _feed_articles(text, name, published, fetch)
+    elif "html" in content_type or kind in _HTML_SUFFIXES or head.lower().startswith(("<!doctype html", "<html")):
+        yield _html_article(text, name, stem, published, url)
+    else:
+        yield from _text_articles(text, name, stem, kind, published)
+
+
+def _iso_time(value: str | None) -> str | None:
+    """An RFC 2822 time (``Sun, 18 Feb 2018 20:50:44 GMT``) or ``YYYY-MM-DD hh:mm:ss`` as ISO 8601."""
+    if not value or not value.strip():
+        return None
+    value = value.strip()
+    try:
+        return email.utils.parsedate_to_datetime(value).isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    if regex.match(r"\d{4}-\d{2}-\d{2}", value):
+        return value.replace(" ", "T", 1)
+    return None
+
+
+def _trec_articles(text: str, name: str, stem: str, published: str | None) -> Iterator[Article | InputError]:
+    """TREC-style documents (ANT corpus). Parsed with patterns: the files are not well-formed XML."""
+    docs = _TREC_DOC.findall(text)
+    if not docs:
+        yield InputError("TREC-style file without a complete <DOC>...</DOC>", name)
+    for i, doc in enumerate(docs, start=1):
+        fields = {k: v.strip() for k, v in _TREC_FIELD.findall(doc)}
+        body = fields.get("TEXT", "")
+        if not body:
+            yield InputError(f"document {i} has no <TEXT>", name)
+            continue
+        yield Article(
+            doc_id=fields.get("DOCNO") or (stem if len(docs) == 1 else f"{stem}-{i}"),
+            text=clean(body),
+            source=fields.get("SRC") or None,
+            url=fields.get("URL") or None,
+            published=published if published is not None else _iso_time(fields.get("TIME")),
+            title=fields.get("TITLE") or None,
+        )
+
+
+def _json_array_articles(text: str, name: str, stem: str, published: str | None) -> Iterator[Article | InputError]:
+    """A JSON array of article objects; SaudiNewsNet's ``content`` and ``date_extracted`` are understood."""
+    try:
+        items = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise InputError(f"invalid JSON ({e.msg}, column {e.colno})", name, e.lineno) from e
+    for i, obj in enumerate(items, start=1):
+        where = f"{name}[{i - 1}]"
+        if not isinstance(obj, dict):
+            yield InputError(f"expected a JSON article object, got {_json_type(obj)}", where)
+            continue
+        obj = dict(obj)
+        if "text" not in obj and "content" in obj:
+            obj["text"] = obj.pop("content")
+        if "published" not in obj and isinstance(obj.get("date_extracted"), str):
+            obj["published"] = _iso_time(obj["date_extracted"])
+        try:
+            yield _article_from_object(obj, where, None, f"{stem}-{i}", published)
+        except InputError as e:
+            yield e
+
+
+def _html_article(text: str, name: str, stem: str, published: str | None, url: str | None) -> Article:
+    """The main text of an HTML page, with its title and date, via trafilatura."""
+    import trafilatura  # a heavy import, only for HTML
+
+    result = trafilatura.bare_extraction(text, url=url, with_metadata=True, include_comments=False)
+    data: dict[str, Any] = {}
+    if result is not None:
+        data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
+    body = data.get("text") or ""
+    if not body.strip():
+        raise InputError("no article text found in the HTML page", name)
+    return Article(
+        doc_id=stem,
+        text=clean(body),
+        source=data.get("sitename") or data.get("hostname") or None,
+        url=url or data.get("url") or None,
+        published=published if published is not None else data.get("date") or None,
+        title=data.get("title") or None,
+    )
+
+
+def _feed_articles(text: str, name: str, published: str | None, fetch: Fetcher) -> Iterator[Article | InputError]:
+    """Each item of an RSS/Atom feed: its page is fetched and its main text extracted."""
+    import feedparser  # only for feeds
+
+    feed = feedparser.parse(text)
+    if feed.bozo and not feed.entries:
+        raise InputError(f"not a readable RSS/Atom feed ({feed.get('bozo_exception')})", name)
+    site = feed.feed.get("title") or None
+    for entry in feed.entries:
+        link = entry.get("link")
+        if not link:
+            yield InputError(f"feed item {entry.get('title', '?')!r} has no link", name)
+            continue
+        date = published
+        if date is None:
+            date = _iso_time(entry.get("published") or entry.get("updated"))
+        try:
+            body, ctype = fetch(link)
+            pages = list(_bytes_articles(body, link, date, fetch, content_type=ctype or "text/html", url=link))
+        except InputError as e:
+            yield e
+            continue
+        for page in pages:
+            if isinstance(page, Article):
+                page.doc_id = entry.get("id") or link
+                page.url = link
+                page.source = page.source or site
+                page.title = entry.get("title") or page.title
+                if page.published is None:
+                    page.published = date
+            yield page

@@ -156,7 +156,8 @@ PROCLITICS: tuple[str, ...] = (
     "وبال", "وكال", "فبال", "فال", "وال", "بال", "كال", "ولل", "فلل",
     "لل", "ال", "وب", "ول", "وك", "فب", "فل", "وس", "فس", "و", "ف", "ب", "ل", "ك", "س",
 )
-ENCLITICS: tuple[str, ...] = ("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه", "ك", "ي")
+# Not ي: after a noun it is far more often the nisba adjective ending (اجتماعي) than "my".
+ENCLITICS: tuple[str, ...] = ("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه", "ك")
 
 
 def stems(word: str, min_len: int = 2) -> Iterator[tuple[str, int]]:

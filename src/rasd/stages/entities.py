@@ -19,6 +19,7 @@ from rasd.lexicon import (
     ActorEntry,
     actor_matcher,
     country_name_index,
+    grammar,
     head_matcher,
     nationality_index,
     nationality_matcher,
@@ -289,8 +290,42 @@ def _strip_norm(word: str) -> str:
     return norm(word)
 
 
+def main_country(doc: Doc) -> str | None:
+    """The country most of the article's places are in (ties: the first named)."""
+    counts: dict[str, int] = {}
+    for p in doc.places:
+        if p.country:
+            counts[p.country] = counts.get(p.country, 0) + (2 if p.precision <= 3 else 1)
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+def fill_local_heads(doc: Doc, mentions: list[Mention]) -> None:
+    """A bare state body (الحكومة، الجيش، المعارضة) is the article's own country's.
+
+    An earlier mention with the same head word and a code wins (coreference); otherwise the
+    country most of the article's places are in.
+    """
+    local = grammar("local_head")
+    for m in mentions:
+        if m.actor is None or m.actor.code or m.source not in ("compose", "title", "lexicon"):
+            continue
+        forms = {f for f, _ in stems(norm(m.text))}
+        if not forms & local:
+            continue
+        key = {f for w in m.text.split() for f, _ in stems(norm(w)) if len(f) > 3}
+        prev = next((p for p in reversed(mentions) if p.end <= m.start and p.actor and p.actor.code
+                     and p.actor.kind != "LOC" and key & {f for w in p.text.split() for f, _ in stems(norm(w))}),
+                    None)
+        code = prev.actor.code if prev and prev.actor else doc.main_country
+        if code:
+            m.actor = replace(m.actor, code=code)
+            m.source = m.source if m.source != "compose" else "local"
+
+
 def entities(doc: Doc) -> Doc:
     """Pipeline stage: find entity mentions and actors, then link coreference."""
+    doc.main_country = main_country(doc)
     doc.mentions = link_coreference(doc, find_mentions(doc))
+    fill_local_heads(doc, doc.mentions)
     doc.stages.append(VERSION)
     return doc

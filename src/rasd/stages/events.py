@@ -16,12 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from rasd.doc import Doc
-from rasd.lexicon import cue_table
+from rasd.lexicon import cue_table, grammar
 from rasd.matcher import Match, PhraseMatcher
 from rasd.records import Actor, Event, Mention, Place, Statement, Token
 from rasd.resources import load_tsv
 from rasd.stages.statements import COMPLEMENTIZERS, cue_role, masculine_past
-from rasd.text import stems
+from rasd.text import norm, stems
 
 VERSION = "events@1"
 
@@ -29,8 +29,6 @@ VERSION = "events@1"
 VERBAL = frozenset({"AGREE", "ACCUSE", "REQUEST", "REJECT", "THREATEN"})
 _CLAUSE_BREAK = frozenset({"؛", ";", ":", "التي", "الذي", "الذين", "اللذين", "اللتين"}) | COMPLEMENTIZERS
 _PREPS = ("في", "من", "الي", "علي", "عن", "مع", "ضد", "حول", "بشان", "خلال", "منذ", "لدي", "عند", "بين")
-_TIME_WORDS = frozenset({"اليوم", "امس", "ايضا", "كذلك", "مساء", "صباح", "الماضي", "الاحد", "الاثنين", "الثلاثاء",
-                         "الاربعاء", "الخميس", "الجمعه", "السبت", "يوم", "فجر", "ليل", "ليله"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,10 +205,36 @@ def find_events(doc: Doc) -> list[Event]:
     events: list[Event] = []
     for a, b in doc.sent_token_ranges:
         for m in matcher.find(toks, a, b):
+            if m.payload.type == "NONE" or _names_an_organisation(toks, m):
+                continue
             ev = _build(doc, m, a, b)
             if ev is not None:
                 events.append(ev)
     return _merge(_dedupe(events))
+
+
+def _is_denial(stmt: Statement) -> bool:
+    """A statement whose cue is a denial (نفى، تنفي): the events it reports did not happen, says the speaker."""
+    return "negation" in cue_table().get(norm(stmt.cue).lstrip("وف"), frozenset()) or \
+        "negation" in cue_table().get(norm(stmt.cue), frozenset())
+
+
+def _speaker_is_subject(toks: Sequence[Token], lo: int, i: int) -> bool:
+    """The clause opens with a that + pronoun (إنها، أنه): its subject is the speaker."""
+    return any(toks[k].norm in grammar("subject_pronoun") for k in range(max(lo - 1, 0), i))
+
+
+def _partitive_before(doc: Doc, x: Mention) -> bool:
+    """The mention follows a quantity noun (المئات من القوات التركية، عناصر من الجيش)."""
+    i = _token_at(doc, x.start)
+    return i is not None and i >= 2 and doc.tokens[i - 1].norm == "من" and \
+        (doc.tokens[i - 2].norm in grammar("partitive") or doc.tokens[i - 2].norm[:1].isdigit())
+
+
+def _names_an_organisation(toks: Sequence[Token], m: Match[Trigger]) -> bool:
+    """منظمات الإغاثة، وكالة الإغاثة: an event noun after an organisation noun names the body."""
+    return m.payload.pos == "noun" and m.i > 0 and \
+        any(f in grammar("org_noun") for f, _ in stems(toks[m.i - 1].norm))
 
 
 def _codes(actors: list[Actor]) -> set[str | None]:
@@ -300,9 +324,12 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int) -> Event | None:
             actor_m = after[0]
         elif speaker is not None:
             actors = [speaker]
+    elif trig.pos == "verb" and speaker is not None and _speaker_is_subject(toks, m.i - 2, m.i):
+        actors = [speaker]  # قال إنها قتلت ...: the pronoun right before the verb is the speaker
     elif trig.pos == "verb":
-        if after and _prep_of(doc, after[0]) is None and _gap_ok(toks, m.j, after[0].start):
-            actor_m = after[0]
+        if after and (_prep_of(doc, after[0]) is None or _partitive_before(doc, after[0])) and \
+                _gap_ok(toks, m.j, after[0].start, partitive=True):
+            actor_m = after[0]  # VSO, also through a quantity: انسحب الكثير من مقاتلي ...
         else:
             cands = [x for x in before if _prep_of(doc, x) is None]
             if cands:
@@ -339,6 +366,10 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int) -> Event | None:
         recipient_m = _recipient(doc, people, trig, m, rec_end, taken, skip_subject=True)
     recipients = [x.actor for x in _coordinated(doc, recipient_m, rec_end) if x.actor] if recipient_m else []
 
+    denied = stmt is not None and speaker is not None and _is_denial(stmt) and not is_cue
+    if not actors and speaker is not None and not is_cue and (denied or _speaker_is_subject(toks, lo, m.i)):
+        actors = [speaker]  # نفت القوات استهداف ...، قالت إنها قتلت ...: the speaker did (or denies doing) it
+
     if trig.requires == "actor" and not actors:
         return None
     if trig.requires == "recipient" and not recipients:
@@ -350,8 +381,8 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int) -> Event | None:
         date, precision = stmt.date, "day"
     if date is None and stmt is not None and speaker is not None and trig.type not in VERBAL:
         date, precision = _report_window(doc, stmt)
-    status = _status(doc, toks, lo, m.i, m.start - toks[m.i].start, a)
-    country = next((p.country for p in locations if p.country), None)
+    status = "negated" if denied else _status(doc, toks, lo, m.i, m.start - toks[m.i].start, a)
+    country = next((p.country for p in locations if p.country), None) or doc.main_country
     actors = [_fill_code(x, country) for x in actors]
     recipients = [_fill_code(x, country) for x in recipients]
     return Event(
@@ -362,12 +393,6 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int) -> Event | None:
         reported_by=speaker if speaker is not None and not (actors and actors[0] is speaker) else None,
         sentence=toks[m.i].sent,
     )
-
-
-_PRONOMINAL_PREPS = frozenset({
-    "اليه", "اليها", "اليهم", "عليه", "عليها", "عليهم", "له", "لها", "لهم", "به", "بها", "بهم", "فيه", "فيها",
-    "منه", "منها", "عنه", "عنها", "معه", "معها",
-})
 
 
 def _recipient(doc: Doc, people: list[Mention], trig: Trigger, m: Match[Trigger], end: int, taken: set[int],
@@ -382,7 +407,8 @@ def _recipient(doc: Doc, people: list[Mention], trig: Trigger, m: Match[Trigger]
         hit = next((x for x in cands if _prep_of(doc, x) == trig.prep), None)
         if hit is not None:
             return hit
-    return next((x for x in cands if _prep_of(doc, x) in (None, "جراء", "ل", "الي", "علي", "ضد", "مع", "ب")), None)
+    return next((x for x in cands if _prep_of(doc, x) in (None, "جراء", "ل", "الي", "علي", "ضد", "مع", "ب")
+                 or _partitive_before(doc, x)), None)
 
 
 def _governed(doc: Doc, m: Match[Trigger]) -> bool:
@@ -415,11 +441,13 @@ def _report_window(doc: Doc, stmt: Statement) -> tuple[str | None, str]:
     return None, "unknown"
 
 
-def _gap_ok(toks: Sequence[Token], j: int, start: int) -> bool:
+def _gap_ok(toks: Sequence[Token], j: int, start: int, partitive: bool = False) -> bool:
     """Only time words (اليوم، أمس) or a preposition with a pronoun (إليها) between a verb and its subject."""
     k = j
     while k < len(toks) and toks[k].start < start:
-        if toks[k].norm not in _TIME_WORDS and toks[k].norm not in _PRONOMINAL_PREPS:
+        n = toks[k].norm
+        if n not in grammar("time") and n not in grammar("pronominal_prep") and \
+                not (partitive and n in grammar("partitive")):
             return False
         k += 1
     return True
