@@ -132,6 +132,14 @@ def head_matcher() -> PhraseMatcher[HeadEntry]:
 
 
 @functools.cache
+def possessed_head_matcher() -> PhraseMatcher[HeadEntry]:
+    """Bodies with an attached possessive pronoun (قواتها، طائراته، جيشهم): one-word bodies only."""
+    entries = [(r["head"], HeadEntry(r["sector"], r["kind"])) for r in load_tsv("heads.tsv")
+               if r["kind"] == "body" and " " not in r["head"].strip() and not r["head"].startswith("ال")]
+    return PhraseMatcher(entries, enclitics=True)
+
+
+@functools.cache
 def word_set(name: str) -> frozenset[str]:
     """Normalised words of a one-column list file (``form`` column)."""
     return frozenset(norm(r["form"]) for r in load_tsv(name))

@@ -76,3 +76,45 @@ def test_event_group_takes_country_of_place(run) -> None:
     doc = run("هاجم مسلحون مجهولون حاجزا في محافظة الأنبار.")
     ev = next(e for e in doc.events if e.type == "ASSAULT")
     assert [(a.code, a.sector) for a in ev.actor] == [("IRQ", "UAF")]
+
+
+def test_event_denial_negates_and_the_denier_is_the_actor(run) -> None:
+    doc = run("ونفت القوات الأمريكية استهداف المدنيين في محافظة الأنبار.")
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert ev.status == "negated"
+    assert [a.code for a in ev.actor] == ["USA"]
+
+
+def test_event_pronoun_subject_is_the_speaker(run) -> None:
+    doc = run("وقال الجيش الأردني إنه قتل مهربين على الحدود مع سوريا.")
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert [a.code for a in ev.actor] == ["JOR"]
+
+
+def test_event_subject_through_a_quantity(run) -> None:
+    doc = run("وانسحب الكثير من عناصر الجيش اللبناني من المواقع.")
+    ev = next(e for e in doc.events if e.type == "RETREAT")
+    assert [a.code for a in ev.actor] == ["LBN"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وحمّل الوزير الأردني الطرفين مسؤولية انهيار وقف إطلاق النار.",  # a ceasefire named, no shooting
+        "وتعمل منظمات الإغاثة الدولية في المخيم منذ سنوات.",  # aid organisations, not an aid event
+        "وقال الوزير إن وزارة الخارجية الفرنسية أصدرت بيانا.",  # وزارة is not و + زار + ه
+    ],
+)
+def test_event_non_events(run, text) -> None:
+    types = {e.type for e in run(text).events}
+    assert not types & {"ASSAULT", "AID", "CONSULT"}
+
+
+def test_event_without_any_participant_is_not_coded(run) -> None:
+    assert run("وتصاعدت حدة الهجمات خلال الأسابيع الأخيرة.").events == []
+
+
+def test_event_claim_of_responsibility(run) -> None:
+    doc = run("وأعلن الجيش الإسرائيلي مسؤوليته عن غارة استهدفت موقعا في ريف دمشق.")
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert [a.code for a in ev.actor] == ["ISR"]

@@ -49,3 +49,27 @@ def test_statement_bi_is_not_a_cue(run) -> None:
     # بحث is the verb "discussed", not ب + حث "urged".
     doc = run("بحث الوفدان ملف المياه.")
     assert doc.statements == []
+
+
+def test_statement_subject_before_the_verb(run) -> None:
+    doc = run("لكن الاتحاد الأوروبي أعلن رسوما جمركية مضادة.")
+    (s,) = doc.statements
+    assert s.speaker.code == "EUR"
+
+
+def test_statement_kana_with_subject_first(run) -> None:
+    doc = run("وكان وزير الدفاع الفرنسي قد قال الخميس إن المهمة انتهت.")
+    (s,) = doc.statements
+    assert s.speaker.code == "FRA"
+
+
+def test_statement_title_then_name_later(run) -> None:
+    text = "أكد وزير خارجية النمسا أن الاتفاق قائم. وذكر ماركوس هوبر في كلمته أن بلاده ملتزمة."
+    doc = run(text)
+    assert [s.speaker.code for s in doc.statements] == ["AUT", "AUT"]
+
+
+def test_statement_denial_is_a_statement(run) -> None:
+    doc = run("ونفى المتحدث باسم الحكومة العراقية وجود أي اتفاق.")
+    (s,) = doc.statements
+    assert s.cue == "نفى" and s.speaker.code == "IRQ"

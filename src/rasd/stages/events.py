@@ -219,6 +219,11 @@ def _is_denial(stmt: Statement) -> bool:
         "negation" in cue_table().get(norm(stmt.cue), frozenset())
 
 
+def _claimed(toks: Sequence[Token], lo: int, i: int) -> bool:
+    """«بمسؤوليته عن» right before the trigger: a claim of responsibility."""
+    return any(f in grammar("responsibility") for k in range(max(lo, i - 3), i) for f, _ in stems(toks[k].norm))
+
+
 def _speaker_is_subject(toks: Sequence[Token], lo: int, i: int) -> bool:
     """The clause opens with a that + pronoun (إنها، أنه): its subject is the speaker."""
     return any(toks[k].norm in grammar("subject_pronoun") for k in range(max(lo - 1, 0), i))
@@ -367,11 +372,15 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int) -> Event | None:
     recipients = [x.actor for x in _coordinated(doc, recipient_m, rec_end) if x.actor] if recipient_m else []
 
     denied = stmt is not None and speaker is not None and _is_denial(stmt) and not is_cue
+    if not actors and speaker is not None and _claimed(toks, lo, m.i):
+        actors = [speaker]  # اعترف الجيش بمسؤوليته عن الغارة: the one who claims it did it
     if not actors and speaker is not None and not is_cue and (denied or _speaker_is_subject(toks, lo, m.i)):
         actors = [speaker]  # نفت القوات استهداف ...، قالت إنها قتلت ...: the speaker did (or denies doing) it
 
     if trig.requires == "actor" and not actors:
         return None
+    if not actors and not recipients and not _size(doc, clause_start, clause_end):
+        return None  # a trigger word with nobody and no toll is not a codable event (as in PETRARCH)
     if trig.requires == "recipient" and not recipients:
         return None
 
