@@ -93,3 +93,11 @@ def test_every_command_has_help(cli) -> None:
     for args in (["--help"], ["extract", "--help"], ["eval", "--help"], ["eval", "articles", "--help"]):
         r = cli.invoke(main, args)
         assert r.exit_code == 0 and "Usage" in r.output
+
+
+def test_extract_explain_shows_the_rules(cli, tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("اتهمت إيران الولايات المتحدة بتقويض الاتفاق.", encoding="utf-8")
+    r = cli.invoke(main, ["extract", str(f), "--format", "text", "--explain"])
+    assert "· trigger «" in r.output and "triggers.tsv" in r.output
+    assert "· actor:" in r.output and "· speaker:" in r.output

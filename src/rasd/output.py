@@ -43,8 +43,12 @@ def _actor(a: Any) -> str:
     return f"{a.text} [{a.code or '-'} {a.sector or '-'}]"
 
 
-def doc_to_text(doc: Doc) -> str:
-    """A summary for a person: one line per record, with the Arabic words behind it."""
+def doc_to_text(doc: Doc, explain: bool = False) -> str:
+    """A summary for a person: one line per record, with the Arabic words behind it.
+
+    With ``explain``, each event, statement and aggregate is followed by its coding trace: the
+    lexicon entry and the rules that produced it.
+    """
     lines = [f"# {doc.article.doc_id}" + (f" ({doc.article.published})" if doc.article.published else "")]
     if doc.events:
         lines.append(f"\nEvents ({len(doc.events)})")
@@ -57,16 +61,22 @@ def doc_to_text(doc: Doc) -> str:
         lines.append(f"  {e.type}{'/' + e.mode if e.mode else ''}{status}: {who} -> {whom} | at {where}"
                      f" | on {e.date or 'unknown'}{extra}")
         lines.append(f"      «{e.trigger}» in «{doc.text[e.start:e.end]}»")
+        if explain:
+            lines.extend(f"      · {t}" for t in e.trace)
     if doc.statements:
         lines.append(f"\nStatements ({len(doc.statements)})")
     for s in doc.statements:
         via = f" via {_actor(s.via)}" if s.via else ""
         lines.append(f"  {_actor(s.speaker)} {s.cue} ({s.kind}){via}: «{doc.text[s.start:s.end][:90]}»")
+        if explain:
+            lines.extend(f"      · {t}" for t in s.trace)
     if doc.aggregates:
         lines.append(f"\nAggregates ({len(doc.aggregates)})")
     for a in doc.aggregates:
         lines.append(f"  {a.metric} = {a.value} ({a.period}) in {', '.join(a.admin1) or '-'}"
                      f" by {_actor(a.reporter)}: «{doc.text[a.start:a.end]}»")
+        if explain:
+            lines.extend(f"      · {t}" for t in a.trace)
     if doc.places:
         lines.append("\nPlaces")
         seen = set()

@@ -155,6 +155,7 @@ class Statement:
     content_end: int | None = None
     via: Actor | None = None
     date: str | None = None
+    trace: list[str] = field(default_factory=list)
 
     def gold(self, text: str) -> dict[str, Any]:
         return {
@@ -185,6 +186,7 @@ class Event:
     status: str = "asserted"  # asserted, negated, future, hypothetical
     reported_by: Actor | None = None
     sentence: int = -1  # index of the sentence holding the trigger
+    trace: list[str] = field(default_factory=list)  # which lexicon entry and rules produced it
 
     def gold(self, text: str) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -215,6 +217,7 @@ class Aggregate:
     admin1: list[str] = field(default_factory=list)
     reporter: Actor | None = None
     raw: str | None = None  # the vague phrase for vague counts
+    trace: list[str] = field(default_factory=list)
 
     def gold(self, text: str) -> dict[str, Any]:
         return {

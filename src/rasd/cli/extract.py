@@ -22,7 +22,9 @@ log = logging.getLogger("rasd")
               help="json: every record with offsets; text: a summary for a person; gold: the gold annotation layout.")
 @click.option("--pretty/--compact", default=None, help="Indent JSON (default: indent for one article, "
               "one line per article for JSONL input).")
-def extract(file: str, published: str | None, fmt: str, pretty: bool | None) -> None:
+@click.option("--explain", is_flag=True, help="With --format text: show for each record the lexicon entry and the "
+              "rules that produced it (JSON output always carries this as 'trace').")
+def extract(file: str, published: str | None, fmt: str, pretty: bool | None, explain: bool) -> None:
     """Extract events, statements and aggregates from FILE.
 
     FILE is a plain-text article, a JSON article (doc_id, source, url,
@@ -50,7 +52,7 @@ def extract(file: str, published: str | None, fmt: str, pretty: bool | None) -> 
         log.info("%s: %d events, %d statements, %d aggregates", item.doc_id, len(doc.events),
                  len(doc.statements), len(doc.aggregates))
         if fmt == "text":
-            click.echo(doc_to_text(doc) + ("\n" if many else ""))
+            click.echo(doc_to_text(doc, explain=explain) + ("\n" if many else ""))
         else:
             data = doc_to_gold(doc) if fmt == "gold" else doc_to_json(doc)
             click.echo(json.dumps(data, ensure_ascii=False, indent=indent))

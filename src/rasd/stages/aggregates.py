@@ -112,6 +112,7 @@ def find_aggregates(doc: Doc) -> list[Aggregate]:
             qn, _ = _norm_span(doc, q.start, q.end)
             code = reporter.code if reporter else None
             period = _period(sent_norm, qn - n0)
+            carried_period = period is None and code in carried
             if period is None:
                 period = carried.get(code, "other")
             elif period == "last_24h":
@@ -119,8 +120,12 @@ def find_aggregates(doc: Doc) -> list[Aggregate]:
             admin1 = sorted({p.admin1 for p in doc.places
                              if q.end <= p.start < sent.end and p.admin1 and p.precision >= 1})
             start, end = _evidence(doc, toks, q)
+            trace = [f"number «{q.text}» with counted noun «{q.unit or '?'}» → {metric} (metrics.tsv)",
+                     f"period: {period}" + (" (carried from the source's earlier window)" if carried_period else ""),
+                     "provinces: places after the number in the sentence",
+                     "reporter: the sentence's speaker, else the last speaker"]
             out.append(Aggregate(metric=metric, value=int(q.value), period=period, start=start, end=end,
-                                 admin1=admin1, reporter=reporter, raw=q.text if q.vague else None))
+                                 admin1=admin1, reporter=reporter, raw=q.text if q.vague else None, trace=trace))
             if period == "last_24h":
                 carried[code] = period
         if any(w in sent_norm for w in _LAST_24H) and reporter is not None:

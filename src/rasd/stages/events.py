@@ -172,31 +172,32 @@ def _speaker_for(statements: Sequence[Statement], start: int) -> Statement | Non
     return None
 
 
-def _status(doc: Doc, toks: Sequence[Token], lo: int, i: int, tok_form_off: int, a: int) -> str:
+def _status(doc: Doc, toks: Sequence[Token], lo: int, i: int, tok_form_off: int, a: int) -> tuple[str, str]:
+    """The event's status and the cue that decided it (negation and future within the clause, before the
+    trigger; a condition anywhere before it in the sentence)."""
     cues = _modality_cues()
     t = toks[i]
     if tok_form_off and t.norm[:tok_form_off].endswith("س") and t.norm[tok_form_off:tok_form_off + 1] in "يتن":
-        return "future"
+        return "future", "سـ on the verb"
     for k in range(i - 1, max(lo, i - 8) - 1, -1):
         n = toks[k].norm
         role = cues.get(n) or next((cues[f] for f, o in stems(n) if o and f in cues), None)
         if role is None:
             if n.startswith("س") and len(n) > 3 and n[1] in "يت" and k >= i - 2:
-                return "future"
+                return "future", f"«{toks[k].text}»"
             continue
         nxt = toks[k + 1].norm if k + 1 < len(toks) else ""
         if role == "negation" and (nxt.endswith("زال") or nxt in ("سيما", "بد")):
-            continue
+            continue  # لا يزال "still", لا سيما "especially", لا بد "must"
         if role == "negation" and i - k > 3:
             continue
-        if role == "prevent":
-            return "negated"
-        return {"negation": "negated"}.get(role, role)
+        if role in ("prevent", "negation"):
+            return "negated", f"«{toks[k].text}»"
+        return role, f"«{toks[k].text}»"
     for k in range(i - 1, a - 1, -1):
-        if cues.get(toks[k].norm) == "hypothetical" or (toks[k].norm in ("حال",) and k > a and \
-                toks[k - 1].norm == "في"):
-            return "hypothetical"
-    return "asserted"
+        if cues.get(toks[k].norm) == "hypothetical" or (toks[k].norm == "حال" and k > a and toks[k - 1].norm == "في"):
+            return "hypothetical", f"«{toks[k].text}»"
+    return "asserted", "no cue"
 
 
 def find_events(doc: Doc) -> list[Event]:
@@ -264,6 +265,7 @@ def _merge(events: list[Event]) -> list[Event]:
             into.date, into.date_precision = ev.date, ev.date_precision
         into.size = {**ev.size, **into.size}
         into.reported_by = into.reported_by or ev.reported_by
+        into.trace.append(f"merged with «{ev.trigger}» ({ev.type}) in the same sentence")
     return out
 
 
@@ -297,49 +299,90 @@ def _tokens_between(doc: Doc, start: int, end: int) -> int:
     return sum(1 for t in doc.tokens if start <= t.start and t.end <= end)
 
 
-def _build(doc: Doc, m: Match[Trigger], a: int, b: int) -> Event | None:
+@dataclass(slots=True)
+class _Site:
+    """Where a trigger stands: its sentence and clause, the statement around it, the candidates."""
+
+    doc: Doc
+    m: Match[Trigger]
+    a: int  # sentence token range
+    b: int
+    lo: int  # clause token range
+    hi: int
+    stmt: Statement | None
+    speaker: Actor | None
+    role: tuple[str, str, int] | None
+    people: list[Mention]
+    before: list[Mention]
+    after: list[Mention]
+
+    @property
+    def trig(self) -> Trigger:
+        return self.m.payload
+
+    @property
+    def toks(self) -> list[Token]:
+        return self.doc.tokens
+
+    @property
+    def clause_start(self) -> int:
+        return self.toks[self.lo].start
+
+    @property
+    def clause_end(self) -> int:
+        return self.toks[self.hi - 1].end
+
+    @property
+    def is_cue(self) -> bool:
+        return self.role is not None and self.role[0] in ("speech", "participle")
+
+
+def _site(doc: Doc, m: Match[Trigger], a: int, b: int) -> _Site:
     toks = doc.tokens
-    trig = m.payload
     lo, hi = _clause_bounds(toks, a, b, m.i)
-    clause_start, clause_end = toks[lo].start, toks[hi - 1].end
     stmt = _speaker_for(doc.statements, toks[m.i].start)
     speaker = stmt.speaker if stmt and stmt.speaker and stmt.cue_start <= m.start else None
     role = cue_role(toks[m.i])
-    is_cue = role is not None and role[0] in ("speech", "participle")
     people = _participants(doc)
-
-    in_clause = [x for x in people if clause_start <= x.start < clause_end]
-    after = [x for x in in_clause if x.start >= m.end]
-    before = [x for x in in_clause if x.end <= m.start]
-    actor_m: Mention | None = None
-    actors: list[Actor] = []
-    barred = _NEVER_AGENTS.get(trig.type, set())
+    s, e = toks[lo].start, toks[hi - 1].end
+    barred = _NEVER_AGENTS.get(m.payload.type, set())
     speaker_span = (stmt.speaker.start, stmt.speaker.end) if stmt and stmt.speaker and speaker else None
+    is_cue = role is not None and role[0] in ("speech", "participle")
     # The speaker of a statement reports the events in it; they are not its actor (أفاد المرصد بمقتل ...).
-    before = [x for x in before if (x.start, x.end) != speaker_span and (not x.actor or x.actor.sector not in barred)]
-    after = [x for x in after if not x.actor or x.actor.sector not in barred or trig.pos == "part" or is_cue]
-    participle = trig.pos == "part" or (role is not None and role[0] == "participle")
+    before = [x for x in people if s <= x.start and x.end <= m.start and (x.start, x.end) != speaker_span
+              and (not x.actor or x.actor.sector not in barred)]
+    after = [x for x in people if m.end <= x.start < e
+             and (not x.actor or x.actor.sector not in barred or m.payload.pos == "part" or is_cue)]
+    return _Site(doc, m, a, b, lo, hi, stmt, speaker, role, people, before, after)
+
+
+def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
+    """The actor(s) of the trigger, the mention they start from, and the rule that chose them."""
+    doc, toks, m, trig = st.doc, st.toks, st.m, st.trig
+    before, after, speaker = st.before, st.after, st.speaker
+    participle = trig.pos == "part" or (st.role is not None and st.role[0] == "participle")
+    pick: Mention | None = None
+    rule = "none found"
     if participle:
-        if speaker is not None:
-            actors = [speaker]
-    elif trig.pos == "part" or is_cue:
-        object_country = bool(after) and after[0].label == "LOC" and role is not None and masculine_past(role[1])
-        if is_cue and after and _gap_ok(toks, m.j, after[0].start) and _prep_of(doc, after[0]) is None \
-                and not object_country:
-            actor_m = after[0]
+        return ([speaker], None, "participle: the sentence's speaker") if speaker else ([], None, rule)
+    if st.is_cue:
+        object_country = bool(after) and after[0].label == "LOC" and st.role is not None \
+            and masculine_past(st.role[1])
+        if after and _gap_ok(toks, m.j, after[0].start) and _prep_of(doc, after[0]) is None and not object_country:
+            pick, rule = after[0], "reporting verb: its subject after it"
         elif speaker is not None:
-            actors = [speaker]
+            return [speaker], None, "reporting verb: the sentence's speaker"
     elif trig.pos == "verb" and speaker is not None and _speaker_is_subject(toks, m.i - 2, m.i):
-        actors = [speaker]  # قال إنها قتلت ...: the pronoun right before the verb is the speaker
+        return [speaker], None, "verb after إنه/أنها: the speaker"
     elif trig.pos == "verb":
         if after and (_prep_of(doc, after[0]) is None or _partitive_before(doc, after[0])) and \
                 _gap_ok(toks, m.j, after[0].start, partitive=True):
-            actor_m = after[0]  # VSO, also through a quantity: انسحب الكثير من مقاتلي ...
+            pick, rule = after[0], "verb: subject after it (VSO)"
         else:
             cands = [x for x in before if _prep_of(doc, x) is None]
             if cands:
-                actor_m = cands[-1]
-    else:  # verbal noun: من قبل X, the genitive (قصف الطيران), a subject just before, or the reporting speaker
+                pick, rule = cands[-1], "verb: subject before it (SVO)"
+    else:  # verbal noun
         by = next((x for x in after if _prep_of(doc, x) == "من قبل"), None)
         gen = after[0] if after and _tokens_between(doc, m.end, after[0].start) <= 1 and \
             _prep_of(doc, after[0]) is None else None
@@ -347,60 +390,87 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int) -> Event | None:
         near = [x for x in before if _prep_of(doc, x) is None and _tokens_between(doc, x.end, m.start) <= 2
                 and not governed]
         if by is not None:
-            actor_m = by
+            pick, rule = by, "noun: من قبل agent"
         elif gen is not None and trig.prep != "gen":
-            actor_m = gen
+            pick, rule = gen, "noun: genitive agent"
         elif near:
-            actor_m = near[-1]
+            pick, rule = near[-1], "noun: subject just before"
         elif before and not governed and _prep_of(doc, before[-1]) is None:
-            actor_m = before[-1]  # the subject of a light verb: موسكو أطلقت ... عملية إنسانية
-        elif speaker is not None and stmt is not None and lo <= _token_index(doc, stmt.cue_start) < m.i \
+            pick, rule = before[-1], "noun: subject of the light verb before it"
+        elif speaker is not None and st.stmt is not None and st.lo <= _token_index(doc, st.stmt.cue_start) < m.i \
                 and trig.type in VERBAL | {"SUPPORT", "CONCEDE"}:
-            actors = [speaker]  # a stance the speaker expresses: أعرب عن خيبة أمل، أبدى استعداده
-    if actor_m is not None:
-        actors = [x.actor for x in _coordinated(doc, actor_m, clause_end) if x.actor]
+            return [speaker], None, "noun: the stance of the speaker (أعرب عن ...)"
+    if pick is None:
+        return [], None, rule
+    group = _coordinated(doc, pick, st.clause_end)
+    if len(group) > 1:
+        rule += f" + {len(group) - 1} joined by و"
+    return [x.actor for x in group if x.actor], pick, rule
 
-    # Recipient: introduced by the trigger's preposition, or the first other actor after it; a reporting
-    # verb (تعهد بأن ...، دعا إلى ...) may find it in the clause it introduces.
-    taken = {c.start for c in _coordinated(doc, actor_m, clause_end)} if actor_m else set()
-    recipient_m = _recipient(doc, people, trig, m, clause_end, taken)
-    rec_end = clause_end
-    if recipient_m is None and is_cue and hi < b and toks[hi].norm in COMPLEMENTIZERS:
-        _, hi2 = _clause_bounds(toks, a, b, hi + 1 if hi + 1 < b else hi)
-        rec_end = toks[hi2 - 1].end
-        recipient_m = _recipient(doc, people, trig, m, rec_end, taken, skip_subject=True)
-    recipients = [x.actor for x in _coordinated(doc, recipient_m, rec_end) if x.actor] if recipient_m else []
 
-    denied = stmt is not None and speaker is not None and _is_denial(stmt) and not is_cue
-    if not actors and speaker is not None and _claimed(toks, lo, m.i):
-        actors = [speaker]  # اعترف الجيش بمسؤوليته عن الغارة: the one who claims it did it
-    if not actors and speaker is not None and not is_cue and (denied or _speaker_is_subject(toks, lo, m.i)):
-        actors = [speaker]  # نفت القوات استهداف ...، قالت إنها قتلت ...: the speaker did (or denies doing) it
+def _find_recipients(st: _Site, actor_m: Mention | None) -> tuple[list[Actor], str]:
+    """Recipient: introduced by the trigger's preposition, or the first other actor after it; a
+    reporting verb (تعهد بأن ...، دعا إلى ...) may find it in the clause it introduces."""
+    doc, toks, trig = st.doc, st.toks, st.trig
+    taken = {c.start for c in _coordinated(doc, actor_m, st.clause_end)} if actor_m else set()
+    found = _recipient(doc, st.people, trig, st.m, st.clause_end, taken)
+    end, rule = st.clause_end, f"after the trigger ({trig.prep or 'object'})"
+    if found is None and st.is_cue and st.hi < st.b and toks[st.hi].norm in COMPLEMENTIZERS:
+        _, hi2 = _clause_bounds(toks, st.a, st.b, st.hi + 1 if st.hi + 1 < st.b else st.hi)
+        end, rule = toks[hi2 - 1].end, "in the clause the reporting verb introduces"
+        found = _recipient(doc, st.people, trig, st.m, end, taken, skip_subject=True)
+    if found is None:
+        return [], "none found"
+    return [x.actor for x in _coordinated(doc, found, end) if x.actor], rule
 
+
+def _build(doc: Doc, m: Match[Trigger], a: int, b: int) -> Event | None:
+    st = _site(doc, m, a, b)
+    toks, trig, stmt, speaker = st.toks, st.trig, st.stmt, st.speaker
+    actors, actor_m, actor_rule = _find_actor(st)
+    recipients, rec_rule = _find_recipients(st, actor_m)
+
+    denied = stmt is not None and speaker is not None and _is_denial(stmt) and not st.is_cue
+    if not actors and speaker is not None and _claimed(toks, st.lo, m.i):
+        actors, actor_rule = [speaker], "claim of responsibility: the speaker"
+    if not actors and speaker is not None and not st.is_cue and denied:
+        actors, actor_rule = [speaker], "inside a denial: the speaker (who denies doing it)"
+
+    size = _size(doc, st.clause_start, st.clause_end)
     if trig.requires == "actor" and not actors:
         return None
-    if not actors and not recipients and not _size(doc, clause_start, clause_end):
+    if not actors and not recipients and not size:
         return None  # a trigger word with nobody and no toll is not a codable event (as in PETRARCH)
     if trig.requires == "recipient" and not recipients:
         return None
 
-    locations = [] if trig.type in VERBAL else _locations(doc, toks, lo, hi)
-    date, precision = _date(doc, clause_start, clause_end, doc.sentences[toks[m.i].sent])
-    if date is None and stmt is not None and stmt.date and (trig.type in VERBAL or trig.pos == "part" or is_cue):
-        date, precision = stmt.date, "day"
+    locations = [] if trig.type in VERBAL else _locations(doc, toks, st.lo, st.hi)
+    date, precision = _date(doc, st.clause_start, st.clause_end)
+    date_rule = "time expression in the clause" if date else "none"
+    if date is None and stmt is not None and stmt.date and (trig.type in VERBAL or trig.pos == "part" or st.is_cue):
+        date, precision, date_rule = stmt.date, "day", "the statement's date"
     if date is None and stmt is not None and speaker is not None and trig.type not in VERBAL:
         date, precision = _report_window(doc, stmt)
-    status = "negated" if denied else _status(doc, toks, lo, m.i, m.start - toks[m.i].start, a)
+        date_rule = "the window of the source's report" if date else date_rule
+    status, status_rule = ("negated", "inside a denial") if denied else \
+        _status(doc, toks, st.lo, m.i, m.start - toks[m.i].start, a)
     country = next((p.country for p in locations if p.country), None) or doc.main_country
     actors = [_fill_code(x, country) for x in actors]
     recipients = [_fill_code(x, country) for x in recipients]
+    trace = [
+        f"trigger «{m.phrase}» → {trig.type}{'/' + trig.mode if trig.mode else ''} ({trig.pos}, triggers.tsv)",
+        f"actor: {actor_rule}",
+        f"recipient: {rec_rule}",
+        f"status: {status} ({status_rule})",
+        f"date: {date_rule}",
+    ]
     return Event(
         type=trig.type, trigger=doc.text[m.start : m.end], trigger_start=m.start, trigger_end=m.end,
-        start=min(clause_start, m.start), end=max(clause_end, m.end), mode=trig.mode,
+        start=min(st.clause_start, m.start), end=max(st.clause_end, m.end), mode=trig.mode,
         context=list(trig.context), actor=_unique(actors), recipient=_unique(recipients), location=locations,
-        date=date, date_precision=precision, size=_size(doc, clause_start, clause_end), status=status,
+        date=date, date_precision=precision, size=size, status=status,
         reported_by=speaker if speaker is not None and not (actors and actors[0] is speaker) else None,
-        sentence=toks[m.i].sent,
+        sentence=toks[m.i].sent, trace=trace,
     )
 
 
@@ -500,7 +570,7 @@ def _locations(doc: Doc, toks: Sequence[Token], lo: int, hi: int) -> list[Place]
     return out
 
 
-def _date(doc: Doc, s: int, e: int, sent: object) -> tuple[str | None, str]:
+def _date(doc: Doc, s: int, e: int) -> tuple[str | None, str]:
     for t in doc.times:
         if s <= t.start < e and t.date and not any(x.start <= t.start < x.end for x in doc.mentions):
             return t.date, t.precision

@@ -107,6 +107,47 @@ def resolve_head(doc: Doc, m: Mention, before: int) -> Actor | None:
     return None
 
 
+def _speaker(
+    doc: Doc, toks: Sequence[Token], a: int, b: int, k: int, role: str, form: str, last: Actor | None
+) -> tuple[Actor | None, Actor | None, str] | None:
+    """(speaker, via, rule) of the cue at token k; None when the cue makes no statement here."""
+    if role == "transmit":  # نقلت قناة X عن Y
+        via_m = _first_mention_after(doc, toks, k + 1, b, window=6, coded=True)
+        an = next((j for j in range(k + 1, min(b, k + 14)) if toks[j].norm == "عن"), None)
+        if an is None:
+            return (via_m.actor if via_m else None), None, "relay verb without عن: its subject"
+        sm = _first_mention_after(doc, toks, an + 1, b, window=6)
+        return (resolve_head(doc, sm, sm.start) if sm else None), (via_m.actor if via_m else None), \
+            "relay: the source after عن, the medium after the verb"
+    j = k + 1
+    while j < b and toks[j].norm in ("اليوم", "امس", "ايضا", "كذلك", "من", "جهته", "جهتها"):
+        j += 1
+    m = _subject_before(doc, toks, a, k) if role == "speech" else None
+    rule = "subject before the verb"
+    if m is None:
+        m = _first_mention_after(doc, toks, j, b, window=3 if role == "speech" else 5)
+        rule = "subject after the verb" if role == "speech" else "the source after وفق/بحسب"
+    if m is not None and m.label == "LOC" and role == "speech" and masculine_past(form):
+        m = None  # دعا الولايات المتحدة: the country is the object; the subject is dropped
+    name = _unknown_name(doc, toks, j, b) if m is None and role == "speech" else None
+    if name is not None:
+        return name, None, "unknown name after the verb (code of the last title-only speaker)"
+    if m is not None:
+        resolved = resolve_head(doc, m, m.start)
+        if resolved is not None:
+            return resolved, None, rule if resolved is m.actor else rule + ", head resolved by coreference"
+        if m.source in ("compose", "title"):
+            return last, None, "bare title: the last speaker"
+        assert m.actor is not None
+        return m.actor, None, rule
+    if j < b and toks[j].norm in _anonymous():
+        t = toks[j]
+        return Actor(t.text, t.start, t.end, None, None, kind="ORG"), None, "anonymous source"
+    if role == "speech" and last is not None:
+        return last, None, "no subject: the last speaker (coreference)"
+    return None
+
+
 def find_statements(doc: Doc) -> list[Statement]:
     """One statement per sentence and speaker, with its cue, kind, medium and date."""
     toks = doc.tokens
@@ -114,68 +155,28 @@ def find_statements(doc: Doc) -> list[Statement]:
     last_speaker: Actor | None = None
     for si, (a, b) in enumerate(doc.sent_token_ranges):
         sent = doc.sentences[si]
-        speakers_here: set[tuple[str | None, str]] = set()
         for k in range(a, b):
             c = cue_role(toks[k])
             if not c or c[0] not in ("speech", "transmit", "according"):
                 continue
             role, form, off = c
-            via: Actor | None = None
-            speaker: Actor | None = None
-            if role == "transmit":
-                via_m = _first_mention_after(doc, toks, k + 1, b, window=6, coded=True)
-                via = via_m.actor if via_m else None
-                an = next((j for j in range(k + 1, min(b, k + 14)) if toks[j].norm == "عن"), None)
-                if an is not None:
-                    sm = _first_mention_after(doc, toks, an + 1, b, window=6)
-                    speaker = resolve_head(doc, sm, sm.start) if sm else None
-                else:
-                    role = "speech"
-                    speaker = via
-                    via = None
-            else:
-                j = k + 1
-                while j < b and toks[j].norm in ("اليوم", "امس", "ايضا", "كذلك", "من", "جهته", "جهتها"):
-                    j += 1
-                m = _subject_before(doc, toks, a, k) if role == "speech" else None
-                m = m or _first_mention_after(doc, toks, j, b, window=3 if role == "speech" else 5)
-                if m is not None and m.label == "LOC" and role == "speech" and masculine_past(form):
-                    m = None  # دعا الولايات المتحدة: the country is the object; the subject is dropped
-                name = _unknown_name(doc, toks, j, b) if m is None and role == "speech" else None
-                if name is not None:
-                    speaker = name
-                elif m is not None:
-                    speaker = resolve_head(doc, m, m.start)
-                    if speaker is None and m.source in ("compose", "title"):
-                        speaker = last_speaker  # a bare title nobody bore before: the last speaker
-                    elif speaker is None:
-                        speaker = m.actor  # a group without a code (ناشطون، مصادر)
-                elif j < b and toks[j].norm in _anonymous():
-                    t = toks[j]
-                    speaker = Actor(t.text, t.start, t.end, None, None, kind="ORG")
-                elif role == "speech":
-                    speaker = last_speaker
-                    if speaker is None:
-                        continue
-                else:
-                    continue
-            key = (speaker.code if speaker else None, (speaker.name or speaker.text) if speaker else "")
-            if (speakers_here and key in speakers_here) or any(
-                s.speaker and speaker and s.speaker.code == speaker.code for s in out if s.start == sent.start
-            ):
+            found = _speaker(doc, toks, a, b, k, role, form, last_speaker)
+            if found is None:
                 continue
-            speakers_here.add(key)
+            speaker, via, rule = found
+            code = speaker.code if speaker else None
+            if any(x.start == sent.start and (x.speaker.code if x.speaker else None) == code for x in out):
+                continue  # one statement per sentence and speaker
             cue_start = toks[k].start + off
-            kind = _kind(toks, k, b)
             content = _content_start(toks, k, b)
-            date = _sentence_date(doc, sent.start, min(_content_start(toks, k, b), toks[min(b, k + 11) - 1].end))
+            date = _sentence_date(doc, sent.start, min(content, toks[min(b, k + 11) - 1].end))
             if date is None and out and speaker and out[-1].speaker and out[-1].speaker.code == speaker.code:
                 date = out[-1].date
             out.append(Statement(
                 speaker=speaker, cue=doc.text[cue_start : toks[k].end], cue_start=cue_start, cue_end=toks[k].end,
-                kind=kind,
-                start=sent.start, end=sent.end, content_start=content, content_end=sent.end, via=via,
-                date=date,
+                kind=_kind(toks, k, b), start=sent.start, end=sent.end, content_start=content,
+                content_end=sent.end, via=via, date=date,
+                trace=[f"cue «{form}» ({role}, cues.tsv)", f"speaker: {rule}"],
             ))
             if speaker is not None and speaker.code:
                 last_speaker = speaker
