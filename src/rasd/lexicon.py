@@ -41,6 +41,8 @@ def adjective_forms(adj: str) -> list[str]:
         return ("ال" if definite else "") + stem + ending
 
     out = []
+    if len(words) == 1:
+        out.append(words[0] + "ا")  # accusative indefinite: اعتقل 14 إيرانيا
     for ending in ("ي", "ه", "يون", "يين", "يان"):
         for definite in (False, True):
             out.append(" ".join(inflect(w, "ه" if ending == "ه" else ending, definite) if ending != "ه"
@@ -108,7 +110,7 @@ def actor_matcher() -> PhraseMatcher[ActorEntry]:
             entries.append(("ال" + f, ActorEntry(iso3, "CVL", "NATIONALS", iso3)))
         for adj in roles.get("adj", []):
             stem = norm(adj)[:-1] if norm(adj).endswith("ي") else norm(adj)
-            for pl in (stem + "يون", stem + "يين"):
+            for pl in (stem + "يون", stem + "يين", norm(adj) + "ا"):  # روسيون، روسيين، روسيا (acc.)
                 entries.append((pl, ActorEntry(iso3, "CVL", "NATIONALS", iso3)))
                 entries.append(("ال" + pl, ActorEntry(iso3, "CVL", "NATIONALS", iso3)))
     for row in load_tsv("generic_actors.tsv"):

@@ -27,7 +27,7 @@ from rasd.lexicon import (
     possessed_head_matcher,
     word_set,
 )
-from rasd.matcher import char_offset
+from rasd.matcher import Match, char_offset
 from rasd.records import Actor, Mention, Token
 from rasd.text import norm, stems
 
@@ -202,26 +202,26 @@ def find_mentions(doc: Doc) -> list[Mention]:
     return _dedupe(out)
 
 
-def _possessed(toks: Sequence[Token], i: int, b: int) -> HeadEntry | None:
-    """A body with a possessive pronoun attached (قواتها، طائراته): its entry, else None."""
+def _possessed(toks: Sequence[Token], i: int, b: int) -> Match[HeadEntry] | None:
+    """A body with a possessive pronoun attached (قواتها، طائراته): its match, else None."""
     tok = toks[i]
     if not tok.is_word or tok.norm.startswith("ال"):
         return None
     m = possessed_head_matcher().match_at(toks, i, min(b, i + 1))
     if m is None or any(f == norm(m.phrase) for f, _ in stems(tok.norm)):
         return None  # no match, or the bare word with no pronoun (قوات)
-    return m.payload
+    return m
 
 
-def _possessed_mention(doc: Doc, tok: Token, entry: HeadEntry, before: list[Mention]) -> Mention:
+def _possessed_mention(doc: Doc, tok: Token, match: Match[HeadEntry], before: list[Mention]) -> Mention:
     """The possessor is the last actor named before it in the sentence or the one before (قالت تركيا إن قواتها)."""
     sent_start = doc.sentences[max(0, tok.sent - 1)].start
     owner = next((m for m in reversed(before) if m.actor and m.actor.code and m.start >= sent_start
                   and m.actor.kind in ("LOC", "ORG", "PER")), None)
     code = owner.actor.code if owner and owner.actor else None
-    s = tok.start + (len(tok.text) - len(tok.text.lstrip("وفبل")) if tok.norm[:1] in "وفبل" else 0)
+    s = match.start
     text = doc.text[s : tok.end]
-    actor = Actor(text, s, tok.end, code, entry.sector, kind="ORG")
+    actor = Actor(text, s, tok.end, code, match.payload.sector, kind="ORG")
     return Mention(text, s, tok.end, "ORG", actor=actor, source="possessive")
 
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from rasd.doc import Doc
-from rasd.lexicon import cue_table, grammar
+from rasd.lexicon import cue_table, grammar, nationality_index
 from rasd.matcher import Match, PhraseMatcher
 from rasd.records import Actor, Event, Mention, Place, Statement, Token
 from rasd.resources import load_tsv
@@ -290,6 +290,11 @@ def _participants(doc: Doc) -> list[Mention]:
     return out
 
 
+# Events a source announces having done itself (أعلنت الوزارة القبض على ...، أعلن الجيش انسحابه).
+_ANNOUNCED = frozenset({"SUPPORT", "CONCEDE", "COERCE", "RETREAT", "AID", "MOBILIZE", "SANCTION", "CONSULT"})
+
+_FORCE = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "RETREAT"})
+
 # Sectors that do not attack, arrest, mobilise or sanction: they are the recipients of such events.
 _NEVER_AGENTS = {"ASSAULT": {"CVL", "REF", "JRN", "MED"}, "COERCE": {"CVL", "REF", "JRN", "MED"},
                  "MOBILIZE": {"CVL", "REF", "JRN", "MED"}, "SANCTION": {"CVL", "REF", "JRN", "MED"}}
@@ -383,6 +388,11 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
             if cands:
                 pick, rule = cands[-1], "verb: subject before it (SVO)"
     else:  # verbal noun
+        nat = nationality_index().get(toks[m.j].norm) if m.j < st.b else None
+        if nat is not None:  # غارة تركية، القصف الروسي: the adjective names the attacker
+            t = toks[m.j]
+            return [Actor(t.text, t.start, t.end, nat, "MIL" if trig.type in _FORCE else "GOV", kind="ORG")], \
+                None, "noun + nationality adjective"
         by = next((x for x in after if _prep_of(doc, x) == "من قبل"), None)
         gen = after[0] if after and _tokens_between(doc, m.end, after[0].start) <= 1 and \
             _prep_of(doc, after[0]) is None else None
@@ -398,8 +408,8 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
         elif before and not governed and _prep_of(doc, before[-1]) is None:
             pick, rule = before[-1], "noun: subject of the light verb before it"
         elif speaker is not None and st.stmt is not None and st.lo <= _token_index(doc, st.stmt.cue_start) < m.i \
-                and trig.type in VERBAL | {"SUPPORT", "CONCEDE"}:
-            return [speaker], None, "noun: the stance of the speaker (أعرب عن ...)"
+                and trig.type in VERBAL | _ANNOUNCED:
+            return [speaker], None, "noun: what the speaker expresses or announces (أعرب عن، أعلن القبض على)"
     if pick is None:
         return [], None, rule
     group = _coordinated(doc, pick, st.clause_end)
@@ -496,7 +506,8 @@ def _governed(doc: Doc, m: Match[Trigger]) -> bool:
     tok = doc.tokens[i]
     if m.start > tok.start and any(c in doc.text[tok.start : m.start] for c in "بلك"):
         return True
-    return i > 0 and doc.tokens[i - 1].norm.lstrip("و") in _PREPS
+    return i > 0 and doc.tokens[i - 1].norm.lstrip("و") in _PREPS and \
+        doc.tokens[i - 1].norm.lstrip("و") not in ("بعد", "قبل", "خلال", "اثر", "عقب", "اثناء", "منذ")
 
 
 def _token_index(doc: Doc, offset: int) -> int:
