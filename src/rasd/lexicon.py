@@ -63,10 +63,12 @@ def countries() -> dict[str, dict[str, list[str]]]:
 def nationality_index() -> dict[str, str]:
     """Normalised adjective form (any gender/number, with or without ال) → iso3."""
     idx: dict[str, str] = {}
+    names = {norm(f) for roles in countries().values() for r in ("name", "capital") for f in roles.get(r, [])}
     for iso3, roles in countries().items():
         for adj in roles.get("adj", []):
             for f in adjective_forms(adj):
-                idx.setdefault(f, iso3)
+                if f not in names:  # روسيا is Russia, not the accusative of روسي
+                    idx.setdefault(f, iso3)
         for pl in roles.get("adj_pl", []):
             p = norm(pl)
             idx.setdefault(p, iso3)

@@ -237,6 +237,40 @@ def _partitive_before(doc: Doc, x: Mention) -> bool:
         (doc.tokens[i - 2].norm in grammar("partitive") or doc.tokens[i - 2].norm[:1].isdigit())
 
 
+def _adjacent(doc: Doc, end: int, start: int) -> bool:
+    """Nothing but definite adjectives between two spans (قصف الطيران، القصف الجوي للطيران)."""
+    between = [t for t in doc.tokens if end <= t.start and t.end <= start]
+    return all(t.norm.startswith("ال") for t in between) and len(between) <= 1
+
+
+def _adjective_actors(toks: Sequence[Token], j: int, b: int, sector: str) -> list[Actor]:
+    """Nationality adjectives right after an event noun, with those joined by و."""
+    out: list[Actor] = []
+    index = nationality_index()
+    while j < b:
+        n = toks[j].norm
+        iso = index.get(n) or (index.get(n[1:]) if out and n.startswith("و") else None)
+        if iso is None:
+            break
+        t = toks[j]
+        out.append(Actor(t.text, t.start, t.end, iso, sector, kind="ORG"))
+        j += 1
+    return out
+
+
+def _light_verb_subject(st: _Site) -> Mention | None:
+    """«هجمات ... شنتها سوريا»: a verb with a pronoun pointing back at the event noun, then its subject."""
+    toks = st.toks
+    for k in range(st.m.j, min(st.hi, st.m.j + 5)):
+        n = toks[k].norm
+        if any(n.startswith(v) and len(n) > len(v) for v in grammar("light_verb")):
+            subj = next((x for x in st.people if toks[k].end <= x.start < st.clause_end), None)
+            if subj is not None and _tokens_between(st.doc, toks[k].end, subj.start) <= 1:
+                return subj
+            return None
+    return None
+
+
 def _names_an_organisation(toks: Sequence[Token], m: Match[Trigger]) -> bool:
     """منظمات الإغاثة، وكالة الإغاثة: an event noun after an organisation noun names the body."""
     return m.payload.pos == "noun" and m.i > 0 and \
@@ -388,14 +422,16 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
             if cands:
                 pick, rule = cands[-1], "verb: subject before it (SVO)"
     else:  # verbal noun
-        nat = nationality_index().get(toks[m.j].norm) if m.j < st.b else None
-        if nat is not None:  # غارة تركية، القصف الروسي: the adjective names the attacker
-            t = toks[m.j]
-            return [Actor(t.text, t.start, t.end, nat, "MIL" if trig.type in _FORCE else "GOV", kind="ORG")], \
-                None, "noun + nationality adjective"
+        adjs = _adjective_actors(toks, m.j, st.b, "MIL" if trig.type in _FORCE else "GOV")
+        if adjs:  # غارة تركية، الغارات السورية والروسية: the adjectives name the attackers
+            return adjs, None, "noun + nationality adjective"
+        back = _light_verb_subject(st)
+        if back is not None:
+            return [x.actor for x in _coordinated(doc, back, st.clause_end) if x.actor], back, \
+                "noun + light verb with its pronoun (هجمات شنتها سوريا)"
         by = next((x for x in after if _prep_of(doc, x) == "من قبل"), None)
-        gen = after[0] if after and _tokens_between(doc, m.end, after[0].start) <= 1 and \
-            _prep_of(doc, after[0]) is None else None
+        gen = after[0] if after and _adjacent(doc, m.end, after[0].start) and _prep_of(doc, after[0]) is None \
+            and not (trig.type == "CONSULT" and after[0].actor and after[0].actor.kind == "LOC") else None
         governed = _governed(doc, m)
         near = [x for x in before if _prep_of(doc, x) is None and _tokens_between(doc, x.end, m.start) <= 2
                 and not governed]
