@@ -1,0 +1,40 @@
+"""Every data file in rasd/resources: readable, no presentation forms, tatweel or diacritics, no duplicates."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from rasd.resources import RESOURCE_DIR, load_tsv
+
+TSV = sorted(p.name for p in Path(RESOURCE_DIR).glob("*.tsv"))
+# Presentation forms (the spaCy عشرة bug), tatweel and harakat must never be in a lexicon.
+FORBIDDEN = re.compile("[\ufb50-\ufdff\ufe70-\ufeff\u0640\u064b-\u0652]")
+
+
+def test_there_are_resource_files() -> None:
+    assert {"cues.tsv", "triggers.tsv", "actors.tsv", "countries.tsv", "grammar.tsv", "metrics.tsv"} <= set(TSV)
+
+
+@pytest.mark.parametrize("name", TSV)
+def test_resource_rows_are_clean(name: str) -> None:
+    rows = load_tsv(name)
+    assert rows, f"{name} has no rows"
+    key = next(iter(rows[0]))
+    seen = set()
+    for i, row in enumerate(rows, start=2):
+        for col, value in row.items():
+            assert not FORBIDDEN.search(value), f"{name} row {i} column {col}: forbidden character in {value!r}"
+        assert row[key], f"{name} row {i}: empty {key}"
+        full = tuple(row.values())
+        assert full not in seen, f"{name} row {i}: duplicate {full}"
+        seen.add(full)
+
+
+def test_every_stage_lexicon_role_is_known() -> None:
+    roles = {r["role"] for r in load_tsv("cues.tsv")}
+    assert roles <= {"speech", "transmit", "according", "participle", "anonymous", "negation", "future",
+                     "hypothetical", "prevent"}
+    assert {r["role"] for r in load_tsv("grammar.tsv")} <= {
+        "time", "pronominal_prep", "partitive", "subject_pronoun", "local_head", "org_noun", "responsibility",
+        "light_verb"}
