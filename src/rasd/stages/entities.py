@@ -33,6 +33,8 @@ from rasd.text import norm, stems
 
 VERSION = "entities@1"
 
+QUOTE_MARKS = frozenset("“”\"«»„‟")
+
 _LABEL = {
     "PER": "PER", "ORG": "ORG", "GROUP": "ORG", "MEDIA": "ORG", "GPE": "LOC",
     "COUNTRY": "LOC", "CAPITAL": "LOC", "NATIONALS": "MISC", "HEAD": "ORG",
@@ -118,7 +120,13 @@ def _compose(tokens: Sequence[Token], i: int, end: int) -> tuple[int, ActorEntry
     is_title = head.payload.kind == "title"
     sector = head.payload.sector
     k = head.j
+    is_title = is_title or modified  # نائب/المتحدث باسم/رئيس ...: a person's office
     while k < end:  # a chain of heads: قائد سلاح الجو، المتحدث باسم وزارة الخارجية
+        named = actor_matcher().match_at(tokens, k, end)
+        if named is not None and named.start == tokens[k].start and named.payload.code and \
+                named.payload.kind in ("ORG", "GROUP", "MEDIA"):
+            # a body of a named group: تلفزيون حزب الله، مقاتلو جبهة النصرة
+            return named.j, ActorEntry(named.payload.code, sector, "ORG", named.phrase), is_title, first
         nxt_head = hm.match_at(tokens, k, end)
         if nxt_head is None or nxt_head.start != tokens[k].start or nxt_head.payload.kind == "modifier":
             break
@@ -130,6 +138,11 @@ def _compose(tokens: Sequence[Token], i: int, end: int) -> tuple[int, ActorEntry
         if nat:
             code, nk = nat
             return nk, ActorEntry(code, sector, "PER" if is_title else "ORG", ""), is_title, first
+        if k < end and tokens[k].norm in QUOTE_MARKS:  # a name in quotes: صحيفة "ديلي تليغراف" البريطانية
+            close = next((x for x in range(k + 1, min(end, k + 7)) if tokens[x].norm in QUOTE_MARKS), None)
+            if close is not None:
+                k = close + 1
+                continue
         if k < end and tokens[k].is_word and fillers < 2 and tokens[k].norm not in _not_name_words():
             if tokens[k].norm.startswith("ال"):
                 k += 1  # an adjective: الطيران الحربي الروسي
@@ -239,10 +252,15 @@ def _persons_beside_title(doc: Doc, a: int, i: int, j: int, b: int, title: Menti
             found.append(_person(doc, toks[j + 1].start, toks[k - 1].end, title))
             return found
     k = _name_after(toks, j, b)
-    if k - j >= 2 or (k - j == 1 and k < b and not toks[k].is_word):
+    if k - j >= 2 or (k - j == 1 and k < b and toks[k].norm in ("،", ",")):
         s, e = toks[j].start, toks[k - 1].end
         found.append(_person(doc, s, e, title))
         return found
+    if i - 1 > a and toks[i - 1].norm in ("،", ","):
+        k = _name_before(toks, i - 1, a)
+        if i - 1 - k >= 2:
+            found.append(_person(doc, toks[k].start, toks[i - 2].end, title))
+            return found
     k = _name_before(toks, i, a)
     if i - k >= 1:
         s, e = toks[k].start, toks[i - 1].end

@@ -66,7 +66,7 @@ def mentions_in(mentions: Sequence[Mention], start: int, end: int) -> list[Menti
 
 
 def _first_mention_after(doc: Doc, toks: Sequence[Token], k: int, b: int, window: int = 5,
-                         coded: bool = False) -> Mention | None:
+                         coded: bool = False, subject: bool = False) -> Mention | None:
     """The actor mention that starts within ``window`` tokens after token k, before any that-clause."""
     if k >= b:
         return None
@@ -79,13 +79,19 @@ def _first_mention_after(doc: Doc, toks: Sequence[Token], k: int, b: int, window
             break
     for m in doc.mentions:
         if m.actor is not None and toks[k].start <= m.start < limit and (m.actor.code or not coded):
-            if _after_preposition(toks, toks[k].start, m):
+            if _after_preposition(toks, toks[k].start, m) or (subject and _has_preposition_clitic(doc, toks, m)):
                 continue
             return m
     return None
 
 
 _PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "خلال", "امام", "لدي", "عبر", "حول"})
+
+
+def _has_preposition_clitic(doc: Doc, toks: Sequence[Token], m: Mention) -> bool:
+    """للصحفيين، بالجيش: a ب or ل attached to the mention's word makes it an object."""
+    tok = next((t for t in toks if t.start <= m.start < t.end), None)
+    return tok is not None and m.start > tok.start and any(c in doc.text[tok.start : m.start] for c in "بل")
 
 
 def _after_preposition(toks: Sequence[Token], start: int, m: Mention) -> bool:
@@ -125,7 +131,7 @@ def _speaker(
     m = _subject_before(doc, toks, a, k) if role == "speech" else None
     rule = "subject before the verb"
     if m is None:
-        m = _first_mention_after(doc, toks, j, b, window=3 if role == "speech" else 5)
+        m = _first_mention_after(doc, toks, j, b, window=3 if role == "speech" else 5, subject=role == "speech")
         rule = "subject after the verb" if role == "speech" else "the source after وفق/بحسب"
     if m is not None and m.label == "LOC" and role == "speech" and masculine_past(form):
         m = None  # دعا الولايات المتحدة: the country is the object; the subject is dropped
@@ -136,12 +142,20 @@ def _speaker(
         resolved = resolve_head(doc, m, m.start)
         if resolved is not None:
             return resolved, None, rule if resolved is m.actor else rule + ", head resolved by coreference"
-        if m.source in ("compose", "title"):
+        if m.source == "title":
             return last, None, "bare title: the last speaker"
+        if m.source == "compose":
+            return m.actor, None, rule + ", a body of unknown country"
         assert m.actor is not None
         return m.actor, None, rule
     if j < b and toks[j].norm in _anonymous():
         t = toks[j]
+        near = next((x for x in doc.mentions if x.actor and x.actor.code and t.end <= x.start
+                     and sum(1 for u in toks[j + 1 : b] if u.end <= x.start) <= 1
+                     and toks[j + 1].norm in ("في", "من", "ب", "داخل")), None) if j + 1 < b else None
+        if near is not None and near.actor is not None:  # مصادر في المعارضة: sources of that body
+            return replace(near.actor, text=doc.text[t.start : near.end], start=t.start), None, \
+                "anonymous source of a named body"
         return Actor(t.text, t.start, t.end, None, None, kind="ORG"), None, "anonymous source"
     if role == "speech" and last is not None:
         return last, None, "no subject: the last speaker (coreference)"
