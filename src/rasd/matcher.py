@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -29,10 +30,15 @@ def char_offset(token: Token, norm_offset: int) -> int:
     """Original-text offset of the ``norm_offset``-th character of ``token.norm``."""
     if norm_offset == 0:
         return token.start
-    n = normalize(token.text)
-    if norm_offset >= len(n.text):
+    to_orig = _token_map(token.text)
+    if norm_offset >= len(to_orig) - 1:
         return token.end
-    return token.start + n.to_orig[norm_offset]
+    return token.start + to_orig[norm_offset]
+
+
+@functools.lru_cache(maxsize=65_536)
+def _token_map(text: str) -> tuple[int, ...]:
+    return normalize(text).to_orig
 
 
 class PhraseMatcher(Generic[T]):

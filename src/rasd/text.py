@@ -10,7 +10,7 @@ always maps to a span of the original.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -67,6 +67,11 @@ def fold_char(ch: str) -> str:
     return _FOLD.get(ch, ch)
 
 
+# str.translate tables: one pass in C instead of a Python call per character.
+_TABLE = {ord(k): v for k, v in _FOLD.items()} | {ord(c): None for c in _DROP}
+_DROP_RE = regex.compile("[" + "".join(regex.escape(c) for c in sorted(_DROP)) + "]")
+
+
 def normalize(text: str) -> NormText:
     """Fold ``text`` into its normalised view, keeping the offset map.
 
@@ -74,20 +79,18 @@ def normalize(text: str) -> NormText:
     >>> n.text, n.span(0, len(n.text))
     ('اعلنت', (0, 6))
     """
-    out: list[str] = []
-    idx: list[int] = []
-    for i, ch in enumerate(text):
-        f = fold_char(ch)
-        if f:
-            out.append(f)
-            idx.append(i)
-    idx.append(len(text))
-    return NormText("".join(out), tuple(idx))
+    folded = text.translate(_TABLE)
+    if len(folded) == len(text):
+        idx = tuple(range(len(text) + 1))
+    else:
+        dropped = {m.start() for m in _DROP_RE.finditer(text)}
+        idx = (*(i for i in range(len(text)) if i not in dropped), len(text))
+    return NormText(folded, idx)
 
 
 def norm(s: str) -> str:
     """Normalised form of a short string (lexicon entries, lookups)."""
-    return " ".join("".join(fold_char(c) for c in s).split())
+    return " ".join(s.translate(_TABLE).split())
 
 
 def clean(text: str) -> str:
@@ -160,14 +163,20 @@ PROCLITICS: tuple[str, ...] = (
 ENCLITICS: tuple[str, ...] = ("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه", "ك")
 
 
-def stems(word: str, min_len: int = 2) -> Iterator[tuple[str, int]]:
+def stems(word: str, min_len: int = 2) -> tuple[tuple[str, int], ...]:
     """Candidate forms of a normalised word with proclitics split off.
 
-    Yields (form, offset of the form's first letter in ``word``). The word itself
-    comes first. A prefix ending in ال keeps ال on the form (والجيش → الجيش, جيش);
-    لل gives ال+rest starting at the second lam (للجيش → الجيش at offset 1). Forms shorter than ``min_len`` are skipped.
+    Returns (form, offset of the form's first letter in ``word``) pairs, the word itself
+    first. A prefix ending in ال keeps ال on the form (والجيش → الجيش, جيش); لل gives
+    ال+rest starting at the second lam (للجيش → الجيش at offset 1). Forms shorter than
+    ``min_len`` are skipped. Results are cached: the same words come back in every article.
     """
-    yield word, 0
+    return _stems(word, min_len)
+
+
+@functools.lru_cache(maxsize=262_144)
+def _stems(word: str, min_len: int) -> tuple[tuple[str, int], ...]:
+    out: list[tuple[str, int]] = [(word, 0)]
     seen = {word}
     for p in PROCLITICS:
         if not word.startswith(p) or len(word) - len(p) < min_len:
@@ -182,14 +191,18 @@ def stems(word: str, min_len: int = 2) -> Iterator[tuple[str, int]]:
         for form, off in cands:
             if form not in seen:
                 seen.add(form)
-                yield form, off
+                out.append((form, off))
+    return tuple(out)
 
 
-def strip_enclitic(word: str, min_len: int = 2) -> Iterator[str]:
+@functools.lru_cache(maxsize=262_144)
+def strip_enclitic(word: str, min_len: int = 2) -> tuple[str, ...]:
     """Forms of ``word`` with an attached pronoun removed (تعاونها → تعاون)."""
+    out: list[str] = []
     for suffix in ENCLITICS:
         if word.endswith(suffix) and len(word) - len(suffix) >= min_len:
             base = word[: -len(suffix)]
-            yield base
+            out.append(base)
             if base.endswith("ت"):  # ta marbuta before a pronoun: حكومتها → حكومه
-                yield base[:-1] + "ه"
+                out.append(base[:-1] + "ه")
+    return tuple(out)
