@@ -67,6 +67,9 @@ class PhraseMatcher(Generic[T]):
         self._index: dict[str, list[tuple[tuple[str, ...], T, str]]] = {}
         self.enclitics = enclitics
         self.prefix_ok = prefix_ok
+        # Memo of token spelling → the forms that start a phrase. It only grows with distinct
+        # spellings (bounded), and a matcher is built once per process.
+        self._memo: dict[tuple[str, bool], tuple[tuple[str, int], ...]] = {}
         for phrase, payload in entries:
             words = tuple(norm(phrase).split())
             if not words:
@@ -83,29 +86,40 @@ class PhraseMatcher(Generic[T]):
             return True
         return last and self.enclitics and word in strip_enclitic(token.norm)
 
+    def _forms(self, tok: Token) -> tuple[tuple[str, int], ...]:
+        """The forms of a token that start some phrase of this lexicon (memoised per spelling)."""
+        ta_marbuta = tok.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة")
+        key = (tok.norm, ta_marbuta)
+        hit = self._memo.get(key)
+        if hit is None:
+            forms = list(stems(tok.norm))
+            if self.enclitics and not ta_marbuta:
+                # A final ة is ta marbuta, never the pronoun ه it folds to (وزارة is not و + زار + ه).
+                forms += [(f, 0) for f in strip_enclitic(tok.norm)]
+                forms += [(f, o) for s, o in stems(tok.norm)[1:] for f in strip_enclitic(s)]
+            hit = tuple(fo for fo in forms if fo[0] in self._index)
+            if len(self._memo) < 500_000:
+                self._memo[key] = hit
+        return hit
+
     def match_at(self, tokens: Sequence[Token], i: int, end: int | None = None) -> Match[T] | None:
         """The longest phrase starting at token ``i`` (None when there is none)."""
-        end = len(tokens) if end is None else end
-        best: Match[T] | None = None
         tok = tokens[i]
         if not tok.is_word:
             return None
-        forms = list(stems(tok.norm))
-        if self.enclitics and not tok.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة"):
-            # A final ة is ta marbuta, never the pronoun ه it folds to (وزارة is not و + زار + ه).
-            forms += [(f, 0) for f in strip_enclitic(tok.norm)]
-            forms += [(f, o) for s, o in list(stems(tok.norm))[1:] for f in strip_enclitic(s)]
+        forms = self._forms(tok)
+        if not forms:
+            return None
+        end = len(tokens) if end is None else end
+        best: Match[T] | None = None
         for form, off in forms:
-            for words, payload, phrase in self._index.get(form, ()):
+            for words, payload, phrase in self._index[form]:
                 if off and self.prefix_ok is not None and not self.prefix_ok(payload, tok.norm[:off]):
                     continue
                 n = len(words)
                 if i + n > end or (best and best.j - best.i >= n):
                     continue
-                ok = all(
-                    self._word_ok(tokens[i + k], words[k], k == n - 1) for k in range(1, n)
-                )
-                if ok:
+                if all(self._word_ok(tokens[i + k], words[k], k == n - 1) for k in range(1, n)):
                     best = Match(i, i + n, char_offset(tok, off), tokens[i + n - 1].end, payload, phrase)
                     break
         return best
