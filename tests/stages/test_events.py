@@ -86,7 +86,7 @@ def test_event_denial_negates_and_the_denier_is_the_actor(run) -> None:
 
 
 def test_event_pronoun_subject_is_the_speaker(run) -> None:
-    doc = run("وقال الجيش الأردني إنه قتل مهربين على الحدود مع سوريا.")
+    doc = run("وقال الجيش الأردني إنه استهدف مهربين على الحدود مع سوريا.")
     ev = next(e for e in doc.events if e.type == "ASSAULT")
     assert [a.code for a in ev.actor] == ["JOR"]
 
