@@ -36,3 +36,15 @@ def test_aggregate_window_carries_to_the_next_sentence_of_the_same_reporter(run)
             "ورصد المركز 9 انتهاكات لوقف الأعمال القتالية في محافظة درعا.")
     doc = run(text)
     assert ("ceasefire_violations", 9, "last_24h", ["SY-DR"]) in _aggs(doc)
+
+
+def test_aggregate_the_word_before_the_number_decides_the_metric(run) -> None:
+    doc = run("وأفادت وكالة الأنباء عن مقتل ثلاثة مدنيين وإصابة 14 آخرين في قصف على حي في حمص.")
+    got = {(a.metric, a.value) for a in doc.aggregates}
+    assert ("killed", 3) in got and ("injured", 14) in got
+
+
+def test_aggregate_takes_the_articles_province_when_its_sentence_names_none(run) -> None:
+    text = "تجدد القصف على بلدات في ريف درعا الشرقي. وقال المرصد إن 9 مدنيين قتلوا أمس."
+    doc = run(text)
+    assert ("killed", 9, ["SY-DR"]) in [(a.metric, a.value, a.admin1) for a in doc.aggregates]

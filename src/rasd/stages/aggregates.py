@@ -63,10 +63,18 @@ def _unit_of(doc: Doc, q: Quantity, toks: Sequence[Token]) -> list[str]:
     return units
 
 
-def metric_for(units: Sequence[str], words: set[str]) -> str | None:
-    for rule in metric_rules():
-        if not any(rule.units & _forms(u) for u in units):
-            continue
+def metric_for(units: Sequence[str], words: set[str], near: set[str] | None = None) -> str | None:
+    """The metric of a number from its counted noun and the words of its sentence.
+
+    ``near`` are the words just before the number (إصابة خمسة، مقتل أربعة): a rule whose context
+    they satisfy wins over one that only the rest of the sentence satisfies.
+    """
+    fits = [r for r in metric_rules() if any(r.units & _forms(u) for u in units)]
+    if near:
+        for rule in fits:
+            if rule.context and all(group & near for group in rule.context):
+                return rule.metric
+    for rule in fits:
         if all(group & words for group in rule.context):
             return rule.metric
     return None
@@ -106,7 +114,8 @@ def find_aggregates(doc: Doc) -> list[Aggregate]:
         for q in doc.quantities:
             if not (sent.start <= q.start < sent.end) or (q.vague and q.value > _MAX_VAGUE):
                 continue
-            metric = metric_for(_unit_of(doc, q, toks), words)
+            near = _sentence_words([t for t in toks if t.end <= q.start][-2:])
+            metric = metric_for(_unit_of(doc, q, toks), words, near)
             if metric is None:
                 continue
             qn, _ = _norm_span(doc, q.start, q.end)
@@ -119,10 +128,15 @@ def find_aggregates(doc: Doc) -> list[Aggregate]:
                 carried[code] = period
             admin1 = sorted({p.admin1 for p in doc.places
                              if q.end <= p.start < sent.end and p.admin1 and p.precision >= 1})
+            scope = "places after the number in the sentence"
+            if not admin1 and not (words & _NATIONWIDE) and not any(sent.start <= p.start < sent.end
+                                                                    for p in doc.places):
+                main = _main_admin1(doc)
+                admin1, scope = ([main], "the article's main province") if main else ([], scope)
             start, end = _evidence(doc, toks, q)
             trace = [f"number «{q.text}» with counted noun «{q.unit or '?'}» → {metric} (metrics.tsv)",
                      f"period: {period}" + (" (carried from the source's earlier window)" if carried_period else ""),
-                     "provinces: places after the number in the sentence",
+                     f"provinces: {scope}",
                      "reporter: the sentence's speaker, else the last speaker"]
             out.append(Aggregate(metric=metric, value=int(q.value), period=period, start=start, end=end,
                                  admin1=admin1, reporter=reporter, raw=q.text if q.vague else None, trace=trace))
@@ -131,6 +145,22 @@ def find_aggregates(doc: Doc) -> list[Aggregate]:
         if any(w in sent_norm for w in _LAST_24H) and reporter is not None:
             carried[reporter.code] = "last_24h"
     return out
+
+
+# Words that give a count national scope: no province is implied (في البلاد، في سوريا كلها).
+_NATIONWIDE = frozenset({"البلاد", "بالبلاد", "كافه", "انحاء"})
+
+
+def _main_admin1(doc: Doc) -> str | None:
+    """The province most of the article's places are in, when one clearly dominates."""
+    counts: dict[str, int] = {}
+    for p in doc.places:
+        if p.admin1:
+            counts[p.admin1] = counts.get(p.admin1, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: counts[k])
+    return best if counts[best] * 2 > sum(counts.values()) else None
 
 
 def _norm_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
