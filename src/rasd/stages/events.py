@@ -173,30 +173,31 @@ def _speaker_for(statements: Sequence[Statement], start: int) -> Statement | Non
 
 
 def _status(doc: Doc, toks: Sequence[Token], lo: int, i: int, tok_form_off: int, a: int) -> tuple[str, str]:
-    """The event's status and the cue that decided it (negation and future within the clause, before the
-    trigger; a condition anywhere before it in the sentence)."""
+    """The event's status and the cue that decided it.
+
+    Negation governs its own clause (up to four words before the trigger: لم ننخرط بعد في مفاوضات);
+    a future or a condition may stand in the clause that introduces this one (من المتوقع أن تفرج ...،
+    إذا انسحبت ...), so those are looked for back to the start of the sentence, up to ten words.
+    """
     cues = _modality_cues()
     t = toks[i]
     if tok_form_off and t.norm[:tok_form_off].endswith("س") and t.norm[tok_form_off:tok_form_off + 1] in "يتن":
         return "future", "سـ on the verb"
-    for k in range(i - 1, max(lo, i - 8) - 1, -1):
+    for k in range(i - 1, max(a, i - 10) - 1, -1):
         n = toks[k].norm
         role = cues.get(n) or next((cues[f] for f, o in stems(n) if o and f in cues), None)
         if role is None:
-            if n.startswith("س") and len(n) > 3 and n[1] in "يت" and k >= i - 2:
+            if n.startswith("س") and len(n) > 3 and n[1] in "يتن" and k >= i - 4 and k >= lo:
                 return "future", f"«{toks[k].text}»"
             continue
         nxt = toks[k + 1].norm if k + 1 < len(toks) else ""
-        if role == "negation" and (nxt.endswith("زال") or nxt in ("سيما", "بد")):
-            continue  # لا يزال "still", لا سيما "especially", لا بد "must"
-        if role == "negation" and i - k > 3:
-            continue
-        if role in ("prevent", "negation"):
+        if role in ("negation", "prevent"):
+            if k < lo or (role == "negation" and (i - k > 4 or nxt.endswith("زال") or nxt in ("سيما", "بد"))):
+                continue  # another clause's, too far, or لا يزال "still", لا سيما "especially", لا بد "must"
             return "negated", f"«{toks[k].text}»"
         return role, f"«{toks[k].text}»"
-    for k in range(i - 1, a - 1, -1):
-        if cues.get(toks[k].norm) == "hypothetical" or (toks[k].norm == "حال" and k > a and toks[k - 1].norm == "في"):
-            return "hypothetical", f"«{toks[k].text}»"
+    if any(toks[k].norm == "حال" and k > a and toks[k - 1].norm == "في" for k in range(a, i)):
+        return "hypothetical", "«في حال»"
     return "asserted", "no cue"
 
 
@@ -500,6 +501,8 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int) -> Event | None:
         date_rule = "the window of the source's report" if date else date_rule
     status, status_rule = ("negated", "inside a denial") if denied else \
         _status(doc, toks, st.lo, m.i, m.start - toks[m.i].start, a)
+    if trig.type == "THREATEN" and status in ("future", "hypothetical"):
+        status, status_rule = "asserted", f"a threat is made now, whatever it is about ({status_rule})"
     country = next((p.country for p in locations if p.country), None) or doc.main_country
     actors = [_fill_code(x, country) for x in actors]
     recipients = [_fill_code(x, country) for x in recipients]
