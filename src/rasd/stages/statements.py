@@ -66,7 +66,7 @@ def mentions_in(mentions: Sequence[Mention], start: int, end: int) -> list[Menti
 
 
 def _first_mention_after(doc: Doc, toks: Sequence[Token], k: int, b: int, window: int = 5,
-                         coded: bool = False, subject: bool = False) -> Mention | None:
+                         coded: bool = False) -> Mention | None:
     """The actor mention that starts within ``window`` tokens after token k, before any that-clause."""
     if k >= b:
         return None
@@ -79,19 +79,13 @@ def _first_mention_after(doc: Doc, toks: Sequence[Token], k: int, b: int, window
             break
     for m in doc.mentions:
         if m.actor is not None and toks[k].start <= m.start < limit and (m.actor.code or not coded):
-            if _after_preposition(toks, toks[k].start, m) or (subject and _has_preposition_clitic(doc, toks, m)):
+            if _after_preposition(toks, toks[k].start, m):
                 continue
             return m
     return None
 
 
 _PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "خلال", "امام", "لدي", "عبر", "حول"})
-
-
-def _has_preposition_clitic(doc: Doc, toks: Sequence[Token], m: Mention) -> bool:
-    """للصحفيين، بالجيش: a ب or ل attached to the mention's word makes it an object."""
-    tok = next((t for t in toks if t.start <= m.start < t.end), None)
-    return tok is not None and m.start > tok.start and any(c in doc.text[tok.start : m.start] for c in "بل")
 
 
 def _after_preposition(toks: Sequence[Token], start: int, m: Mention) -> bool:
@@ -131,7 +125,7 @@ def _speaker(
     m = _subject_before(doc, toks, a, k) if role == "speech" else None
     rule = "subject before the verb"
     if m is None:
-        m = _first_mention_after(doc, toks, j, b, window=3 if role == "speech" else 5, subject=role == "speech")
+        m = _first_mention_after(doc, toks, j, b, window=3 if role == "speech" else 5)
         rule = "subject after the verb" if role == "speech" else "the source after وفق/بحسب"
     if m is not None and m.label == "LOC" and role == "speech" and masculine_past(form):
         m = None  # دعا الولايات المتحدة: the country is the object; the subject is dropped
@@ -142,10 +136,8 @@ def _speaker(
         resolved = resolve_head(doc, m, m.start)
         if resolved is not None:
             return resolved, None, rule if resolved is m.actor else rule + ", head resolved by coreference"
-        if m.source == "title":
-            return last, None, "bare title: the last speaker"
-        if m.source == "compose":
-            return m.actor, None, rule + ", a body of unknown country"
+        if m.source in ("title", "compose"):
+            return last, None, "bare title or body: the last speaker"
         assert m.actor is not None
         return m.actor, None, rule
     if j < b and toks[j].norm in _anonymous():
