@@ -69,7 +69,7 @@ class PhraseMatcher(Generic[T]):
         self.prefix_ok = prefix_ok
         # Memo of token spelling → the forms that start a phrase. It only grows with distinct
         # spellings (bounded), and a matcher is built once per process.
-        self._memo: dict[tuple[str, bool], tuple[tuple[str, int], ...]] = {}
+        self._memo: dict[str, tuple[tuple[str, int], ...]] = {}
         for phrase, payload in entries:
             words = tuple(norm(phrase).split())
             if not words:
@@ -88,12 +88,11 @@ class PhraseMatcher(Generic[T]):
 
     def _forms(self, tok: Token) -> tuple[tuple[str, int], ...]:
         """The forms of a token that start some phrase of this lexicon (memoised per spelling)."""
-        ta_marbuta = tok.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة")
-        key = (tok.norm, ta_marbuta)
+        key = tok.text if self.enclitics else tok.norm
         hit = self._memo.get(key)
         if hit is None:
             forms = list(stems(tok.norm))
-            if self.enclitics and not ta_marbuta:
+            if self.enclitics and not tok.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة"):
                 # A final ة is ta marbuta, never the pronoun ه it folds to (وزارة is not و + زار + ه).
                 forms += [(f, 0) for f in strip_enclitic(tok.norm)]
                 forms += [(f, o) for s, o in stems(tok.norm)[1:] for f in strip_enclitic(s)]
@@ -101,6 +100,10 @@ class PhraseMatcher(Generic[T]):
             if len(self._memo) < 500_000:
                 self._memo[key] = hit
         return hit
+
+    def starts(self, word: str) -> bool:
+        """True when some phrase of this lexicon begins with the normalised ``word``."""
+        return word in self._index
 
     def match_at(self, tokens: Sequence[Token], i: int, end: int | None = None) -> Match[T] | None:
         """The longest phrase starting at token ``i`` (None when there is none)."""

@@ -147,8 +147,8 @@ def tokenize(text: str, sentences: list[tuple[int, int]]) -> list[Token]:
     for si, (s, e) in enumerate(sentences):
         for m in _TOKEN.finditer(text, s, e):
             t = m.group()
-            n = norm(t)
-            if not n:
+            n = t.translate(_TABLE)  # a token has no spaces: norm() without the split/join
+            if not n or n.isspace():
                 continue
             tokens.append(Token(m.start(), m.end(), t, n, si, is_word=n[0].isalnum()))
     return tokens

@@ -63,7 +63,7 @@ def name_like(tok: Token) -> bool:
 
 def _dual_to_singular(tok: Token) -> Token | None:
     """وزيرا/وزيري (dual in construct) → وزير, so titles in the dual are recognised."""
-    if len(tok.norm) > 3 and tok.norm[-1] in "اي":
+    if len(tok.norm) > 3 and tok.norm[-1] in "اي" and any(head_matcher().starts(f) for f, _ in stems(tok.norm[:-1])):
         return replace(tok, norm=tok.norm[:-1])
     return None
 
@@ -111,7 +111,7 @@ def _compose(tokens: Sequence[Token], i: int, end: int) -> tuple[int, ActorEntry
     head = hm.match_at(tokens, j, end)
     if head is None:
         single = _dual_to_singular(tokens[j])
-        if single is not None:
+        if single is not None and any(hm.starts(f) for f, _ in stems(single.norm)):
             alt = [*tokens[:j], single, *tokens[j + 1 :]]
             head = hm.match_at(alt, j, end)
     if head is None or head.payload.kind == "modifier":
