@@ -78,13 +78,8 @@ def _breaks_clause(tok: Token) -> bool:
     if tok.norm in _CLAUSE_BREAK:
         return True
     c = cue_role(tok)
-    return (c is not None and c[0] == "participle") or _is_participle_clause(tok)
-
-
-def _is_participle_clause(tok: Token) -> bool:
-    """An accusative active participle opening a clause (مفسرا، معتبرا): م...ا."""
-    n = tok.norm
-    return len(n) >= 5 and n.startswith("م") and n.endswith("ا") and not n.endswith("ها")
+    return (c is not None and c[0] == "participle") or \
+        any(f in grammar("clause_participle") for f, _ in stems(tok.norm))
 
 
 def _clause_bounds(toks: Sequence[Token], a: int, b: int, i: int) -> tuple[int, int]:
