@@ -233,6 +233,12 @@ def _partitive_before(doc: Doc, x: Mention) -> bool:
         (doc.tokens[i - 2].norm in grammar("partitive") or doc.tokens[i - 2].norm[:1].isdigit())
 
 
+def _victim_gap(doc: Doc, end: int, start: int) -> bool:
+    """Only a count stands between an event noun and its victims (مقتل 43 مدنيا، مقتل أكثر من 60 شخصا)."""
+    between = [t for t in doc.tokens if end <= t.start and t.end <= start]
+    return len(between) <= 5 and all(t.norm[:1].isdigit() or t.norm in grammar("count_word") for t in between)
+
+
 def _adjacent(doc: Doc, end: int, start: int) -> bool:
     """Nothing but definite adjectives between two spans (قصف الطيران، القصف الجوي للطيران)."""
     between = [t for t in doc.tokens if end <= t.start and t.end <= start]
@@ -524,8 +530,8 @@ def _recipient(doc: Doc, people: list[Mention], trig: Trigger, m: Match[Trigger]
     cands = [x for x in people if m.end <= x.start < end and x.start not in taken and x.start not in located]
     if skip_subject and cands and _prep_of(doc, cands[0]) is None:
         cands = cands[1:]  # the subject of the introduced clause (بأن روسيا ستواصل ...)
-    if trig.prep == "gen":
-        return next((x for x in cands if _tokens_between(doc, m.end, x.start) <= 1), None)
+    if trig.prep == "gen":  # the victim right after the noun, past a number or «ما لا يقل عن»
+        return next((x for x in cands if _victim_gap(doc, m.end, x.start)), None)
     if trig.prep:
         hit = next((x for x in cands if _prep_of(doc, x) == trig.prep), None)
         if hit is not None:
