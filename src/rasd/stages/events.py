@@ -160,6 +160,18 @@ def _coordinated(doc: Doc, first: Mention, limit: int) -> list[Mention]:
     return out
 
 
+def _group_start(doc: Doc, last: Mention, lo: int) -> Mention:
+    """The first of the mentions joined by و that end with ``last`` (ترامب وماي اتفقا → ترامب)."""
+    first = last
+    for m in reversed([x for x in doc.mentions if lo <= x.start and x.end <= last.start and x.actor]):
+        if (doc.text[m.end : first.start].strip() in ("و", "") and doc.text[first.start - 1 : first.start] == "و") \
+                or doc.text[m.end : first.start].strip() == "و":
+            first = m
+        else:
+            break
+    return first
+
+
 def _speaker_for(statements: Sequence[Statement], start: int) -> Statement | None:
     for s in statements:
         if s.start <= start < s.end:
@@ -422,7 +434,7 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
         else:
             cands = [x for x in before if _prep_of(doc, x) is None]
             if cands:
-                pick, rule = cands[-1], "verb: subject before it (SVO)"
+                pick, rule = _group_start(doc, cands[-1], st.clause_start), "verb: subject before it (SVO)"
     else:  # verbal noun
         adjs = _adjective_actors(toks, m.j, st.b, "MIL" if trig.type in _FORCE else "GOV")
         if adjs:  # غارة تركية، الغارات السورية والروسية: the adjectives name the attackers
