@@ -55,3 +55,21 @@ def test_entities_dual_title_and_person_after_title(run) -> None:
 def test_entities_nationals_are_civilians_of_that_country(run) -> None:
     doc = run("أصيب ثلاثة من السياح الألمان في الحادث.")
     assert any(m.actor.code == "DEU" for m in doc.mentions if m.actor)
+
+
+def test_entities_use_ner_person_spans_when_the_tagger_ran() -> None:
+    from rasd.doc import make_doc
+    from rasd.records import Article
+    from rasd.stages.dates import dates
+    from rasd.stages.entities import entities
+    from rasd.stages.places import places
+
+    text = "قال سامر خليل المتحدث باسم الحكومة اللبنانية إن الجلسة تأجلت. وأضاف خليل أن الموعد لم يحدد."
+    doc = places(dates(make_doc(Article(doc_id="n", text=text))))
+    s = text.index("سامر خليل")
+    doc.ner_spans = [(s, s + len("سامر خليل"), "PER")]
+    doc.stages.append("ner@1")
+    doc = entities(doc)
+    people = {m.text: m for m in doc.mentions if m.label == "PER"}
+    assert people["سامر خليل"].actor.code == "LBN"  # the title beside the tagged name gives its code
+    assert people["خليل"].entity_id == people["سامر خليل"].entity_id  # the surname points back

@@ -246,6 +246,11 @@ def _persons_beside_title(doc: Doc, a: int, i: int, j: int, b: int, title: Menti
     after = actor_matcher().match_at(toks, j, b) if j < b else None
     if after and after.payload.kind == "PER":
         return found
+    if _tagged(doc):  # the NER model saw the sentence: trust its person spans beside the title
+        span = _ner_person_beside(doc, title)
+        if span is not None:
+            found.append(_person(doc, span[0], span[1], title))
+        return found
     if j < b and toks[j].norm in ("،", ","):  # الرئيس الأمريكي، دونالد ترامب،
         k = _name_after(toks, j + 1, b)
         if k - (j + 1) >= 2 and (k >= b or not toks[k].is_word):
@@ -266,6 +271,39 @@ def _persons_beside_title(doc: Doc, a: int, i: int, j: int, b: int, title: Menti
         s, e = toks[k].start, toks[i - 1].end
         found.append(_person(doc, s, e, title))
     return found
+
+
+def _tagged(doc: Doc) -> bool:
+    """True when the NER stage ran on this document."""
+    return any(s.startswith("ner@") for s in doc.stages)
+
+
+def _ner_person_beside(doc: Doc, title: Mention) -> tuple[int, int] | None:
+    """A PER span of the NER model right after the title or right before it (a comma may stand between)."""
+    for s, e, label in doc.ner_spans:
+        if label != "PER":
+            continue
+        if 0 <= s - title.end <= 2 and not doc.text[title.end : s].strip(" ،,"):
+            return s, e
+        if 0 <= title.start - e <= 2 and not doc.text[e : title.start].strip(" ،,"):
+            return s, e
+    return None
+
+
+def ner_persons(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Persons the NER model found that no lexicon or title rule did: mentions without a code.
+
+    They matter for coreference and for speakers; a later title or surname can give them a code.
+    """
+    taken = [(m.start, m.end) for m in mentions]
+    out = []
+    for s, e, label in doc.ner_spans:
+        if label != "PER" or any(a < e and s < b for a, b in taken):
+            continue
+        text = doc.text[s:e]
+        out.append(Mention(text, s, e, "PER", actor=Actor(text, s, e, None, None, kind="PER", name=text),
+                           source="ner"))
+    return out
 
 
 def _person(doc: Doc, s: int, e: int, title: Mention) -> Mention:
@@ -301,7 +339,7 @@ def link_coreference(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         for c in range(m.start, m.end):
             covered[c] = True
     for m in mentions:
-        if m.label == "PER" and m.source in ("title-name", "lexicon"):
+        if m.label == "PER" and m.source in ("title-name", "lexicon", "ner"):
             m.entity_id = next_id
             next_id += 1
             words = m.text.split()
@@ -371,7 +409,9 @@ def fill_local_heads(doc: Doc, mentions: list[Mention]) -> None:
 def entities(doc: Doc) -> Doc:
     """Pipeline stage: find entity mentions and actors, then link coreference."""
     doc.main_country = main_country(doc)
-    doc.mentions = link_coreference(doc, find_mentions(doc))
+    found = find_mentions(doc)
+    found = sorted(found + ner_persons(doc, found), key=lambda m: m.start)
+    doc.mentions = link_coreference(doc, found)
     fill_local_heads(doc, doc.mentions)
     doc.stages.append(VERSION)
     return doc

@@ -596,8 +596,11 @@ def _gap_ok(toks: Sequence[Token], j: int, start: int, partitive: bool = False) 
 
 
 def _fill_code(actor: Actor, country: str | None) -> Actor:
-    """A group without a country (مسلحون، مدنيين) takes the country of the event's place."""
-    if actor.code is None and country:
+    """A group without a country (مسلحون، مدنيين) takes the country of the event's place.
+
+    A person whose country is unknown keeps no code: the place says nothing about who they are.
+    """
+    if actor.code is None and country and actor.kind != "PER":
         return replace(actor, code=country)
     return actor
 
