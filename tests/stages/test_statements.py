@@ -73,3 +73,16 @@ def test_statement_denial_is_a_statement(run) -> None:
     doc = run("ونفى المتحدث باسم الحكومة العراقية وجود أي اتفاق.")
     (s,) = doc.statements
     assert s.cue == "نفى" and s.speaker.code == "IRQ"
+
+
+def test_statement_dropped_subject_agrees_with_the_verb(run) -> None:
+    text = ("قال الرئيس المصري إن الحوار ضروري. وأكدت الحكومة الليبية أنها مستعدة للحوار. "
+            "وأضاف أن القاهرة ستستضيف الاجتماع.")
+    doc = run(text)
+    assert [s.speaker.code for s in doc.statements] == ["EGY", "LBY", "EGY"]  # وأضاف: masculine → the president
+
+
+def test_statement_in_a_relative_clause_belongs_to_the_noun_before(run) -> None:
+    text = "ورحب الوزير الكويتي بتقارير منظمة الصحة العالمية التي أكدت تراجع الإصابات."
+    doc = run(text)
+    assert [s.speaker.code for s in doc.statements] == ["KWT", "UNO"]

@@ -122,6 +122,11 @@ def _speaker(
     j = k + 1
     while j < b and toks[j].norm in ("اليوم", "امس", "ايضا", "كذلك", "من", "جهته", "جهتها"):
         j += 1
+    if role == "speech" and k > a and toks[k - 1].norm in _RELATIVES:
+        ante = [x for x in doc.mentions if x.actor and x.end <= toks[k - 1].start and x.start >= toks[a].start]
+        if ante and not doc.text[ante[-1].end : toks[k - 1].start].strip():
+            resolved = resolve_head(doc, ante[-1], ante[-1].start) or ante[-1].actor
+            return resolved, None, "relative clause: the noun before التي/الذي"
     m = _subject_before(doc, toks, a, k) if role == "speech" else None
     rule = "subject before the verb"
     if m is None:
@@ -159,6 +164,7 @@ def find_statements(doc: Doc) -> list[Statement]:
     toks = doc.tokens
     out: list[Statement] = []
     last_speaker: Actor | None = None
+    last_by_gender: dict[str, Actor] = {}  # a dropped subject agrees with its verb: وأشار → a man
     for si, (a, b) in enumerate(doc.sent_token_ranges):
         sent = doc.sentences[si]
         for k in range(a, b):
@@ -166,7 +172,9 @@ def find_statements(doc: Doc) -> list[Statement]:
             if not c or c[0] not in ("speech", "transmit", "according"):
                 continue
             role, form, off = c
-            found = _speaker(doc, toks, a, b, k, role, form, last_speaker)
+            gender = "f" if form.endswith("ت") else "m" if masculine_past(form) else None
+            last = last_by_gender.get(gender, last_speaker) if gender else last_speaker
+            found = _speaker(doc, toks, a, b, k, role, form, last)
             if found is None:
                 continue
             speaker, via, rule = found
@@ -186,8 +194,11 @@ def find_statements(doc: Doc) -> list[Statement]:
             ))
             if speaker is not None and speaker.code:
                 last_speaker = speaker
+                last_by_gender[_gender(doc, speaker)] = speaker
     return out
 
+
+_RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي"})
 
 _BEFORE_CUE = frozenset({"قد", "كان", "وكان", "كانت", "وكانت", "لقد", "بدوره", "بدورها", "بدورهم"})
 
@@ -253,6 +264,14 @@ def _kind(toks: Sequence[Token], k: int, b: int) -> str:
     if quoted and that:
         return "mixed"
     return "direct" if quoted else "indirect"
+
+
+def _gender(doc: Doc, actor: Actor) -> str:
+    """'f' for speakers a verb agrees with in the feminine (countries, الوزارة، الحكومة), else 'm'."""
+    if actor.kind == "LOC":
+        return "f"
+    first = actor.text.split()[0] if actor.text.split() else ""
+    return "f" if first.endswith(("ة", "ات")) else "m"
 
 
 def _content_start(toks: Sequence[Token], k: int, b: int) -> int:
