@@ -63,8 +63,11 @@ def name_like(tok: Token) -> bool:
 
 def _dual_to_singular(tok: Token) -> Token | None:
     """وزيرا/وزيري (dual in construct) → وزير, so titles in the dual are recognised."""
-    if len(tok.norm) > 3 and tok.norm[-1] in "اي" and any(head_matcher().starts(f) for f, _ in stems(tok.norm[:-1])):
-        return replace(tok, norm=tok.norm[:-1])
+    # A dual in construct never takes the article: وزيرا الخارجية yes, الدولي ("international") no.
+    n = tok.norm
+    if len(n) > 3 and n[-1] in "اي" and not n.startswith("ال") and \
+            any(head_matcher().starts(f) for f, _ in stems(n[:-1])):
+        return replace(tok, norm=n[:-1])
     return None
 
 
@@ -102,6 +105,11 @@ def _compose(tokens: Sequence[Token], i: int, end: int) -> tuple[int, ActorEntry
         j = m.j
     modified = j > i
     if j < end and modified:
+        nat = _nationality_at(tokens, j, end)
+        if nat is not None:  # المبعوث الأمريكي، السفير الروسي: an office of that country
+            mod = hm.match_at(tokens, i, end)
+            sector = mod.payload.sector if mod else "GOV"
+            return nat[1], ActorEntry(nat[0], sector, "PER", ""), True, first or 0
         named = actor_matcher().match_at(tokens, j, end)
         if named and named.payload.code and named.payload.kind not in ("NATIONALS",):
             sector = named.payload.sector if named.payload.kind not in ("COUNTRY", "CAPITAL") else "GOV"

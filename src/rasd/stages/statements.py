@@ -210,7 +210,7 @@ def _subject_before(doc: Doc, toks: Sequence[Token], a: int, k: int) -> Mention 
     preposition counts.
     """
     j = k
-    while j > a and toks[j - 1].norm in _BEFORE_CUE:
+    while j > a and (toks[j - 1].norm in _BEFORE_CUE or toks[j - 1].norm in ("،", ",")):
         j -= 1
     if j == a:
         return None
