@@ -505,6 +505,11 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int) -> Event | None:
         return None
 
     locations = [] if trig.type in VERBAL else _locations(doc, toks, st.lo, st.hi)
+    loc_rule = "places in the clause" if locations else "none"
+    if not locations and trig.type not in VERBAL and trig.type not in ("CONSULT", "SUPPORT"):
+        main = _main_place(doc)
+        if main is not None:  # the article's own place: a report about Afrin is about events in Afrin
+            locations, loc_rule = [main], "the article's main place (none in the clause)"
     date, precision = _date(doc, st.clause_start, st.clause_end)
     date_rule = "time expression in the clause" if date else "none"
     if date is None and stmt is not None and stmt.date and (trig.type in VERBAL or trig.pos == "part" or st.is_cue):
@@ -525,6 +530,7 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int) -> Event | None:
         f"recipient: {rec_rule}",
         f"status: {status} ({status_rule})",
         f"date: {date_rule}",
+        f"location: {loc_rule}",
     ]
     return Event(
         type=trig.type, trigger=doc.text[m.start : m.end], trigger_start=m.start, trigger_end=m.end,
@@ -565,6 +571,19 @@ def _governed(doc: Doc, m: Match[Trigger]) -> bool:
 def _token_index(doc: Doc, offset: int) -> int:
     i = _token_at(doc, offset)
     return -1 if i is None else i
+
+
+def _main_place(doc: Doc) -> Place | None:
+    """The place most of the article's places are (the same province), when one clearly dominates."""
+    counts: dict[str, list[Place]] = {}
+    for p in doc.places:
+        if p.admin1 and p.precision <= 3:
+            counts.setdefault(p.admin1, []).append(p)
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: len(counts[k]))
+    total = sum(len(v) for v in counts.values())
+    return counts[best][0] if len(counts[best]) * 2 > total and len(counts[best]) >= 2 else None
 
 
 def _report_window(doc: Doc, stmt: Statement) -> tuple[str | None, str]:
