@@ -117,8 +117,9 @@ def actor_matcher() -> PhraseMatcher[ActorEntry]:
                 entries.append(("ال" + pl, ActorEntry(iso3, "CVL", "NATIONALS", iso3)))
     for row in load_tsv("generic_actors.tsv"):
         entries.append((row["alias"], ActorEntry(None, row["sector"], "GROUP", row["alias"])))
-    # Earlier sources win for the same phrase: keep the first entry of each normalised alias.
-    seen: set[str] = set()
+    # Earlier sources win for the same phrase: keep the first entry of each normalised alias. Words that are
+    # as often ordinary adjectives (مالي "financial") never stand alone for a country.
+    seen: set[str] = set(grammar("ambiguous_adj"))
     unique = []
     for phrase, entry in entries:
         key = norm(phrase)

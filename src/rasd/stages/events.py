@@ -263,7 +263,8 @@ def _adjective_actors(toks: Sequence[Token], j: int, b: int, sector: str) -> lis
     index = nationality_index()
     while j < b:
         n = toks[j].norm
-        iso = index.get(n) or (index.get(n[1:]) if out and n.startswith("و") else None)
+        iso = None if n in grammar("ambiguous_adj") else \
+            index.get(n) or (index.get(n[1:]) if out and n.startswith("و") else None)
         if iso is None:
             break
         t = toks[j]
@@ -277,7 +278,7 @@ def _light_verb_subject(st: _Site) -> Mention | None:
     toks = st.toks
     for k in range(st.m.j, min(st.hi, st.m.j + 5)):
         n = toks[k].norm
-        if any(n.startswith(v) and len(n) > len(v) for v in grammar("light_verb")):
+        if any(n == v or (n[:1] in "وف" and n[1:] == v) for v in grammar("light_verb")):
             subj = next((x for x in st.people if toks[k].end <= x.start < st.clause_end), None)
             if subj is not None and _tokens_between(st.doc, toks[k].end, subj.start) <= 1:
                 return subj
@@ -421,7 +422,10 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
     if st.is_cue:
         object_country = bool(after) and after[0].label == "LOC" and st.role is not None \
             and masculine_past(st.role[1])
-        if after and _gap_ok(toks, m.j, after[0].start) and _prep_of(doc, after[0]) is None and not object_country:
+        first = _clause_subject(st)
+        if first is not None:
+            pick, rule = first, "reporting verb: its subject before it (سوريا تتهم ...)"
+        elif after and _gap_ok(toks, m.j, after[0].start) and _prep_of(doc, after[0]) is None and not object_country:
             pick, rule = after[0], "reporting verb: its subject after it"
         elif speaker is not None:
             return [speaker], None, "reporting verb: the sentence's speaker"
@@ -443,20 +447,21 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
         if back is not None:
             return [x.actor for x in _coordinated(doc, back, st.clause_end) if x.actor], back, \
                 "noun + light verb with its pronoun (هجمات شنتها سوريا)"
-        by = next((x for x in after if _prep_of(doc, x) == "من قبل"), None)
+        by = next((x for x in after if _prep_of(doc, x) == "من قبل"), None) or \
+            next((x for x in after[:1] if _prep_of(doc, x) == "من" and _tokens_between(doc, m.end, x.start) == 1), None)
         gen = after[0] if after and _adjacent(doc, m.end, after[0].start) and _prep_of(doc, after[0]) is None \
             and not (trig.type == "CONSULT" and after[0].actor and after[0].actor.kind == "LOC") else None
         governed = _governed(doc, m)
         near = [x for x in before if _prep_of(doc, x) is None and _tokens_between(doc, x.end, m.start) <= 2
                 and not governed]
         if by is not None:
-            pick, rule = by, "noun: من قبل agent"
+            pick, rule = by, "noun: من قبل/من agent (دعوات من فرنسا)"
         elif gen is not None and trig.prep != "gen":
             pick, rule = gen, "noun: genitive agent"
         elif near:
-            pick, rule = near[-1], "noun: subject just before"
+            pick, rule = _group_start(doc, near[-1], st.clause_start), "noun: subject just before"
         elif before and not governed and _prep_of(doc, before[-1]) is None:
-            pick, rule = before[-1], "noun: subject of the light verb before it"
+            pick, rule = _group_start(doc, before[-1], st.clause_start), "noun: subject of the light verb before it"
         elif speaker is not None and st.stmt is not None and st.lo <= _token_index(doc, st.stmt.cue_start) < m.i \
                 and trig.type in VERBAL | _ANNOUNCED:
             return [speaker], None, "noun: what the speaker expresses or announces (أعرب عن، أعلن القبض على)"
@@ -466,6 +471,18 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
     if len(group) > 1:
         rule += f" + {len(group) - 1} joined by و"
     return [x.actor for x in group if x.actor], pick, rule
+
+
+def _clause_subject(st: _Site) -> Mention | None:
+    """A subject written first in its clause, right before the verb (سوريا تتهم إسرائيل)."""
+    toks, m = st.toks, st.m
+    ends = [x for x in st.people if x.end <= toks[m.i].start and
+            not st.doc.text[x.end : toks[m.i].start].strip()]
+    if not ends:
+        return None
+    first = _group_start(st.doc, ends[-1], st.clause_start)
+    opening = st.doc.text[st.toks[st.lo].start : first.start].strip(" و،,:-")
+    return first if not opening or opening in ("وكان", "كان", "لكن", "ولكن", "فيما", "بينما") else None
 
 
 def _find_recipients(st: _Site, actor_m: Mention | None) -> tuple[list[Actor], str]:
