@@ -89,3 +89,13 @@ def test_stems_offsets_point_at_the_stem() -> None:
 @pytest.mark.parametrize(("word", "base"), [("تعاونها", "تعاون"), ("حكومتها", "حكومه"), ("بلاده", "بلاد")])
 def test_strip_enclitic(word: str, base: str) -> None:
     assert base in list(strip_enclitic(word))
+
+
+def test_matcher_gap_phrases() -> None:
+    from rasd.matcher import PhraseMatcher
+
+    text = "ووقعت مصر والأردن على اتفاق للتعاون. وقعت القذيفة على منزل."
+    toks = tokenize(text, sentence_spans(text))
+    pm = PhraseMatcher([("وقعت … على اتفاق", "SIGN")])
+    found = [text[m.start : m.end] for m in pm.find(toks)]
+    assert found == ["وقعت مصر والأردن على اتفاق"]  # the second وقعت has no اتفاق: no match

@@ -12,6 +12,10 @@ from rasd.text import norm, normalize, stems, strip_enclitic
 
 T = TypeVar("T")
 
+# In a lexicon phrase, "…" stands for up to MAX_GAP words of any kind (وقعت … على اتفاق).
+GAP = "…"
+MAX_GAP = 4
+
 
 @dataclass(frozen=True, slots=True)
 class Match(Generic[T]):
@@ -119,13 +123,33 @@ class PhraseMatcher(Generic[T]):
             for words, payload, phrase in self._index[form]:
                 if off and self.prefix_ok is not None and not self.prefix_ok(payload, tok.norm[:off]):
                     continue
-                n = len(words)
+                n = len(words) - words.count(GAP)
                 if i + n > end or (best and best.j - best.i >= n):
                     continue
-                if all(self._word_ok(tokens[i + k], words[k], k == n - 1) for k in range(1, n)):
-                    best = Match(i, i + n, char_offset(tok, off), tokens[i + n - 1].end, payload, phrase)
+                j = self._rest(tokens, i + 1, end, words, 1) if GAP in words else \
+                    (i + n if all(self._word_ok(tokens[i + k], words[k], k == n - 1) for k in range(1, n)) else None)
+                if j is not None and (best is None or j - i > best.j - best.i):
+                    best = Match(i, j, char_offset(tok, off), tokens[j - 1].end, payload, phrase)
                     break
         return best
+
+    def _rest(self, tokens: Sequence[Token], j: int, end: int, words: tuple[str, ...], w: int) -> int | None:
+        """Match ``words[w:]`` from token j; a GAP word lets up to MAX_GAP tokens pass. Returns the end index."""
+        if w == len(words):
+            return j
+        if words[w] == GAP:
+            for skip in range(MAX_GAP + 1):
+                if j + skip > end:
+                    break
+                if any(not t.is_word and t.norm not in "،," for t in tokens[j : j + skip]):
+                    break  # a gap never crosses a full stop, a colon or a quotation mark
+                got = self._rest(tokens, j + skip, end, words, w + 1)
+                if got is not None:
+                    return got
+            return None
+        if j >= end or not self._word_ok(tokens[j], words[w], w == len(words) - 1):
+            return None
+        return self._rest(tokens, j + 1, end, words, w + 1)
 
     def find(self, tokens: Sequence[Token], start: int = 0, end: int | None = None) -> list[Match[T]]:
         """Longest non-overlapping matches, left to right, in tokens ``[start, end)``."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from rasd.doc import Doc
 from rasd.lexicon import cue_table, grammar, nationality_index
-from rasd.matcher import Match, PhraseMatcher
+from rasd.matcher import GAP, Match, PhraseMatcher
 from rasd.records import Actor, Event, Mention, Place, Statement, Token
 from rasd.resources import load_tsv
 from rasd.stages.statements import COMPLEMENTIZERS, cue_role, masculine_past
@@ -216,6 +216,8 @@ def find_events(doc: Doc) -> list[Event]:
         for m in matcher.find(toks, a, b):
             if m.payload.type == "NONE" or _names_an_organisation(toks, m):
                 continue
+            if GAP in m.phrase:  # وقعت … على اتفاق: the participants stand in the gap, after the verb
+                m = replace(m, j=m.i + 1, end=toks[m.i].end)
             ev = _build(doc, m, a, b)
             if ev is not None:
                 events.append(ev)
