@@ -221,7 +221,7 @@ def test_places_header_and_columns(places):
     _, raw, _ = _read("places_extra.tsv")
     bad = [r for r in raw if len(r) != len(PLACES_HEADER)]
     assert not bad, bad[:5]
-    assert 150 <= len(raw) <= 300
+    assert 150 <= len(raw) <= 400
 
 
 def test_places_fields(places, admin):
@@ -266,3 +266,40 @@ def test_places_key_entries(places):
     assert any(r["country"] == "PSE" and r["admin1"] == "PS-JEM" for r in quds)
     for name in ["الكرملين", "البيت الأبيض", "البنتاغون", "الغوطة الشرقية", "معبر نصيب", "مخيم الركبان"]:
         assert by_name[_fold(name)], name
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    header, raw, text = _read(name)
+    assert not {c for c in text if _forbidden(c)}, name
+    assert all(len(r) <= len(header) for r in raw), name
+    return [dict(zip(header, r + [""] * (len(header) - len(r)), strict=True)) for r in raw]
+
+
+def test_admin_en_codes_exist_and_names_are_latin(admin):
+    _, rows, _ = admin
+    codes = {r["code"] for r in rows}
+    for r in _rows("admin_en.tsv"):
+        assert r["code"] in codes, r
+        for n in r["names_en"].split("|"):
+            assert re.match(r"^[A-Za-z][A-Za-z '\-]*$", n), r
+
+
+def test_country_points_are_countries_with_coordinates():
+    rows = _rows("country_points.tsv")
+    assert len({r["iso3"] for r in rows}) == len(rows)
+    for r in rows:
+        assert COUNTRY.match(r["iso3"]), r
+        assert -90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180, r
+
+
+@pytest.mark.parametrize(("name", "kinds"), [("place_query_words.tsv", {"admin1", "admin2", "admin3", "town",
+                                                                          "facility"}),
+                                              ("place_stopwords.tsv", None), ("place_cues.tsv", None)])
+def test_place_word_lists_are_plain_and_unique(name, kinds):
+    rows = _rows(name)
+    forms = [_fold(r["form"]) for r in rows]
+    assert len(forms) == len(set(forms)), [f for f in forms if forms.count(f) > 1]
+    for r in rows:
+        assert ARABIC_NAME.match(r["form"]), r
+        if kinds:
+            assert r["kind"] in kinds, r

@@ -406,6 +406,8 @@ def fetch_url(url: str, *, timeout: float = _FETCH_TIMEOUT) -> tuple[bytes, str]
     Raises:
         InputError: The server cannot be reached or answers with an error status.
     """
+    if not is_url(url):
+        raise InputError("not an http(s) URL", url)
     request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
@@ -434,7 +436,7 @@ def iter_articles(
       ``content``, ``date_extracted``, ``source``, ``url``, ``title``), an HTML page (main text
       via trafilatura) or an RSS/Atom feed (each item's page is fetched and extracted);
     * an archive (``.tar``, ``.tar.gz``, ``.tar.xz``, ``.tar.bz2``, ``.zip``), read directly: its
-      members in name order, each named ``ARCHIVE!MEMBER`` in errors;
+      members in archive order (zip: name order), each named ``ARCHIVE!MEMBER`` in errors;
     * a directory, read recursively in name order (hidden files skipped);
     * an ``http(s)://`` URL of a page or a feed;
     * ``-`` for standard input.
@@ -482,12 +484,12 @@ def _archive_articles(path: Path, published: str | None, fetch: Fetcher) -> Iter
                     if not info.is_dir() and not _hidden(info.filename):
                         yield from _member(zf.read(info), f"{name}!{info.filename}", published, fetch)
         else:
-            with tarfile.open(path) as tf:  # streams: members come in archive order
-                members = sorted((m for m in tf if m.isfile() and not _hidden(m.name)), key=lambda m: m.name)
-                for m in members:
-                    f = tf.extractfile(m)
-                    if f is not None:
-                        yield from _member(f.read(), f"{name}!{m.name}", published, fetch)
+            with tarfile.open(path, "r|*") as tf:  # a stream, in archive order: no seeking back in compressed data
+                for m in tf:
+                    if m.isfile() and not _hidden(m.name):
+                        f = tf.extractfile(m)
+                        if f is not None:
+                            yield from _member(f.read(), f"{name}!{m.name}", published, fetch)
     except (tarfile.TarError, zipfile.BadZipFile, EOFError, OSError) as e:
         raise InputError(f"cannot read archive ({e})", name) from e
 
@@ -638,7 +640,7 @@ def _feed_articles(text: str, name: str, published: str | None, fetch: Fetcher) 
             if isinstance(page, Article):
                 page.doc_id = entry.get("id") or link
                 page.url = link
-                page.source = page.source or site
+                page.source = site or page.source
                 page.title = entry.get("title") or page.title
                 if page.published is None:
                     page.published = date

@@ -340,3 +340,34 @@ def test_dates_months_resource_is_clean() -> None:
     assert {int(r["number"]) for r in rows if r["calendar"] == "weekday"} == set(range(7))
     for cal in ("gregorian", "levantine", "hijri"):
         assert {int(r["number"]) for r in rows if r["calendar"] == cal} == set(range(1, 13)), cal
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "date"),
+    [
+        ("وصلت الرسالة بتاريخ ( 27 / 9 / 1948 ) إلى المكتب.", "بتاريخ ( 27 / 9 / 1948 )", "1948-09-27"),
+        ("نشر في جريدة المساء ( 19 / 9 / 1992 ) مقال.", "19 / 9 / 1992", "1992-09-19"),
+        ("عدد تموز ( 9 / 7 / 1947 ) من المجلة.", "تموز ( 9 / 7 / 1947 )", "1947-07-09"),
+    ],
+)
+def test_dates_spaced_numeric_dates(text: str, expr: str, date: str) -> None:
+    t = _only(text, expr)
+    assert (t.date, t.precision) == (date, "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "date"),
+    [
+        ("تأسست البلدية عام ( 1993 ) في المدينة.", "عام ( 1993 )", "1993-01-01"),
+        ("صورة للمدينة ( 1948 ) في الأرشيف.", "1948", "1948-01-01"),
+        ("عاد اللاجئون بعد ( 1982 ) إلى المخيم.", "بعد ( 1982 )", "1982-01-01"),
+    ],
+)
+def test_dates_bracketed_years(text: str, expr: str, date: str) -> None:
+    t = _only(text, expr)
+    assert (t.date, t.precision) == (date, "year")
+
+
+def test_dates_bracketed_hijri_year_is_not_resolved() -> None:
+    t = _only("سجلات البلدية عام ( 1319 ) هجري محفوظة.", "عام ( 1319 ) هجري")
+    assert (t.date, t.precision) == (None, "unknown")

@@ -52,3 +52,38 @@ def test_places_common_words_are_not_places(run, text) -> None:
 def test_places_national_territory(run) -> None:
     doc = run("نفذت الطائرات غارات في الأراضي العراقية.")
     assert any(p.country == "IRQ" and p.precision == 4 for p in doc.places)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال إنه بذل كل ما بوسعه في سبيل التعاون.",  # س is no proclitic of a name (not بيل)
+        "وجاء ذلك في إطار التعاون بين البلدين.",  # إطار: framework, not Atar
+        "وأشار في قوله إلى ضرورة التهدئة.",
+    ],
+)
+def test_places_common_words_after_a_preposition_are_not_places(run, text) -> None:
+    assert run(text).places == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "admin1"),
+    [
+        ("عقدت المحكمة جلستها في لاهاي أمس.", "لاهاي", "NLD", "NL-ZH"),
+        ("وصل الوزير إلى ميونخ للمشاركة في المؤتمر.", "ميونخ", "DEU", "DE-BY"),
+        ("أمطار غزيرة في المنقف جنوب الكويت.", "المنقف", "KWT", "KW-AH"),  # GeoNames admin1 code → ISO
+    ],
+)
+def test_places_foreign_cities_have_iso_provinces(run, text, name, country, admin1) -> None:
+    places = _places(run(text))
+    assert (places[name].country, places[name].admin1) == (country, admin1)
+
+
+def test_places_nationality_adjective_is_not_the_country(run) -> None:
+    assert run("وبحث الوزيران سبل حل الأزمة السورية.").places == []
+
+
+def test_places_outlet_title_is_not_a_place(run) -> None:
+    doc = run("ونقلت قناة “روسيا اليوم” عن مصدر عسكري أن الهدنة صامدة.")
+    assert doc.places == []
+    assert [t.text for t in doc.times] == []

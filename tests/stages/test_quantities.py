@@ -200,3 +200,28 @@ def test_quantities_numbers_resource_is_clean() -> None:
     assert values == set(range(1, 20))
     vague = {norm(r["form"]): int(r["value"]) for r in rows if r["kind"] == "vague"}
     assert vague[norm("عشرات")] == 12 and vague[norm("مئات")] == 100
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value", "unit"),
+    [
+        ("وقتل بين 10 و15 شخصا في القصف.", "10 و15", 10, "شخصا"),
+        ("وأصيب 10-15 مدنيا بجروح.", "10-15", 10, "مدنيا"),
+        ("ونزح من 200 إلى 300 عائلة.", "200 إلى 300", 200, "عايله"),
+    ],
+)
+def test_quantities_ranges_take_the_lower_end(text: str, expr: str, value: int, unit: str) -> None:
+    q = _only(text, expr)
+    assert (q.value, q.unit, q.vague) == (value, unit, False)
+
+
+def test_quantities_unit_before_the_number() -> None:
+    q = _only("وارتفع عدد البلدات المنضمة إلى المصالحة إلى 760.", "760")
+    assert (q.value, q.unit) == (760, "البلدات")
+
+
+@pytest.mark.parametrize(("text", "expr", "value"), [("وقتل أكثر من 50 شخصا.", "50", 50),
+                                                     ("وقتل نحو عشرين مدنيا.", "عشرين", 20),
+                                                     ("ونزح قرابة ألف شخص.", "ألف", 1000)])
+def test_quantities_approximate_counts_keep_the_number(text: str, expr: str, value: int) -> None:
+    assert _only(text, expr).value == value

@@ -19,8 +19,24 @@ from rasd.errors import RasdError
 log = logging.getLogger("rasd")
 
 # "module:attribute" of every top-level command, in the order --help lists them.
-COMMANDS = ("rasd.cli.extract:extract", "rasd.cli.evaluate:eval_group")
-EVAL_COMMANDS = ("rasd.cli.evaluate:eval_articles",)
+COMMANDS = (
+    "rasd.cli.extract:extract",
+    "rasd.cli.evaluate:eval_group",
+    "rasd.cli.ingest:ingest",
+    "rasd.cli.ingest:watch",
+    "rasd.cli.query:query",
+    "rasd.cli.export:export",
+    "rasd.cli.bulletin:bulletin",
+    "rasd.cli.serve:serve",
+    "rasd.cli.geo:geocode_cmd",
+    "rasd.cli.geo:gazetteer_group",
+)
+EVAL_COMMANDS = (
+    "rasd.cli.evaluate:eval_articles",
+    "rasd.cli.eval_geo:eval_geo",
+    "rasd.cli.eval_geo:eval_dates",
+    "rasd.cli.eval_oeda:eval_oeda",
+)
 TRAIN_COMMANDS: tuple[str, ...] = ()
 
 

@@ -86,6 +86,63 @@ def read_conll(path: Path) -> list[Sentence]:
         raise ConllError(f"{path}: not UTF-8 ({e.reason})") from e
 
 
+def read_conll_columns(path: Path, columns: int = 3) -> list[list[tuple[str, ...]]]:
+    """Sentences of ``TOKEN GOLD PREDICTED`` lines (the output of ``rasd ner``); tags in rasd's BIO scheme.
+
+    Raises:
+        ConllError: the file cannot be read or a line has too few fields.
+    """
+    out: list[list[tuple[str, ...]]] = []
+    sent: list[tuple[str, ...]] = []
+    try:
+        with path.open(encoding="utf-8-sig") as f:
+            for n, line in enumerate(f, start=1):
+                parts = line.split()
+                if not parts:
+                    if sent:
+                        out.append(sent)
+                        sent = []
+                    continue
+                if len(parts) < columns:
+                    raise ConllError(f"{path}: line {n}: expected {columns} fields, got {len(parts)}")
+                try:
+                    sent.append((parts[0], *(norm_tag(t) for t in parts[len(parts) - columns + 1 :])))
+                except ValueError as e:
+                    raise ConllError(f"{path}: line {n}: {e}") from e
+    except OSError as e:
+        raise ConllError(f"{path}: cannot read ({e.strerror})") from e
+    if sent:
+        out.append(sent)
+    return out
+
+
+_TRAILING = "،,.:;!?\"'»«()؛؟"
+
+
+def split_punctuation(sent: Sentence) -> Sentence:
+    """Punctuation glued to the end of a token (WikiANN's ``ساعة،``) as a token of its own, tagged O.
+
+    >>> split_punctuation([("ميتيران،", "B-PER"), ("وهو", "O")])
+    [('ميتيران', 'B-PER'), ('،', 'O'), ('وهو', 'O')]
+    """
+    out: Sentence = []
+    for tok, tag in sent:
+        core = tok.rstrip(_TRAILING)
+        if core and core != tok:
+            out.append((core, tag))
+            out.append((tok[len(core) :], "O"))
+        else:
+            out.append((tok, tag))
+    fixed: Sentence = []
+    prev = "O"
+    for tok, tag in out:
+        if tag.startswith("I-") and prev[2:] != tag[2:]:
+            tag = "B-" + tag[2:]
+        fixed.append((tok, tag))
+        prev = tag
+    return fixed
+
+
 def read_wikiann(archive: Path, member: str = "train") -> list[Sentence]:
     """Sentences of one split (``train``, ``dev``, ``test``, ``extra``) of the WikiANN ``ar.tar.gz``."""
     with tarfile.open(archive, "r:gz") as tar:
@@ -94,7 +151,7 @@ def read_wikiann(archive: Path, member: str = "train") -> list[Sentence]:
                 f = tar.extractfile(m)
                 assert f is not None
                 text = f.read().decode("utf-8")
-                return list(parse_conll(text.splitlines(), f"{archive}:{m.name}"))
+                return [split_punctuation(s) for s in parse_conll(text.splitlines(), f"{archive}:{m.name}")]
     raise ConllError(f"{archive}: no member named {member!r}")
 
 

@@ -46,6 +46,8 @@ class FeatureExtractor:
     Args:
         clusters: normalised word → cluster ids (coarse to fine); empty for none.
         lexicon: normalised word → lexicon flags (see :func:`rasd.ner.lexicon.lexicon_flags`).
+        tagdist: normalised word → flags of the labels a first model gave the word in raw news
+            (see :mod:`rasd.ner.selftrain`); empty for none.
         cache_size: how many word types to memoise.
     """
 
@@ -53,10 +55,12 @@ class FeatureExtractor:
         self,
         clusters: dict[str, tuple[str, ...]],
         lexicon: dict[str, tuple[str, ...]],
+        tagdist: dict[str, tuple[str, ...]] | None = None,
         cache_size: int = 1 << 18,
     ) -> None:
         self.clusters = clusters
         self.lexicon = lexicon
+        self.tagdist = tagdist or {}
         self.word = functools.lru_cache(maxsize=cache_size)(self._word)
 
     def _cluster_feats(self, n: str, cands: Sequence[str]) -> list[str]:
@@ -115,6 +119,18 @@ class FeatureExtractor:
                     seen.add(flag)
                     own.append("~" + flag)
                     ctx.append("~" + flag)
+        if self.tagdist:
+            td = self.tagdist.get(n)
+            if td is None:
+                for f in cands:
+                    td = self.tagdist.get(f)
+                    if td is not None:
+                        td = tuple("~" + x for x in td)
+                        break
+            td = td or ("h=none",)
+            own += td
+            ctx += td
+            far += td
         near = {o: tuple(f"{o:+d}{f}" for f in ctx) for o in _NEAR}
         farf = {o: tuple(f"{o:+d}{f}" for f in ["w=" + n, *far]) for o in _FAR}
         return WordFeatures(tuple(own), near, farf, n)

@@ -48,6 +48,7 @@ def train_crf(
     out: Path,
     params: dict[str, float | int | bool] | None = None,
     progress: Callable[[str], None] | None = None,
+    extra: Sequence[list[list[str]]] | None = None,
 ) -> float:
     """Train a CRF on ``sentences`` and write it to ``out``; returns the training time in seconds.
 
@@ -57,12 +58,17 @@ def train_crf(
         out: the ``.crfsuite`` file to write.
         params: crfsuite L-BFGS parameters overriding :data:`DEFAULT_PARAMS`.
         progress: called with a line of text now and then.
+        extra: more features of every token of every sentence (second-stage features), or None.
     """
     say = progress or log.info
     t0 = time.perf_counter()
     trainer = _Trainer(say, algorithm="lbfgs", verbose=False)
     for k, s in enumerate(sentences):
-        trainer.append(extractor.sentence([t for t, _ in s]), [g for _, g in s])
+        x = extractor.sentence([t for t, _ in s])
+        if extra is not None:
+            for feats, more in zip(x, extra[k], strict=True):
+                feats.extend(more)
+        trainer.append(x, [g for _, g in s])
         if k and k % 2000 == 0:
             say(f"features: {k}/{len(sentences)} sentences")
     trainer.set_params({**DEFAULT_PARAMS, **(params or {})})

@@ -208,6 +208,12 @@ def _rules() -> tuple[_Rule, ...]:
     specs: list[tuple[str, str, _Resolver]] = [
         ("numeric_dmy", r"(?<![/.\-])(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![/.\-]?\d)",
          _numeric),
+        # Spaced slashes, optionally "بتاريخ (...)" or a month name before the bracketed date:
+        # "بتاريخ ( 27 / 9 / 1948 )", "تموز ( 9 / 7 / 1947 )", "19 / 9 / 1992".
+        ("numeric_spaced",
+         r"(?<![/\d]%O%)(?:(?:بتاريخ|" + months + r")%O%(?P<po>\()?%O%)?"
+         r"(?P<d>\d{1,2})%O%/%O%(?P<m>\d{1,2})%O%/%O%(?P<y>\d{4})(?(po)%O%\))(?!%O%/)",
+         _numeric),
         ("numeric_ymd", r"(?<![/.\-])(?P<y>\d{4})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![/.\-]?\d)",
          _numeric),
         ("range",
@@ -223,8 +229,11 @@ def _rules() -> tuple[_Rule, ...]:
         ("month", r"(?:(?P<pp>%PP%)%S%)?(?P<shahr>(?:ال)?شهر%S%)?" + mon() + year + rel, _month),
         ("day_of_month", r"(?:(?:يوم|نهار)%S%)?(?:ال)?(?P<day>\d{1,2})%S%من%S%(?:هذا%S%)?الشهر" + rel,
          _day_of_month),
-        ("year", r"(?:(?P<pp>%PP%)%S%)?(?:ال)?(?:عام|سنة)%S%(?P<year>\d{4})(?:%O%(?P<hij>%HMARK%)|%O%%GMARK%)?",
+        ("year", r"(?:(?P<pp>%PP%)%S%)?(?:ال)?(?:عام|سنة)%S%(?P<po>\(%O%)?(?P<year>\d{4})(?(po)%O%\))"
+                 r"(?:%O%(?P<hij>%HMARK%)|%O%%GMARK%)?",
          _year),
+        ("bracket_year", r"(?:(?:بتاريخ|بعد|قبل)%O%\(%O%(?P<year>(?:1[6-9]|20)\d\d)%O%\)"
+                         r"|(?<=\(%O%)(?P<year>(?:1[6-9]|20)\d\d)(?=%O%\)))", _bare_year),
         ("bare_year",
          r"(?:(?P<pp>%PP%)%S%|(?<=(?:^|[^\p{L}])[وف]?(?:منذ|حتى|في)%S%))"
          r"(?P<year>(?:19|20)\d\d)(?!%O%(?:[/\-]|\.\d)|\d)",
@@ -535,6 +544,15 @@ def _prev_word(ctx: _Ctx, pos: int) -> str:
     return mm.group(1) if mm else ""
 
 
+_MEDIA_HEADS = ("قناة", "صحيفة", "موقع", "وكالة", "شبكة", "جريدة", "تلفزيون", "إذاعة")
+
+
+def _in_media_name(ctx: _Ctx, pos: int) -> bool:
+    """اليوم closing an outlet's title: قناة "روسيا اليوم"، صحيفة المصري اليوم."""
+    mm = regex.search(r"(\p{L}+)[^\S\n]*[\"“«]?[^\S\n]*\p{L}+[^\S\n]*$", ctx.text[max(0, pos - 50) : pos])
+    return bool(mm) and mm.group(1) in {norm(w) for w in _MEDIA_HEADS}
+
+
 @functools.cache
 def _not_today() -> frozenset[str]:
     return frozenset(norm(w) for w in _NOT_TODAY)
@@ -543,6 +561,8 @@ def _not_today() -> frozenset[str]:
 def _relative_day(m: regex.Match[str], ctx: _Ctx) -> _Value | None:
     form = _key(m["rd"])
     if form == "اليوم" and m["wd"] is None and _next_word(ctx, m.end("x")) in _not_today():
+        return None
+    if form == "اليوم" and m["wd"] is None and _in_media_name(ctx, m.start("x")):
         return None
     if ctx.pub is None:
         return _UNKNOWN

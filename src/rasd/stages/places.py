@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import functools
+import math
+from collections import Counter
 from collections.abc import Sequence
 
+import regex
+
 from rasd.doc import Doc
-from rasd.gazetteer import GazEntry, name_index, place_matcher
+from rasd.gazetteer import GazEntry, is_common_word, is_latin, latin_index, latin_keys, name_index, place_matcher
 from rasd.lexicon import nationality_index, word_table
-from rasd.records import Place, Token
-from rasd.text import stems
+from rasd.records import Article, Place, Token
+from rasd.text import norm, stems
 
 VERSION = "places@1"
 
@@ -70,26 +74,65 @@ def _needs_context(e: GazEntry, name: str) -> bool:
     """Readings that are also common words: GeoNames names, short names, adjectival names (الغربية)."""
     if e.source == "geonames" or (len(name) <= 3 and e.country not in _REGION):
         return True
+    if is_common_word(name) and e.source != "country":  # مصر، سوريا are listed only against GeoNames towns
+        return True
     return e.feature in ("admin1", "admin2") and name.startswith("ال") and name.endswith("يه")
+
+
+def _score(e: GazEntry, cue: str | None, doc_countries: set[str]) -> float:
+    """How likely a reading is: the cue word before the name, trusted sources, the article's countries,
+    the region rasd is built for, capitals, population."""
+    want_admin = cue in ("admin1", "rural") and e.feature == "admin1"
+    want_town = cue == "town" and e.feature in ("city", "capital", "town", "village")
+    return (
+        5.0 * (want_admin or want_town)
+        + 2.0 * (e.source in ("extra", "admin", "user", "country"))
+        + 1.5 * (e.country in doc_countries)
+        + 0.5 * (e.country in _REGION)
+        + 0.5 * (e.feature == "capital")
+        + math.log10(_weight(e) + 10)
+    )
+
+
+def _weight(e: GazEntry) -> int:
+    """Population used for ranking: a country outweighs a same-named town; admin units count for nothing
+    (their population would beat the city they are named after)."""
+    if e.feature == "country":
+        return 10_000_000
+    return 0 if e.feature in ("admin1", "admin2", "admin3") else e.population
 
 
 def choose(cands: Sequence[GazEntry], cue: str | None, doc_countries: set[str]) -> GazEntry:
     """The most likely entry for a name, given the cue word before it and the article's countries."""
-    import math
+    return max(cands, key=lambda e: _score(e, cue, doc_countries))
 
-    def score(e: GazEntry) -> float:
-        want_admin = cue in ("admin1", "rural") and e.feature == "admin1"
-        want_town = cue == "town" and e.feature in ("city", "capital", "town")
-        return (
-            3.0 * (want_admin or want_town)
-            + 2.0 * (e.source in ("extra", "admin", "user"))
-            + 0.5 * (e.country in doc_countries)
-            + 0.5 * (e.country in _REGION)
-            + 0.5 * (e.feature == "capital")
-            + math.log10(e.population + 10)
-        )
 
-    return max(cands, key=score)
+def _to_place(e: GazEntry, text: str, start: int, end: int, cue: str | None) -> Place:
+    feature, precision = e.feature, e.precision
+    if cue == "rural" and e.feature in ("admin1", "city", "capital"):
+        precision, feature = 2, "region"
+    return Place(text=text, start=start, end=end, name=e.name, country=e.country, admin1=e.admin1,
+                 admin2=e.admin2, lat=e.lat, lon=e.lon, gazetteer_id=e.gid, precision=precision, feature=feature)
+
+
+def _adjective(tok: Token, phrase: str) -> bool:
+    """A country name read off a word with ال (السورية) that the name itself lacks: a nationality adjective."""
+    name = norm(phrase)
+    return not name.startswith("ال") and any(
+        tok.norm[off:off + 2] == "ال" and tok.norm[off + 2:] == name.split()[0] for _, off in stems(tok.norm))
+
+
+_MEDIA_HEADS = frozenset({"قناه", "صحيفه", "موقع", "وكاله", "شبكه", "جريده", "تلفزيون", "اذاعه"})
+
+
+def _media_name(toks: Sequence[Token], i: int, j: int) -> bool:
+    """A name inside an outlet's title (قناة "روسيا اليوم"، صحيفة "المصري اليوم")."""
+    if j >= len(toks) or toks[j].norm != "اليوم":
+        return False
+    k = i - 1
+    while k >= 0 and not toks[k].is_word and toks[k].sent == toks[i].sent:
+        k -= 1
+    return k >= 0 and toks[k].norm in _MEDIA_HEADS
 
 
 def find_places(doc: Doc) -> list[Place]:
@@ -103,22 +146,16 @@ def find_places(doc: Doc) -> list[Place]:
             cue = _cue_before(toks, m.i, a)
             ok = cue is not None or _locative(toks, m.i, m.start)
             cands = [e for e in m.payload if ok or not _needs_context(e, m.phrase)]
-            if not cands:
+            if _adjective(toks[m.i], m.phrase):  # الأزمة السورية: the adjective, not the country
+                cands = [e for e in cands if e.feature != "country"]
+            if not cands or _media_name(toks, m.i, m.j):
                 continue
             found.append((m.start, m.end, cands, cue))
             doc_countries.update(e.country for e in cands if e.country and e.feature == "country")
     places: list[Place] = []
     for start, end, cands, cue in found:
         e = choose(cands, cue, doc_countries)
-        feature = e.feature
-        precision = e.precision
-        if cue == "rural" and e.feature in ("admin1", "city", "capital"):
-            precision, feature = 2, "region"
-        places.append(Place(
-            text=doc.text[start:end], start=start, end=end, name=e.name, country=e.country,
-            admin1=e.admin1, admin2=e.admin2, lat=e.lat, lon=e.lon, gazetteer_id=e.gid,
-            precision=precision, feature=feature,
-        ))
+        places.append(_to_place(e, doc.text[start:end], start, end, cue))
     places.extend(_national_territory(doc))
     places.sort(key=lambda p: p.start)
     return places
@@ -145,3 +182,236 @@ def places(doc: Doc) -> Doc:
     doc.places = find_places(doc)
     doc.stages.append(VERSION)
     return doc
+
+
+# --- geocoding a name on its own ----------------------------------------------------------------
+
+@functools.cache
+def _query_words() -> tuple[dict[str, str], frozenset[str]]:
+    """From place_query_words.tsv: level words (form → admin1/admin2/admin3/town) and facility words
+    (with and without ال)."""
+    levels: dict[str, str] = {}
+    facility: set[str] = set()
+    for k, r in word_table("place_query_words.tsv").items():
+        if r["kind"] == "facility":
+            facility.update((k, "ال" + k))
+        else:
+            levels[k] = r["kind"]
+    return levels, frozenset(facility)
+
+
+_LATIN_LEVEL = (("governorate", "admin1"), ("province", "admin1"), ("sub-district", "admin3"),
+                ("subdistrict", "admin3"), ("nahiya", "admin3"), ("district", "admin2"))
+_LEVELS = ("admin1", "admin2", "admin3", "town", "country")
+
+
+def _strip_query(words: list[str]) -> tuple[list[str], str | None]:
+    """Drop an opening level word (بمحافظة، لمنطقة، مدينة): the words left and the level asked for."""
+    level = None
+    for _ in range(2):
+        if len(words) < 2:
+            break
+        levels = _query_words()[0]
+        head = next((f for f, _ in stems(words[0]) if f in levels), None)
+        if head is None:
+            break
+        level = level or levels[head]
+        words = words[1:]
+    return words, level
+
+
+def _variants(words: list[str]) -> list[str]:
+    """A phrase as written, with its first word's proclitics split off, with and without ال."""
+    out: list[str] = []
+    for first, _ in stems(words[0]):
+        for f in (first, first[2:] if first.startswith("ال") and len(first) > 4 else "ال" + first):
+            v = " ".join([f, *words[1:]])
+            if v not in out:
+                out.append(v)
+    return out
+
+
+def _split_glued(word: str) -> list[str]:
+    """A hashtag-style word with a second ال inside split in two (حفرالباطن → حفر الباطن)."""
+    i = word.find("ال", 2)
+    if i > 1 and len(word) - i >= 4 and word not in name_index():
+        return [word[:i], word[i:]]
+    return [word]
+
+
+def _arabic_candidates(query: str, countries: set[str]) -> tuple[list[GazEntry], str | None, bool]:
+    """Candidates for an Arabic query: (entries, level asked for, whether only part of the query matched).
+
+    Tries the name (proclitics and a level word split off), then its likely English spelling among
+    GeoNames' names (in the article's countries or rasd's region), then its longest known part
+    (طريق الفحيحيل → الفحيحيل).
+    """
+    from rasd.gazetteer import arabic_key, transliteration_index
+
+    full = norm(query).split()
+    words, level = _strip_query(full)
+    index = name_index()
+    split = [w for x in words for w in _split_glued(x)]  # hashtags: حفرالباطن → حفر الباطن
+    for ws in (full, words, split):  # ريف دمشق is a name, not ريف + دمشق
+        cands = [e for v in _variants(ws) for e in index.get(v, ())]
+        if cands:
+            return list(dict.fromkeys(cands)), level, False
+    words = split
+    facilities = _query_words()[1]
+    facility = any(f in facilities for f, _ in stems(words[0]))
+    allowed = countries or set(_REGION)
+    for v in [] if facility else _variants(words):
+        k = arabic_key(v)
+        if k and len(k) >= 3:
+            cands += [e for e in transliteration_index().get(k, ()) if e.country in allowed]
+    if cands:
+        return list(dict.fromkeys(cands)), level, False
+    for n in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - n + 1):
+            part = words[i:i + n]
+            if any(f in facilities for f, _ in stems(part[0])) or (
+                    len(part) == 1 and (len(part[0]) < 4 or is_common_word(part[0]))):
+                continue
+            cands += [e for v in _variants(part) for e in index.get(v, ()) if not is_common_word(v)]
+            if not cands and n > 1:
+                keys = {arabic_key(v) for v in _variants(part)}
+                cands += [e for k in keys if k and len(k) >= 4
+                          for e in transliteration_index().get(k, ()) if e.country in allowed]
+        if cands:
+            return list(dict.fromkeys(cands)), level, True
+    return [], level, False
+
+
+def _level_ok(e: GazEntry, level: str | None) -> bool:
+    if level is None:
+        return False
+    if level == "town":
+        return e.feature in ("city", "capital", "town", "village")
+    return e.feature == level
+
+
+def geocode(name: str, context: str | None = None, *, level: str | None = None, limit: int = 5) -> list[Place]:
+    """Resolve one place name, best reading first.
+
+    Args:
+        name: a place name in Arabic (محافظة حماة، منطقة حارم، بسراقب، #حفر_الباطن) or Latin letters (Hama,
+            Harem District). An opening محافظة/منطقة/ناحية/مدينة ... says which level is meant.
+        context: text around the name (a sentence, a tweet, an article): its countries and the cue word
+            before the name help choose; when the name itself is unknown, the place the context names
+            stands in for it, at its own (coarser) precision.
+        level: prefer units of this level: ``admin1``, ``admin2``, ``admin3``, ``town`` or ``country``.
+        limit: at most this many readings.
+
+    Returns:
+        Places (``text`` is the query) ordered by likelihood; empty when nothing fits. A reading found
+        from part of the name (طريق الفحيحيل) has precision 2 at best.
+
+    >>> [(p.admin1, p.precision) for p in geocode("محافظة حماة", limit=1)]
+    [('SY-HM', 3)]
+    """
+    if level is not None and level not in _LEVELS:
+        raise ValueError(f"level must be one of {', '.join(_LEVELS)}, not {level!r}")
+    query = " ".join(name.replace("#", " ").replace("_", " ").split())
+    if not query:
+        return []
+    cue, doc_countries, ctx_places = _context_hints(query, context)
+    partial = False
+    bonus: dict[str, float] = {}
+    if is_latin(query):
+        cands = []
+        for i, k in enumerate(latin_keys(query)):
+            for e in latin_index().get(k, ()):
+                if e not in cands:
+                    cands.append(e)
+                    bonus[e.gid] = 1.0 - 0.4 * i
+        low = query.lower()
+        level = level or next((lv for w, lv in _LATIN_LEVEL if w in low), None)
+    else:
+        cands, qlevel, partial = _arabic_candidates(query, doc_countries)
+        level = level or qlevel
+    if level is None and cue in ("admin1", "rural"):
+        level = "admin1"
+    if level is None and cue == "town":
+        level = "town"
+
+    def rank(e: GazEntry) -> float:
+        return (10.0 * _level_ok(e, level) + 0.5 * (e.source == "user") + bonus.get(e.gid, 0.0)
+                + _score(e, None, doc_countries))
+
+    allowed = doc_countries | set(_REGION)
+    far = [e for e in cands if e.source == "geonames" and e.country not in allowed and e.population < 100_000]
+    cands = [e for e in cands if e not in far]  # a small town abroad under an Arabic alias: سهيل is not Fuengirola
+    if "عُ" in name and norm(query) == "عمان":  # vocalised ʿUmān is Oman, not Amman (عَمّان)
+        cands = [e for e in cands if e.country == "OMN"] or cands
+    ranked = _dedupe(sorted(cands, key=rank, reverse=True))[:limit]
+    out = [_to_place(e, query, 0, len(query), cue) for e in ranked]
+    if partial:
+        for p in out:
+            p.precision = max(p.precision, 2)
+    if not out and ctx_places:
+        out = [_context_fallback(query, ctx_places)]
+    return out
+
+
+def _context_fallback(query: str, ctx_places: list[Place]) -> Place:
+    """The place a context names, standing in for an unknown name: the province the context names most
+    (in its main country), else the country. Precision 2 at best: the name is somewhere in it."""
+    from rasd.gazetteer import country_points
+
+    main = Counter(p.country for p in ctx_places if p.country).most_common(1)[0][0]
+    provinces = Counter(p.admin1 for p in ctx_places if p.country == main and p.admin1)
+    if provinces:
+        best = provinces.most_common(1)[0][0]
+        p = min((p for p in ctx_places if p.admin1 == best), key=lambda p: -p.precision)
+        return Place(text=query, start=0, end=len(query), name=p.name, country=main, admin1=best,
+                     lat=p.lat, lon=p.lon, gazetteer_id=p.gazetteer_id, precision=max(2, p.precision),
+                     feature="region")
+    lat, lon = country_points().get(main or "", (None, None))
+    return Place(text=query, start=0, end=len(query), name=main or "", country=main, lat=lat, lon=lon,
+                 gazetteer_id=f"country:{main}", precision=4, feature="country")
+
+
+def _dedupe(ranked: list[GazEntry]) -> list[GazEntry]:
+    """Drop a GeoNames reading of a place that a trusted entry of the same kind already gives (within 10 km)."""
+    from rasd.gazetteer import distance_km
+
+    out: list[GazEntry] = []
+    for e in ranked:
+        if e.source == "geonames" and e.lat is not None and any(
+            o.source != "geonames" and o.lat is not None and o.precision == 1
+            and distance_km(o.lat, o.lon or 0, e.lat, e.lon or 0) < 10 for o in ranked
+        ):
+            continue
+        out.append(e)
+    return out
+
+
+_HASHTAG = regex.compile(r"#([\p{Arabic}_]{3,})")
+
+
+def _context_hints(query: str, context: str | None) -> tuple[str | None, set[str], list[Place]]:
+    """The cue word before the query in ``context``, the countries the context names and its places."""
+    if not context:
+        return None, set(), []
+    from rasd.doc import make_doc
+
+    doc = make_doc(Article(doc_id="context", text=context.replace("_", " ").replace("#", " ")))
+    found = find_places(doc)
+    for tag in _HASHTAG.findall(context):  # #حفر_الباطن: a hashtag that is a whole name on its own
+        name = " ".join(tag.replace("_", " ").split())
+        if not name or norm(name) == norm(query):
+            continue
+        cands, _, partial = _arabic_candidates(name, set())
+        if cands and not partial:
+            e = choose(cands, None, set())
+            if e.country in _REGION and e.precision <= 3:
+                found.append(_to_place(e, name, 0, len(name), None))
+    doc_countries = {p.country for p in found if p.country}
+    cue = None
+    qn = norm(query)
+    for a, b in doc.sent_token_ranges:
+        for m in place_matcher().find(doc.tokens, a, b):
+            if norm(doc.text[m.start:m.end]) == qn:
+                cue = _cue_before(doc.tokens, m.i, a)
+                break
+    return cue, doc_countries, found

@@ -13,6 +13,7 @@ identifiers after الدورة/المرة/القرار/الساعة ..., clock t
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -317,6 +318,18 @@ def _parse_digits_at(toks: Sequence[_Tok], i: int, view: str, lex: _Lexicon) -> 
     return _Num(i, j, s, toks[j - 1].e, value)
 
 
+def _dash_range(toks: Sequence[_Tok], i: int) -> _Num | None:
+    """"10-15" (glued, the second larger, no third part): a range valued at its lower end."""
+    if i + 2 >= len(toks) or toks[i + 1].t != "-" or not (toks[i].e == toks[i + 1].s == toks[i + 2].s - 1):
+        return None
+    a, b = _parse_digits(toks[i].t), _parse_digits(toks[i + 2].t) if toks[i + 2].t[0].isdigit() else None
+    if a is None or b is None or b <= a or (i > 0 and toks[i - 1].e == toks[i].s):
+        return None
+    if i + 3 < len(toks) and toks[i + 3].s == toks[i + 2].e and toks[i + 3].t in ("-", "/", ":"):
+        return None
+    return _Num(i, i + 3, toks[i].s, toks[i + 2].e, a)
+
+
 def _unit(
     toks: Sequence[_Tok], num: _Num, view: str, lex: _Lexicon, in_time: Callable[[_Tok], bool]
 ) -> tuple[str | None, int]:
@@ -409,7 +422,9 @@ def find_quantities(text: str, *, times: Sequence[TimeExpr] | None = None) -> li
     i = 0
     while i < len(toks):
         tok = toks[i]
-        if tok.t[0].isdigit():
+        if tok.t[0].isdigit() and (rng := _dash_range(toks, i)) is not None:
+            num = rng
+        elif tok.t[0].isdigit():
             num = _parse_digits_at(toks, i, view, lex)
         elif _is_word(tok):
             num = _parse_words(toks, i, view, lex)
@@ -428,6 +443,53 @@ def find_quantities(text: str, *, times: Sequence[TimeExpr] | None = None) -> li
         if not skip:
             out.append(Quantity(text[s:e], s, e, _as_number(num.value), unit, num.vague))
         i = max(nxt, num.j)
+    return _with_unit_before(_merge_ranges(out, text, nt), toks, nt)
+
+
+# Between the two ends of a range: "10-15", "بين 10 و15", "من 10 إلى 15".
+_RANGE_GAP = regex.compile(r"^[^\S\n]*(?:-|–|و|الي|حتي)[^\S\n]*$")
+_RANGE_OPEN = regex.compile(r"(?:^|[^\p{L}])(?:ما[^\S\n]+)?(?:بين|من)[^\S\n]+(?:ال)?$")
+
+
+def _merge_ranges(qs: list[Quantity], text: str, nt: NormText) -> list[Quantity]:
+    """Two numbers joined as a range become one quantity valued at the lower end (ACLED's rule for a
+    reported range); its span covers both ends and its unit is the noun after the range."""
+    view = nt.text
+    out: list[Quantity] = []
+    for q in qs:
+        prev = out[-1] if out else None
+        if prev is not None and not prev.vague and not q.vague and prev.unit is None:
+            gap = view[_view_pos(nt, prev.end):_view_pos(nt, q.start)]
+            before = view[max(0, _view_pos(nt, prev.start) - 12):_view_pos(nt, prev.start)]
+            dash = gap.strip() in ("-", "–")
+            if _RANGE_GAP.match(gap) and (dash or _RANGE_OPEN.search(before)) and q.value > prev.value:
+                out[-1] = Quantity(text[prev.start:q.end], prev.start, q.end, prev.value, q.unit, False)
+                continue
+        out.append(q)
+    return out
+
+
+def _view_pos(nt: NormText, orig: int) -> int:
+    """Position in the normalised view of original offset ``orig`` (the first view character at or after it)."""
+    return bisect.bisect_left(nt.to_orig, orig)
+
+
+def _with_unit_before(qs: list[Quantity], toks: Sequence[_Tok], nt: NormText) -> list[Quantity]:
+    """A number with no noun after it takes the X of a "عدد X" earlier in its sentence
+    (ارتفع عدد البلدات المنضمة ... إلى 760)."""
+    out = []
+    for q in qs:
+        if q.unit is None and not q.vague:
+            k = _view_pos(nt, q.start)
+            i = next((n for n, t in enumerate(toks) if t.s >= k), len(toks))
+            for j in range(i - 1, max(-1, i - 14), -1):
+                t = toks[j].t
+                if t in (".", "!", "؟", "?", "\n", "؛"):
+                    break
+                if t in ("عدد", "وعدد", "بعدد") and j + 1 < i and toks[j + 1].t[0].isalpha():
+                    q = Quantity(q.text, q.start, q.end, q.value, toks[j + 1].t, q.vague)
+                    break
+        out.append(q)
     return out
 
 

@@ -1,0 +1,51 @@
+"""`rasd eval oeda`: ASSAULT and PROTEST detection and actor codes on the OEDA Arabic gold sentences."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+DEFAULT_DIR = Path("..") / "shared" / "data" / "events" / "oeda"
+
+
+@click.command(name="oeda")
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_DIR)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--status", "statuses", multiple=True, default=("asserted",), show_default=True,
+              type=click.Choice(["asserted", "negated", "future", "hypothetical"]),
+              help="Event statuses that count as a detection (repeat the option for several).")
+@click.option("--errors", "show_errors", is_flag=True, help="List the sentences missed and the false alarms.")
+@click.option("--triggers", "n_triggers", type=int, default=0, metavar="N",
+              help="Show the N trigger words with the most false alarms over hits, per type (table format).")
+def eval_oeda(directory: Path, fmt: str, statuses: tuple[str, ...], show_errors: bool, n_triggers: int) -> None:
+    """Score ASSAULT/PROTEST detection and actor codes on the OEDA files in DIRECTORY.
+
+    DIRECTORY (default ../shared/data/events/oeda) holds assault_gsr.csv, protest_gsr.csv and the
+    *_spans.json files. Every sentence is run through the pipeline on its own, without a publication
+    date. A sentence is detected when an event of the file's type with a counted status comes out;
+    gold "yes" is positive, "easy no" and "difficult no" negative, "ambiguous" is left out. See
+    docs/triggers.md (Measuring).
+    """
+    from rasd.errors import InputError
+    from rasd.eval_oeda import distinct_texts, evaluate, format_report, load_dir, report_to_dict
+    from rasd.pipeline import Pipeline
+    from rasd.records import Article
+
+    if not directory.is_dir():
+        raise InputError("no such folder", path=str(directory))
+    sentences, spans = load_dir(directory)
+    nlp = Pipeline()
+
+    def run(text: str, sid: str) -> list[object]:
+        return list(nlp(Article(doc_id=sid, text=text, published=None)).events)
+
+    with click.progressbar(length=distinct_texts(sentences, spans), label="oeda", file=sys.stderr,
+                           show_pos=True) as bar:
+        report = evaluate(sentences, spans, run, statuses=statuses, progress=bar.update)
+    if fmt == "json":
+        click.echo(json.dumps(report_to_dict(report, errors=show_errors), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_report(report, errors=show_errors, triggers=n_triggers))

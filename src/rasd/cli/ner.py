@@ -1,0 +1,100 @@
+"""`rasd ner`, `rasd eval ner` and `rasd train ner`: tag, score and rebuild the named-entity model."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import click
+
+DEFAULT_TRAIN = Path("../shared/data/ner/anercorp-train.txt")
+DEFAULT_WIKIANN = Path("../shared/data/ner/wikiann-ar/ar.tar.gz")
+DEFAULT_NEWS = Path("../shared/data/news")
+
+
+@click.command(name="ner")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              help="Write here instead of standard output.")
+def ner(file: Path, output: Path | None) -> None:
+    """Tag the tokens of a CoNLL-style FILE and write TOKEN GOLD PREDICTED lines (conlleval input).
+
+    FILE has one `TOKEN TAG` line per token and a blank line between sentences.
+    """
+    from rasd.ner.conll import read_conll, write_conll
+    from rasd.ner.model import default_tagger
+
+    sents = read_conll(file)
+    preds = default_tagger().tag_sentences([[t for t, _ in s] for s in sents])
+    rows = [[(t, g, p) for (t, g), p in zip(s, ps, strict=True)] for s, ps in zip(sents, preds, strict=True)]
+    if output is None:
+        write_conll(sys.stdout, rows)
+    else:
+        with output.open("w", encoding="utf-8") as f:
+            write_conll(f, rows)
+
+
+@click.command(name="ner")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--predicted", is_flag=True, help="FILE already holds TOKEN GOLD PREDICTED lines: score them as "
+              "they are instead of tagging.")
+def eval_ner(file: Path, fmt: str, predicted: bool) -> None:
+    """Tag a CoNLL-style FILE and print entity-level precision, recall and F1 (exact span and type).
+
+    Scores are given per type (PER, ORG, LOC, MISC) and micro-averaged, as conlleval counts them.
+    """
+    from rasd.ner.conll import read_conll, read_conll_columns
+    from rasd.ner.model import default_tagger
+    from rasd.ner.scoring import format_score, score
+
+    if predicted:
+        triples = read_conll_columns(file)
+        pairs = [([r[1] for r in s], [r[2] for r in s]) for s in triples]
+        took, ntok = 0.0, 0
+    else:
+        sents = read_conll(file)
+        tagger = default_tagger()
+        t0 = time.perf_counter()
+        preds = tagger.tag_sentences([[t for t, _ in s] for s in sents])
+        took = time.perf_counter() - t0
+        ntok = sum(len(s) for s in sents)
+        pairs = [([g for _, g in s], p) for s, p in zip(sents, preds, strict=True)]
+    result = score(pairs)
+    if fmt == "json":
+        out = result.as_dict()
+        out["file"] = str(file)
+        if took:
+            out["tokens_per_second"] = round(ntok / took)
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_score(result))
+        if took:
+            click.echo(f"tagged at {ntok / took:,.0f} tokens/s (model loading included)")
+
+
+@click.command(name="ner")
+@click.option("--train", "train_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=DEFAULT_TRAIN, show_default=True, help="ANERcorp training file (TOKEN TAG lines).")
+@click.option("--wikiann", "wikiann", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help=f"Also train on the WikiANN Arabic train split (the ar.tar.gz, e.g. {DEFAULT_WIKIANN}).")
+@click.option("--news", "news", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help=f"Relearn the word clusters and label distributions from the raw news here (e.g. {DEFAULT_NEWS}); "
+              "without it the shipped tables are kept.")
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Write the model here (default: the package's resources/ner, replacing the shipped model).")
+def train_ner(train_file: Path, wikiann: Path | None, news: Path | None, out: Path | None) -> None:
+    """Rebuild the NER model (python-crfsuite) from ANERcorp, in a few minutes on two cores.
+
+    Progress goes to standard error.
+    """
+    from rasd.ner.model import MODEL_DIR
+    from rasd.ner.pipeline import train_model
+
+    def say(msg: str) -> None:
+        click.echo(f"[{time.strftime('%H:%M:%S')}] {msg}", err=True)
+
+    took = train_model(train_file, out or MODEL_DIR, wikiann=wikiann, news=news, progress=say)
+    say(f"done in {took:.0f} s")
