@@ -7,6 +7,7 @@ from collections import Counter
 
 import pytest
 
+from rasd.matcher import GAP
 from rasd.resources import RESOURCE_DIR, load_tsv
 from rasd.stages.events import trigger_matcher
 from rasd.text import norm
@@ -58,7 +59,10 @@ def test_forms_are_clean_arabic() -> None:
         f = r["form"]
         assert f and f == f.strip() and "  " not in f, repr(f)
         assert not any(_bad_char(c) for c in f), f"{f!r} has a presentation form, tatweel, diacritic or control"
-        assert all("\u0600" <= c <= "\u06ff" or c == " " for c in f), f"{f!r} has a non-Arabic character"
+        assert all("\u0600" <= c <= "\u06ff" or c == " " for c in f.replace(GAP, "")), f"{f!r}: a non-Arabic character"
+        words = f.split()
+        assert GAP not in (words[0], words[-1]), f"{f!r}: a gap stands between two words"
+        assert all(GAP not in w or w == GAP for w in words), f"{f!r}: a gap is a word of its own"
         assert not any(_bad_char(c) for c in r["prep"]), repr(r["prep"])
 
 
@@ -102,7 +106,7 @@ def _found(text: str) -> list[tuple[str, str]]:
     ("أسقطت الدفاعات طائرة مسيرة فوق القاعدة", ("NONE", "طائرة مسيرة")),
     ("وقال قائد الحشد الشعبي إن الوضع هادئ", ("NONE", "حشد الشعبي")),  # the match skips ال
     ("وقتلوا ثلاثة جنود", ("ASSAULT", "قتلوا")),  # a verb after و
-    ("شنت الطائرات غارات على البلدة", ("ASSAULT", "غارات")),
+    ("شنت الطائرات غارات على البلدة", ("ASSAULT", "شنت الطائرات غارات")),  # a gapped phrase
     ("ندد الوزير باعتقالها", ("COERCE", "اعتقالها")),  # a noun after ب, with a pronoun
 ])
 def test_matches_in_context(text: str, want: tuple[str, str]) -> None:
