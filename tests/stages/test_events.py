@@ -118,3 +118,8 @@ def test_event_claim_of_responsibility(run) -> None:
     doc = run("وأعلن الجيش الإسرائيلي مسؤوليته عن غارة استهدفت موقعا في ريف دمشق.")
     ev = next(e for e in doc.events if e.type == "ASSAULT")
     assert [a.code for a in ev.actor] == ["ISR"]
+
+
+def test_event_in_a_question_is_not_asserted(run) -> None:
+    doc = run("هل قصفت الطائرات الروسية مواقع المعارضة في ريف حماة؟")
+    assert [e.status for e in doc.events if e.type == "ASSAULT"] == ["hypothetical"]

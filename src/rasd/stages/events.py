@@ -205,6 +205,9 @@ def _status(doc: Doc, toks: Sequence[Token], lo: int, i: int, tok_form_off: int,
         return role, f"«{toks[k].text}»"
     if any(toks[k].norm == "حال" and k > a and toks[k - 1].norm == "في" for k in range(a, i)):
         return "hypothetical", "«في حال»"
+    sentence = doc.sentences[t.sent]
+    if doc.text[sentence.start : sentence.end].rstrip("\"'»”)").endswith(("؟", "?")):
+        return "hypothetical", "a question asserts nothing"
     return "asserted", "no cue"
 
 
