@@ -21,14 +21,26 @@ from rasd.matcher import GAP, Match, PhraseMatcher
 from rasd.records import Actor, Event, Mention, Place, Statement, Token
 from rasd.resources import load_tsv
 from rasd.stages.statements import COMPLEMENTIZERS, cue_role, masculine_past
+from rasd.syntax import (
+    PREPOSITIONS,
+    adjacent,
+    clause_bounds,
+    coordinated,
+    gap_ok,
+    group_start,
+    partitive_before,
+    prep_of,
+    token_at,
+    token_index,
+    tokens_between,
+    victim_gap,
+)
 from rasd.text import norm, stems
 
 VERSION = "events@1"
 
 # Types whose events are words, not deeds: no location unless the act itself took place somewhere.
 VERBAL = frozenset({"AGREE", "ACCUSE", "REQUEST", "REJECT", "THREATEN"})
-_CLAUSE_BREAK = frozenset({"؛", ";", ":", "التي", "الذي", "الذين", "اللذين", "اللتين"}) | COMPLEMENTIZERS
-_PREPS = ("في", "من", "الي", "علي", "عن", "مع", "ضد", "حول", "بشان", "خلال", "منذ", "لدي", "عند", "بين")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,105 +83,6 @@ def _modality_cues() -> dict[str, str]:
                 out[form] = role
                 break
     return out
-
-
-def _breaks_clause(tok: Token) -> bool:
-    """A clause starts at ؛ : a that-clause, a relative pronoun or a participial cue (مضيفا، مفسرا)."""
-    if tok.norm in _CLAUSE_BREAK:
-        return True
-    c = cue_role(tok)
-    return (c is not None and c[0] == "participle") or \
-        any(f in grammar("clause_participle") for f, _ in stems(tok.norm))
-
-
-def _clause_bounds(toks: Sequence[Token], a: int, b: int, i: int) -> tuple[int, int]:
-    """Token range of the clause around token i."""
-    lo = i
-    while lo > a and not _breaks_clause(toks[lo - 1]):
-        lo -= 1
-    if lo > a and toks[lo - 1].norm not in _CLAUSE_BREAK:
-        lo -= 1  # a participle belongs to the clause it opens
-    hi = i + 1
-    while hi < b and not _breaks_clause(toks[hi]):
-        hi += 1
-    return lo, hi
-
-
-def _prep_of(doc: Doc, m: Mention) -> str | None:
-    """The preposition right before a mention: a separate word or a proclitic (بـ لـ)."""
-    tok_i = _token_at(doc, m.start)
-    if tok_i is None:
-        return None
-    tok = doc.tokens[tok_i]
-    if m.start > tok.start:  # a proclitic was split off
-        pre = doc.text[tok.start : m.start]
-        pre_n = "".join(c for c in pre if c not in "و")
-        if pre_n.startswith(("ب",)):
-            return "ب"
-        if pre_n.startswith(("ل",)):
-            return "ل"
-        if pre_n.startswith("ك"):
-            return "ك"
-    if tok_i > 0:
-        prev = doc.tokens[tok_i - 1].norm
-        for p in _PREPS:
-            if prev == p or prev == "و" + p:
-                return p
-        if prev in ("قبل",) and tok_i > 1 and doc.tokens[tok_i - 2].norm == "من":
-            return "من قبل"
-        if prev in ("جراء", "بسبب", "ازاء", "تجاه", "بحق"):
-            return "جراء"
-    return None
-
-
-def _token_at(doc: Doc, offset: int) -> int | None:
-    lo, hi = 0, len(doc.tokens) - 1
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        t = doc.tokens[mid]
-        if t.end <= offset:
-            lo = mid + 1
-        elif t.start > offset:
-            hi = mid - 1
-        else:
-            return mid
-    return None
-
-
-def _coordinated(doc: Doc, first: Mention, limit: int) -> list[Mention]:
-    """The mention and those joined to it by و (X وY، X والأمريكي Y)."""
-    out = [first]
-    last = first
-    for m in doc.mentions:
-        if m.start <= last.start or m.actor is None or m.start >= limit:
-            continue
-        gap = doc.text[last.end : m.start]
-        words = gap.split()
-        if not gap.strip() and last.source == "title" and m.label == "PER":
-            out.append(m)  # apposition: a title and the person's name (وزير الخارجية الروسي سيرغي لافروف)
-            last = m
-            continue
-        if (gap.strip() == "و" or (gap.strip() == "" and doc.text[m.start - 1 : m.start] == "و")
-                or (doc.text[max(0, m.start - 1) : m.start] == "و" and gap.strip() in ("", "،"))
-                or (len(words) == 1 and words[0].startswith("و") and len(words[0]) > 2)):
-            out.append(m)
-            last = m
-            continue
-        if m.start > last.end + 1:
-            break
-    return out
-
-
-def _group_start(doc: Doc, last: Mention, lo: int) -> Mention:
-    """The first of the mentions joined by و that end with ``last`` (ترامب وماي اتفقا → ترامب)."""
-    first = last
-    for m in reversed([x for x in doc.mentions if lo <= x.start and x.end <= last.start and x.actor]):
-        if (doc.text[m.end : first.start].strip() in ("و", "") and doc.text[first.start - 1 : first.start] == "و") \
-                or doc.text[m.end : first.start].strip() == "و":
-            first = m
-        else:
-            break
-    return first
 
 
 def _speaker_for(statements: Sequence[Statement], start: int) -> Statement | None:
@@ -243,25 +156,6 @@ def _speaker_is_subject(toks: Sequence[Token], lo: int, i: int) -> bool:
     return any(toks[k].norm in grammar("subject_pronoun") for k in range(max(lo - 1, 0), i))
 
 
-def _partitive_before(doc: Doc, x: Mention) -> bool:
-    """The mention follows a quantity noun (المئات من القوات التركية، عناصر من الجيش)."""
-    i = _token_at(doc, x.start)
-    return i is not None and i >= 2 and doc.tokens[i - 1].norm == "من" and \
-        (doc.tokens[i - 2].norm in grammar("partitive") or doc.tokens[i - 2].norm[:1].isdigit())
-
-
-def _victim_gap(doc: Doc, end: int, start: int) -> bool:
-    """Only a count stands between an event noun and its victims (مقتل 43 مدنيا، مقتل أكثر من 60 شخصا)."""
-    between = [t for t in doc.tokens if end <= t.start and t.end <= start]
-    return len(between) <= 5 and all(t.norm[:1].isdigit() or t.norm in grammar("count_word") for t in between)
-
-
-def _adjacent(doc: Doc, end: int, start: int) -> bool:
-    """Nothing but definite adjectives between two spans (قصف الطيران، القصف الجوي للطيران)."""
-    between = [t for t in doc.tokens if end <= t.start and t.end <= start]
-    return all(t.norm.startswith("ال") for t in between) and len(between) <= 1
-
-
 def _adjective_actors(toks: Sequence[Token], j: int, b: int, sector: str) -> list[Actor]:
     """Nationality adjectives right after an event noun, with those joined by و."""
     out: list[Actor] = []
@@ -285,7 +179,7 @@ def _light_verb_subject(st: _Site) -> Mention | None:
         n = toks[k].norm
         if any(n == v or (n[:1] in "وف" and n[1:] == v) for v in grammar("light_verb")):
             subj = next((x for x in st.people if toks[k].end <= x.start < st.clause_end), None)
-            if subj is not None and _tokens_between(st.doc, toks[k].end, subj.start) <= 1:
+            if subj is not None and tokens_between(st.doc, toks[k].end, subj.start) <= 1:
                 return subj
             return None
     return None
@@ -354,10 +248,6 @@ _NEVER_AGENTS = {"ASSAULT": {"CVL", "REF", "JRN", "MED"}, "COERCE": {"CVL", "REF
                  "MOBILIZE": {"CVL", "REF", "JRN", "MED"}, "SANCTION": {"CVL", "REF", "JRN", "MED"}}
 
 
-def _tokens_between(doc: Doc, start: int, end: int) -> int:
-    return sum(1 for t in doc.tokens if start <= t.start and t.end <= end)
-
-
 @dataclass(slots=True)
 class _Site:
     """Where a trigger stands: its sentence and clause, the statement around it, the candidates."""
@@ -398,7 +288,7 @@ class _Site:
 
 def _site(doc: Doc, m: Match[Trigger], a: int, b: int) -> _Site:
     toks = doc.tokens
-    lo, hi = _clause_bounds(toks, a, b, m.i)
+    lo, hi = clause_bounds(toks, a, b, m.i)
     stmt = _speaker_for(doc.statements, toks[m.i].start)
     speaker = stmt.speaker if stmt and stmt.speaker and stmt.cue_start <= m.start else None
     role = cue_role(toks[m.i])
@@ -430,49 +320,49 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
         first = _clause_subject(st)
         if first is not None:
             pick, rule = first, "reporting verb: its subject before it (سوريا تتهم ...)"
-        elif after and _gap_ok(toks, m.j, after[0].start) and _prep_of(doc, after[0]) is None and not object_country:
+        elif after and gap_ok(toks, m.j, after[0].start) and prep_of(doc, after[0]) is None and not object_country:
             pick, rule = after[0], "reporting verb: its subject after it"
         elif speaker is not None:
             return [speaker], None, "reporting verb: the sentence's speaker"
     elif trig.pos == "verb" and speaker is not None and _speaker_is_subject(toks, m.i - 2, m.i):
         return [speaker], None, "verb after إنه/أنها: the speaker"
     elif trig.pos == "verb":
-        if after and (_prep_of(doc, after[0]) is None or _partitive_before(doc, after[0])) and \
-                _gap_ok(toks, m.j, after[0].start, partitive=True):
+        if after and (prep_of(doc, after[0]) is None or partitive_before(doc, after[0])) and \
+                gap_ok(toks, m.j, after[0].start, partitive=True):
             pick, rule = after[0], "verb: subject after it (VSO)"
         else:
-            cands = [x for x in before if _prep_of(doc, x) is None]
+            cands = [x for x in before if prep_of(doc, x) is None]
             if cands:
-                pick, rule = _group_start(doc, cands[-1], st.clause_start), "verb: subject before it (SVO)"
+                pick, rule = group_start(doc, cands[-1], st.clause_start), "verb: subject before it (SVO)"
     else:  # verbal noun
         adjs = _adjective_actors(toks, m.j, st.b, "MIL" if trig.type in _FORCE else "GOV")
         if adjs:  # غارة تركية، الغارات السورية والروسية: the adjectives name the attackers
             return adjs, None, "noun + nationality adjective"
         back = _light_verb_subject(st)
         if back is not None:
-            return [x.actor for x in _coordinated(doc, back, st.clause_end) if x.actor], back, \
+            return [x.actor for x in coordinated(doc, back, st.clause_end) if x.actor], back, \
                 "noun + light verb with its pronoun (هجمات شنتها سوريا)"
-        by = next((x for x in after if _prep_of(doc, x) == "من قبل"), None) or \
-            next((x for x in after[:1] if _prep_of(doc, x) == "من" and _tokens_between(doc, m.end, x.start) == 1), None)
-        gen = after[0] if after and _adjacent(doc, m.end, after[0].start) and _prep_of(doc, after[0]) is None \
+        by = next((x for x in after if prep_of(doc, x) == "من قبل"), None) or \
+            next((x for x in after[:1] if prep_of(doc, x) == "من" and tokens_between(doc, m.end, x.start) == 1), None)
+        gen = after[0] if after and adjacent(doc, m.end, after[0].start) and prep_of(doc, after[0]) is None \
             and not (trig.type == "CONSULT" and after[0].actor and after[0].actor.kind == "LOC") else None
         governed = _governed(doc, m)
-        near = [x for x in before if _prep_of(doc, x) is None and _tokens_between(doc, x.end, m.start) <= 2
+        near = [x for x in before if prep_of(doc, x) is None and tokens_between(doc, x.end, m.start) <= 2
                 and not governed]
         if by is not None:
             pick, rule = by, "noun: من قبل/من agent (دعوات من فرنسا)"
         elif gen is not None and trig.prep != "gen":
             pick, rule = gen, "noun: genitive agent"
         elif near:
-            pick, rule = _group_start(doc, near[-1], st.clause_start), "noun: subject just before"
-        elif before and not governed and _prep_of(doc, before[-1]) is None:
-            pick, rule = _group_start(doc, before[-1], st.clause_start), "noun: subject of the light verb before it"
-        elif speaker is not None and st.stmt is not None and st.lo <= _token_index(doc, st.stmt.cue_start) < m.i \
+            pick, rule = group_start(doc, near[-1], st.clause_start), "noun: subject just before"
+        elif before and not governed and prep_of(doc, before[-1]) is None:
+            pick, rule = group_start(doc, before[-1], st.clause_start), "noun: subject of the light verb before it"
+        elif speaker is not None and st.stmt is not None and st.lo <= token_index(doc, st.stmt.cue_start) < m.i \
                 and trig.type in VERBAL | _ANNOUNCED:
             return [speaker], None, "noun: what the speaker expresses or announces (أعرب عن، أعلن القبض على)"
     if pick is None:
         return [], None, rule
-    group = _coordinated(doc, pick, st.clause_end)
+    group = coordinated(doc, pick, st.clause_end)
     if len(group) > 1:
         rule += f" + {len(group) - 1} joined by و"
     return [x.actor for x in group if x.actor], pick, rule
@@ -485,7 +375,7 @@ def _clause_subject(st: _Site) -> Mention | None:
             not st.doc.text[x.end : toks[m.i].start].strip()]
     if not ends:
         return None
-    first = _group_start(st.doc, ends[-1], st.clause_start)
+    first = group_start(st.doc, ends[-1], st.clause_start)
     opening = st.doc.text[st.toks[st.lo].start : first.start].strip(" و،,:-")
     return first if not opening or opening in ("وكان", "كان", "لكن", "ولكن", "فيما", "بينما") else None
 
@@ -494,16 +384,16 @@ def _find_recipients(st: _Site, actor_m: Mention | None) -> tuple[list[Actor], s
     """Recipient: introduced by the trigger's preposition, or the first other actor after it; a
     reporting verb (تعهد بأن ...، دعا إلى ...) may find it in the clause it introduces."""
     doc, toks, trig = st.doc, st.toks, st.trig
-    taken = {c.start for c in _coordinated(doc, actor_m, st.clause_end)} if actor_m else set()
+    taken = {c.start for c in coordinated(doc, actor_m, st.clause_end)} if actor_m else set()
     found = _recipient(doc, st.people, trig, st.m, st.clause_end, taken)
     end, rule = st.clause_end, f"after the trigger ({trig.prep or 'object'})"
     if found is None and st.is_cue and st.hi < st.b and toks[st.hi].norm in COMPLEMENTIZERS:
-        _, hi2 = _clause_bounds(toks, st.a, st.b, st.hi + 1 if st.hi + 1 < st.b else st.hi)
+        _, hi2 = clause_bounds(toks, st.a, st.b, st.hi + 1 if st.hi + 1 < st.b else st.hi)
         end, rule = toks[hi2 - 1].end, "in the clause the reporting verb introduces"
         found = _recipient(doc, st.people, trig, st.m, end, taken, skip_subject=True)
     if found is None:
         return [], "none found"
-    return [x.actor for x in _coordinated(doc, found, end) if x.actor], rule
+    return [x.actor for x in coordinated(doc, found, end) if x.actor], rule
 
 
 def _build(doc: Doc, m: Match[Trigger], a: int, b: int) -> Event | None:
@@ -566,18 +456,18 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int) -> Event | None:
 
 def _recipient(doc: Doc, people: list[Mention], trig: Trigger, m: Match[Trigger], end: int, taken: set[int],
                skip_subject: bool = False) -> Mention | None:
-    located = {p.start for p in _locations(doc, doc.tokens, _token_index(doc, m.start), _token_index(doc, end - 1) + 1)}
+    located = {p.start for p in _locations(doc, doc.tokens, token_index(doc, m.start), token_index(doc, end - 1) + 1)}
     cands = [x for x in people if m.end <= x.start < end and x.start not in taken and x.start not in located]
-    if skip_subject and cands and _prep_of(doc, cands[0]) is None:
+    if skip_subject and cands and prep_of(doc, cands[0]) is None:
         cands = cands[1:]  # the subject of the introduced clause (بأن روسيا ستواصل ...)
     if trig.prep == "gen":  # the victim right after the noun, past a number or «ما لا يقل عن»
-        return next((x for x in cands if _victim_gap(doc, m.end, x.start)), None)
+        return next((x for x in cands if victim_gap(doc, m.end, x.start)), None)
     if trig.prep:
-        hit = next((x for x in cands if _prep_of(doc, x) == trig.prep), None)
+        hit = next((x for x in cands if prep_of(doc, x) == trig.prep), None)
         if hit is not None:
             return hit
-    return next((x for x in cands if _prep_of(doc, x) in (None, "جراء", "ل", "الي", "علي", "ضد", "مع", "ب")
-                 or _partitive_before(doc, x)), None)
+    return next((x for x in cands if prep_of(doc, x) in (None, "جراء", "ل", "الي", "علي", "ضد", "مع", "ب")
+                 or partitive_before(doc, x)), None)
 
 
 def _governed(doc: Doc, m: Match[Trigger]) -> bool:
@@ -586,13 +476,8 @@ def _governed(doc: Doc, m: Match[Trigger]) -> bool:
     tok = doc.tokens[i]
     if m.start > tok.start and any(c in doc.text[tok.start : m.start] for c in "بلك"):
         return True
-    return i > 0 and doc.tokens[i - 1].norm.lstrip("و") in _PREPS and \
+    return i > 0 and doc.tokens[i - 1].norm.lstrip("و") in PREPOSITIONS and \
         doc.tokens[i - 1].norm.lstrip("و") not in ("بعد", "قبل", "خلال", "اثر", "عقب", "اثناء", "منذ")
-
-
-def _token_index(doc: Doc, offset: int) -> int:
-    i = _token_at(doc, offset)
-    return -1 if i is None else i
 
 
 def _main_place(doc: Doc) -> Place | None:
@@ -624,18 +509,6 @@ def _report_window(doc: Doc, stmt: Statement) -> tuple[str | None, str]:
     return None, "unknown"
 
 
-def _gap_ok(toks: Sequence[Token], j: int, start: int, partitive: bool = False) -> bool:
-    """Only time words (اليوم، أمس) or a preposition with a pronoun (إليها) between a verb and its subject."""
-    k = j
-    while k < len(toks) and toks[k].start < start:
-        n = toks[k].norm
-        if n not in grammar("time") and n not in grammar("pronominal_prep") and \
-                not (partitive and n in grammar("partitive")):
-            return False
-        k += 1
-    return True
-
-
 def _fill_code(actor: Actor, country: str | None) -> Actor:
     """A group without a country (مسلحون، مدنيين) takes the country of the event's place.
 
@@ -663,7 +536,7 @@ def _locations(doc: Doc, toks: Sequence[Token], lo: int, hi: int) -> list[Place]
     for p in doc.places:
         if not (s <= p.start < e):
             continue
-        ti = _token_at(doc, p.start)
+        ti = token_at(doc, p.start)
         if ti is None:
             continue
         tok = toks[ti]

@@ -1,0 +1,160 @@
+"""Shallow syntax over tokens: clauses, prepositions, coordination and distances between mentions.
+
+The rule-based stages (events, statements) read Arabic sentences through these few
+questions: where does this clause start and end, which preposition governs this
+mention, which mentions are joined by و, what stands between two words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rasd.doc import Doc
+from rasd.lexicon import grammar
+from rasd.records import Mention, Token
+from rasd.stages.statements import COMPLEMENTIZERS, cue_role
+from rasd.text import stems
+
+PREPOSITIONS = ("في", "من", "الي", "علي", "عن", "مع", "ضد", "حول", "بشان", "خلال", "منذ", "لدي", "عند", "بين")
+
+
+CLAUSE_BREAK = frozenset({"؛", ";", ":", "التي", "الذي", "الذين", "اللذين", "اللتين"}) | COMPLEMENTIZERS
+
+
+def breaks_clause(tok: Token) -> bool:
+    """A clause starts at ؛ : a that-clause, a relative pronoun or a participial cue (مضيفا، مفسرا)."""
+    if tok.norm in CLAUSE_BREAK:
+        return True
+    c = cue_role(tok)
+    return (c is not None and c[0] == "participle") or \
+        any(f in grammar("clause_participle") for f, _ in stems(tok.norm))
+
+
+def clause_bounds(toks: Sequence[Token], a: int, b: int, i: int) -> tuple[int, int]:
+    """Token range of the clause around token i."""
+    lo = i
+    while lo > a and not breaks_clause(toks[lo - 1]):
+        lo -= 1
+    if lo > a and toks[lo - 1].norm not in CLAUSE_BREAK:
+        lo -= 1  # a participle belongs to the clause it opens
+    hi = i + 1
+    while hi < b and not breaks_clause(toks[hi]):
+        hi += 1
+    return lo, hi
+
+
+def prep_of(doc: Doc, m: Mention) -> str | None:
+    """The preposition right before a mention: a separate word or a proclitic (بـ لـ)."""
+    tok_i = token_at(doc, m.start)
+    if tok_i is None:
+        return None
+    tok = doc.tokens[tok_i]
+    if m.start > tok.start:  # a proclitic was split off
+        pre = doc.text[tok.start : m.start]
+        pre_n = "".join(c for c in pre if c not in "و")
+        if pre_n.startswith(("ب",)):
+            return "ب"
+        if pre_n.startswith(("ل",)):
+            return "ل"
+        if pre_n.startswith("ك"):
+            return "ك"
+    if tok_i > 0:
+        prev = doc.tokens[tok_i - 1].norm
+        for p in PREPOSITIONS:
+            if prev == p or prev == "و" + p:
+                return p
+        if prev in ("قبل",) and tok_i > 1 and doc.tokens[tok_i - 2].norm == "من":
+            return "من قبل"
+        if prev in ("جراء", "بسبب", "ازاء", "تجاه", "بحق"):
+            return "جراء"
+    return None
+
+
+def token_at(doc: Doc, offset: int) -> int | None:
+    lo, hi = 0, len(doc.tokens) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        t = doc.tokens[mid]
+        if t.end <= offset:
+            lo = mid + 1
+        elif t.start > offset:
+            hi = mid - 1
+        else:
+            return mid
+    return None
+
+
+def coordinated(doc: Doc, first: Mention, limit: int) -> list[Mention]:
+    """The mention and those joined to it by و (X وY، X والأمريكي Y)."""
+    out = [first]
+    last = first
+    for m in doc.mentions:
+        if m.start <= last.start or m.actor is None or m.start >= limit:
+            continue
+        gap = doc.text[last.end : m.start]
+        words = gap.split()
+        if not gap.strip() and last.source == "title" and m.label == "PER":
+            out.append(m)  # apposition: a title and the person's name (وزير الخارجية الروسي سيرغي لافروف)
+            last = m
+            continue
+        if (gap.strip() == "و" or (gap.strip() == "" and doc.text[m.start - 1 : m.start] == "و")
+                or (doc.text[max(0, m.start - 1) : m.start] == "و" and gap.strip() in ("", "،"))
+                or (len(words) == 1 and words[0].startswith("و") and len(words[0]) > 2)):
+            out.append(m)
+            last = m
+            continue
+        if m.start > last.end + 1:
+            break
+    return out
+
+
+def group_start(doc: Doc, last: Mention, lo: int) -> Mention:
+    """The first of the mentions joined by و that end with ``last`` (ترامب وماي اتفقا → ترامب)."""
+    first = last
+    for m in reversed([x for x in doc.mentions if lo <= x.start and x.end <= last.start and x.actor]):
+        if (doc.text[m.end : first.start].strip() in ("و", "") and doc.text[first.start - 1 : first.start] == "و") \
+                or doc.text[m.end : first.start].strip() == "و":
+            first = m
+        else:
+            break
+    return first
+
+
+def partitive_before(doc: Doc, x: Mention) -> bool:
+    """The mention follows a quantity noun (المئات من القوات التركية، عناصر من الجيش)."""
+    i = token_at(doc, x.start)
+    return i is not None and i >= 2 and doc.tokens[i - 1].norm == "من" and \
+        (doc.tokens[i - 2].norm in grammar("partitive") or doc.tokens[i - 2].norm[:1].isdigit())
+
+
+def victim_gap(doc: Doc, end: int, start: int) -> bool:
+    """Only a count stands between an event noun and its victims (مقتل 43 مدنيا، مقتل أكثر من 60 شخصا)."""
+    between = [t for t in doc.tokens if end <= t.start and t.end <= start]
+    return len(between) <= 5 and all(t.norm[:1].isdigit() or t.norm in grammar("count_word") for t in between)
+
+
+def adjacent(doc: Doc, end: int, start: int) -> bool:
+    """Nothing but definite adjectives between two spans (قصف الطيران، القصف الجوي للطيران)."""
+    between = [t for t in doc.tokens if end <= t.start and t.end <= start]
+    return all(t.norm.startswith("ال") for t in between) and len(between) <= 1
+
+
+def tokens_between(doc: Doc, start: int, end: int) -> int:
+    return sum(1 for t in doc.tokens if start <= t.start and t.end <= end)
+
+
+def token_index(doc: Doc, offset: int) -> int:
+    i = token_at(doc, offset)
+    return -1 if i is None else i
+
+
+def gap_ok(toks: Sequence[Token], j: int, start: int, partitive: bool = False) -> bool:
+    """Only time words (اليوم، أمس) or a preposition with a pronoun (إليها) between a verb and its subject."""
+    k = j
+    while k < len(toks) and toks[k].start < start:
+        n = toks[k].norm
+        if n not in grammar("time") and n not in grammar("pronominal_prep") and \
+                not (partitive and n in grammar("partitive")):
+            return False
+        k += 1
+    return True
