@@ -214,6 +214,8 @@ def test_api_openapi_documents_every_route(client: TestClient) -> None:
         "/api/map",
         "/api/export",
         "/api/facets",
+        "/api/bulletin",
+        "/api/aggregates/side-by-side",
     ):
         assert p in paths, p
     params = {p["name"] for p in spec["paths"]["/api/events"]["get"]["parameters"]}

@@ -183,6 +183,22 @@ def test_browser_hostile_article_is_shown_as_text(page: tuple[Any, Watch], serve
     watch.check()
 
 
+def test_browser_map_marker_filters_by_its_province(page: tuple[Any, Watch], server: str) -> None:
+    pg, watch = page
+    pg.goto(f"{server}/events?lang=en&type=ASSAULT")
+    pg.wait_for_selector("#map[data-markers]")
+    marker = pg.locator("#map path.event-marker:not([data-admin1=''])").first
+    admin1 = marker.get_attribute("data-admin1")
+    marker.dispatch_event("click")  # no pointer: markers may overlap
+    link = pg.locator(".leaflet-popup a.map-filter")
+    link.wait_for()
+    link.click()
+    pg.wait_for_load_state()
+    assert f"admin1={admin1}" in pg.url and "type=ASSAULT" in pg.url
+    assert pg.locator("tr.event-row").count() > 0
+    watch.check()
+
+
 def test_browser_bulletin(page: tuple[Any, Watch], server: str, shots: Path) -> None:
     pg, watch = page
     pg.goto(f"{server}/bulletin?date=2018-09-30&lang=en")

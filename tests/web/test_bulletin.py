@@ -106,3 +106,10 @@ def test_bulletin_page(client: TestClient) -> None:
     assert r.status_code == 200 and "Bulletin for 2024-03-07" in r.text and 'class="num-link"' in r.text
     assert client.get("/bulletin?date=tomorrow").status_code == 400
     assert client.get("/bulletin").status_code == 200
+
+
+def test_bulletin_api(client: TestClient) -> None:
+    body = client.get("/api/bulletin?date=2024-03-07").json()
+    assert body["day"] == "2024-03-07" and body["by_type"] and body["evidence"]
+    r = client.get("/api/bulletin?date=7-3-2024")
+    assert r.status_code == 400 and r.json()["error"].startswith("date:")

@@ -45,7 +45,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     Returns:
         The FastAPI application (serve it with uvicorn; test it with ``fastapi.testclient.TestClient``).
     """
-    from rasd.api.routes import articles, catalog, events, exports, records
+    from rasd.api.routes import articles, bulletin, catalog, events, exports, records
     from rasd.web import pages
     from rasd.web.render import STATIC, make_env
 
@@ -87,7 +87,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
         return response
 
     install_error_handlers(app, render_html=pages.error_page)
-    for module in (events, records, articles, catalog, exports):
+    for module in (events, records, articles, catalog, exports, bulletin):
         app.include_router(module.router)
     app.include_router(pages.router)
     app.mount("/static/rasd", StaticFiles(directory=str(STATIC)), name="static")

@@ -103,10 +103,12 @@ class Filters:
 
 
 def iso_day(d: dt.date | None) -> str | None:
+    """``YYYY-MM-DD`` of a day, or None."""
     return d.isoformat() if d else None
 
 
 def actor_conds(actor: str | None, sector: str | None) -> list[Any]:
+    """Conditions on :data:`actors` for an ``actor`` (``CODE`` or ``CODE:SECTOR``) and a ``sector`` filter."""
     conds: list[Any] = []
     if actor:
         code, _, sec = actor.partition(":")

@@ -94,6 +94,8 @@ class Page(_Model):
 
 
 class EventPage(Page):
+    """A page of events."""
+
     items: list[EventSummary]
 
 
@@ -113,6 +115,8 @@ class Statement(_Model):
 
 
 class StatementPage(Page):
+    """A page of statements."""
+
     items: list[Statement]
 
 
@@ -132,10 +136,14 @@ class Aggregate(_Model):
 
 
 class AggregatePage(Page):
+    """A page of reported counts."""
+
     items: list[Aggregate]
 
 
 class ArticleSummary(_Model):
+    """An article in a listing, with how many records it holds."""
+
     id: int
     doc_id: str
     title: str | None
@@ -148,6 +156,8 @@ class ArticleSummary(_Model):
 
 
 class ArticlePage(Page):
+    """A page of articles."""
+
     items: list[ArticleSummary]
 
 
@@ -169,6 +179,8 @@ class Article(_Model):
 
 
 class ActorRow(_Model):
+    """A coded actor with the number of its events and statements."""
+
     id: int
     code: str
     sector: str | None
@@ -178,10 +190,14 @@ class ActorRow(_Model):
 
 
 class ActorPage(Page):
+    """A page of actors."""
+
     items: list[ActorRow]
 
 
 class PlaceRow(_Model):
+    """A resolved place with the number of events there."""
+
     id: int
     name: str
     country: str | None
@@ -192,10 +208,14 @@ class PlaceRow(_Model):
 
 
 class PlacePage(Page):
+    """A page of places."""
+
     items: list[PlaceRow]
 
 
 class DayCount(_Model):
+    """Events of one type on one day."""
+
     day: str
     type: str
     count: int
@@ -208,6 +228,8 @@ class DailyCounts(_Model):
 
 
 class Facets(_Model):
+    """The values the filters accept, as found in the store."""
+
     types: list[str]
     admin1: list[str]
     sources: list[str]

@@ -3,8 +3,8 @@ evidence, the daily bulletin and the API reference; each page reads the same que
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -14,6 +14,7 @@ from rasd.api import queries as q
 from rasd.api import record_queries as rq
 from rasd.api.deps import ConnDep, FiltersDep
 from rasd.api.errors import ApiError
+from rasd.api.routes.bulletin import bulletin_day
 from rasd.export import FORMAT_NAMES
 from rasd.web.highlight import Highlight, highlight, safe_href
 from rasd.web.i18n import TYPE_COLOURS, check_lang, province_name, status_name, translator, type_name
@@ -56,12 +57,9 @@ def error_page(request: Request, status: int, message: str) -> Response:
     )
 
 
-def _query(request: Request, **drop: Any) -> str:
-    """The request's query string without paging (and without the keys given)."""
-    keep = [(k, v) for k, v in request.query_params.multi_items() if k not in ("offset", *drop)]
-    from urllib.parse import urlencode
-
-    return urlencode(keep)
+def _filters_query(request: Request) -> str:
+    """The request's filters as a query string: without paging and language (for the map and export links)."""
+    return urlencode([(k, v) for k, v in request.query_params.multi_items() if k not in ("offset", "limit", "lang")])
 
 
 @router.get("/")
@@ -76,7 +74,6 @@ def events_page(request: Request, conn: ConnDep, f: FiltersDep, lang: LangQuery 
     total = q.count_events(conn, f)
     items = q.list_events(conn, f)
     counts = q.daily_counts(conn, f)
-    qs = _query(request)
     prev_url = next_url = None
     if f.offset > 0:
         prev_url = _relative(request, offset=max(0, f.offset - f.limit))
@@ -93,8 +90,7 @@ def events_page(request: Request, conn: ConnDep, f: FiltersDep, lang: LangQuery 
         facets=rq.facets(conn),
         chart=timeline(counts),
         legend=[(tp, TYPE_COLOURS[tp]) for tp in types_present],
-        query=_query(request, lang=True),
-        qs=qs,
+        query=_filters_query(request),
         prev_url=prev_url,
         next_url=next_url,
         export_formats=FORMAT_NAMES,
@@ -191,7 +187,7 @@ def bulletin_page(
     lang: LangQuery = None,
 ) -> HTMLResponse:
     """The daily bulletin of a day, every number linked to its sentences."""
-    day = _bulletin_day(conn, date)
+    day = bulletin_day(conn, date)
     b = bulletin_mod.build(conn, day)
     lang = check_lang(lang)
     return render(
@@ -202,16 +198,6 @@ def bulletin_page(
         article_base="/articles/",
         group_title=lambda g: bulletin_mod.group_title(g, b, lang),
     )
-
-
-def _bulletin_day(conn: Any, date: str | None) -> dt.date:
-    if date:
-        try:
-            return dt.date.fromisoformat(date)
-        except ValueError:
-            raise ApiError(400, f"date: not a date (YYYY-MM-DD): {date!r}") from None
-    latest = q.latest_day(conn)
-    return latest or dt.date.today()
 
 
 @router.get("/api", response_class=HTMLResponse)

@@ -40,13 +40,18 @@ def get_event(event_id: str, conn: ConnDep) -> dict[str, Any]:
 def map_points(conn: ConnDep, f: FiltersDep) -> dict[str, Any]:
     """One point per place with the number of matching events of each type (paging does not apply).
 
-    ``reference`` (a foreign member) lists the province seats of the countries shown, as landmarks
-    for a map drawn without tiles.
+    ``reference`` (a foreign member) lists the province seats of the country with the most events,
+    as landmarks for a map drawn without tiles.
     """
+    from collections import Counter
+
     from rasd.web.i18n import province_seats
 
     fc = q.map_points(conn, f)
-    fc["reference"] = province_seats({ft["properties"]["country"] for ft in fc["features"]} - {None})
+    by_country = Counter(ft["properties"]["country"] for ft in fc["features"] for _ in range(ft["properties"]["count"]))
+    by_country.pop(None, None)
+    top = by_country.most_common(1)
+    fc["reference"] = province_seats({top[0][0]}) if top else []
     return fc
 
 

@@ -68,7 +68,11 @@
         tipText.textContent = p.name + ": " + p.count;
         m.bindTooltip(tipText, { direction: "top" });
         m.addTo(map);
-        if (m._path) { m._path.setAttribute("data-place", p.name); m._path.classList.add("event-marker"); }
+        if (m._path) {
+          m._path.setAttribute("data-place", p.name);
+          m._path.setAttribute("data-admin1", p.admin1 || "");
+          m._path.classList.add("event-marker");
+        }
         pts.push([c[1], c[0]]);
       });
       el.setAttribute("data-markers", String(pts.length));
