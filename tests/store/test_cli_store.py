@@ -96,3 +96,23 @@ def test_watch_needs_feeds(tmp_path: Path) -> None:
     feeds.write_text("# nothing\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["watch", str(feeds)])
     assert result.exit_code == 2 and "no feed URLs in the file" in result.stderr
+
+
+def test_query_aggregates_side_by_side(tmp_path: Path, sqlite_db: str) -> None:
+    path = tmp_path / "tolls.jsonl"
+    texts = ["قال المرصد السوري لحقوق الإنسان إن 12 مدنيا قتلوا في قصف على ريف إدلب اليوم.",
+             "أعلن الدفاع المدني مقتل 15 مدنيا في قصف على ريف إدلب اليوم."]
+    path.write_text("\n".join(json.dumps({"doc_id": f"t{i}", "source": f"s{i}", "published": "2024-03-07",
+                                          "text": t}, ensure_ascii=False) for i, t in enumerate(texts)) + "\n",
+                    encoding="utf-8")
+    runner = CliRunner()
+    runner.invoke(main, ["ingest", str(path), "--db", sqlite_db, "--no-progress"])
+    js = runner.invoke(main, ["query", "--db", sqlite_db, "--aggregates", "all", "--format", "json"])
+    assert js.exit_code == 0, js.output
+    groups = [json.loads(line) for line in js.stdout.splitlines()]
+    values = sorted(r["value"] for g in groups for r in g["reports"])
+    assert values == [12, 15]  # side by side, never 27
+    table = runner.invoke(main, ["query", "--db", sqlite_db, "--aggregates", "all"])
+    assert "12" in table.stdout and "15" in table.stdout and "27" not in table.stdout
+    none = runner.invoke(main, ["query", "--db", sqlite_db, "--aggregates", "displaced"])
+    assert none.exit_code == 0 and "no aggregates match" in none.stderr

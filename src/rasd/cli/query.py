@@ -60,6 +60,18 @@ def format_table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(out)
 
 
+def format_aggregates(groups: list[dict[str, Any]]) -> str:
+    """Reported counts: one heading per (metric, day, provinces), one line per reporter under it."""
+    lines = []
+    for g in groups:
+        lines.append(f"{g['metric']}  {g['day'] or '?'}  {','.join(g['admin1']) or '-'}")
+        for r in g["reports"]:
+            who = r["reporter"] or "?"
+            code = f" [{r['reporter_code']}]" if r["reporter_code"] else ""
+            lines.append(f"    {r['value']:>6}  ({r['period']})  {who}{code}  article {r['article_id']}")
+    return "\n".join(lines)
+
+
 @click.command()
 @click.option("--db", metavar="URL", default=None, help=_DB_HELP)
 @click.option("--type", "types", multiple=True, metavar="TYPE", help="PLOVER event type (repeat for several).")
@@ -73,6 +85,14 @@ def format_table(rows: list[dict[str, Any]]) -> str:
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="At most this many events.")
 @click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True, help="Skip this many first.")
 @click.option("--reports", is_flag=True, help="JSON only: include every report of each event with its merge reason.")
+@click.option(
+    "--aggregates",
+    "metric",
+    metavar="METRIC",
+    default=None,
+    help="Instead of events: the counts of METRIC ('all' for every metric) that sources reported, "
+    "by day and province, each reporter side by side (never summed). Uses --admin1, --since, --until.",
+)
 @click.option(
     "--format",
     "fmt",
@@ -94,6 +114,7 @@ def query(
     limit: int,
     offset: int,
     reports: bool,
+    metric: str | None,
     fmt: str,
 ) -> None:
     """Events in the store (each counted once however many reports it has), newest first.
@@ -102,7 +123,26 @@ def query(
     --format json gives every field, and --reports the reports themselves with why they merged.
     """
     from rasd.store import open_store
-    from rasd.store.queries import EventFilter, event_reports, find_events
+    from rasd.store.queries import EventFilter, aggregates_side_by_side, event_reports, find_events
+
+    if metric:
+        with open_store(db) as store, store.connect() as conn:
+            groups = aggregates_side_by_side(
+                conn,
+                metric=None if metric == "all" else metric,
+                admin1=admin1,
+                day_from=_day("--since", date_from),
+                day_to=_day("--until", date_to),
+            )
+        groups = groups[offset : offset + limit]
+        if fmt == "json":
+            for g in groups:
+                click.echo(json.dumps(g, ensure_ascii=False))
+        elif groups:
+            click.echo(format_aggregates(groups))
+        else:
+            click.echo("no aggregates match", err=True)
+        return
 
     f = EventFilter(
         type=tuple(t.upper() for t in types) or None,

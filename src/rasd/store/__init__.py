@@ -40,6 +40,10 @@ class Store:
         """Store one processed article in one transaction (see :meth:`rasd.store.write.Writer.write`)."""
         return self.writer.write(doc, origin=origin, chash=chash)
 
+    def write_batch(self, items: list[tuple[Doc, str | None]]) -> list[WriteResult | StoreError]:
+        """Store several ``(doc, origin)`` in one transaction, a savepoint each (see :meth:`Writer.write_batch`)."""
+        return self.writer.write_batch(items)
+
     def record_failure(self, origin: str, doc_id: str | None, error: str) -> None:
         """Keep the error of an article that could not be read or processed."""
         self.writer.record_failure(origin, doc_id, error)

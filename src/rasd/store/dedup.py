@@ -32,6 +32,7 @@ def signature(text: str) -> bytes:
 def signature_of_normalised(normalised: str) -> bytes:
     """The MinHash signature of already normalised text (see :func:`rasd.text.norm`)."""
     from datasketch import MinHash  # imported here: datasketch pulls in scipy, which readers never need
+
     m = MinHash(num_perm=NUM_PERM, seed=1)
     sh = shingles(normalised)
     if sh:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -163,6 +163,55 @@ class Writer:
             raise StoreError(f"article {article.doc_id!r} ({origin or '-'}): not stored ({msg})") from e
         self._ids.update(pending)  # only ids of committed rows are remembered
         return result
+
+    def write_batch(self, items: Sequence[tuple[Doc, str | None]]) -> list[WriteResult | StoreError]:
+        """Store several documents in one transaction, each in a savepoint of its own (for ``--workers``).
+
+        One commit per batch is cheaper than one per article; an article the database refuses is
+        rolled back to its savepoint and reported, and the others are kept. A crash loses at most the
+        uncommitted batch, which a re-run writes again (articles are still found by content hash).
+
+        Args:
+            items: ``(doc, origin)`` pairs, written in this order (cluster ids depend on it).
+
+        Returns:
+            One result per item: a :class:`WriteResult`, or the :class:`StoreError` that item raised.
+
+        Raises:
+            StoreError: The batch as a whole could not be committed; nothing of it is kept.
+        """
+        prepared = []
+        for doc, origin in items:
+            normalised = " ".join(doc.norm.text.split())
+            prepared.append(
+                (doc, origin, content_hash(doc.article), normalised, dedup.signature_of_normalised(normalised))
+            )
+        results: list[WriteResult | StoreError] = []
+        committed: dict[tuple[str, Any], int] = {}
+        try:
+            with self.engine.execution_options(rasd_write=True).begin() as conn:
+                for doc, origin, chash, normalised, sig in prepared:
+                    row = conn.execute(select(articles.c.id).where(articles.c.content_hash == chash)).first()
+                    if row is not None:
+                        results.append(WriteResult("exists", row[0]))
+                        continue
+                    local: dict[tuple[str, Any], int] = {}
+                    try:
+                        with conn.begin_nested():
+                            result = self._write(conn, doc, chash, sig, normalised, origin, local)
+                    except SQLAlchemyError as e:
+                        msg = str(e).strip().split("\n", 1)[0]
+                        results.append(
+                            StoreError(f"article {doc.article.doc_id!r} ({origin or '-'}): not stored ({msg})")
+                        )
+                        continue
+                    committed.update(local)
+                    results.append(result)
+        except SQLAlchemyError as e:
+            msg = str(e).strip().split("\n", 1)[0]
+            raise StoreError(f"batch of {len(items)} articles: not stored ({msg})") from e
+        self._ids.update(committed)
+        return results
 
     def record_failure(self, origin: str, doc_id: str | None, error: str) -> None:
         """Keep a failed article's origin and error (once: a re-run does not repeat it)."""
@@ -565,8 +614,3 @@ class Writer:
         if best is None:
             return None
         return best[1], best[2], by_id[best[1]]
-
-
-def write_all(writer: Writer, docs: Iterable[Doc]) -> list[WriteResult]:
-    """Write several documents, each in its own transaction (the batched path ``--workers`` builds on)."""
-    return [writer.write(d) for d in docs]
