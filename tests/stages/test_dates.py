@@ -371,3 +371,13 @@ def test_dates_bracketed_years(text: str, expr: str, date: str) -> None:
 def test_dates_bracketed_hijri_year_is_not_resolved() -> None:
     t = _only("سجلات البلدية عام ( 1319 ) هجري محفوظة.", "عام ( 1319 ) هجري")
     assert (t.date, t.precision) == (None, "unknown")
+
+
+def test_dates_dash_range_has_no_first_month() -> None:
+    # Regression: the 5-9 form has no month of its own for the first day (it crashed the stage).
+    import datetime as dt
+
+    from rasd.stages.dates import find_dates
+
+    (t,) = find_dates("يقام المعرض في الفترة 5-9 مايو المقبل في دبي.", dt.date(2018, 3, 18))
+    assert (t.date, t.end_date, t.kind) == ("2018-05-05", "2018-05-09", "range")

@@ -405,14 +405,15 @@ def _day_month(m: regex.Match[str], ctx: _Ctx) -> _Value | None:
 
 def _range(m: regex.Match[str], ctx: _Ctx) -> _Value | None:
     d1, d2 = int(m["d1"]), int(m["d2"])
-    if not (1 <= d1 <= 31 and 1 <= d2 <= 31) or (m["mon1"] is None and d1 >= d2):
+    mon1 = m.groupdict().get("mon1")  # the dash form (5-9 مايو) has no month of its own for the first day
+    if not (1 <= d1 <= 31 and 1 <= d2 <= 31) or (mon1 is None and d1 >= d2):
         return None
     cal, month = _month_of(m, ctx)
     end = _resolve_day(cal, month, d2, m, ctx)
     unknown = _Value(None, "unknown", None, "range")
     if end is None:
         return unknown
-    if m["mon1"] is None:
+    if mon1 is None:
         start = end - dt.timedelta(days=d2 - d1)
     else:
         cal1, month1 = _month_of(m, ctx, "1")
