@@ -254,11 +254,11 @@ def _persons_beside_title(doc: Doc, a: int, i: int, j: int, b: int, title: Menti
     after = actor_matcher().match_at(toks, j, b) if j < b else None
     if after and after.payload.kind == "PER":
         return found
-    if _tagged(doc):  # the NER model saw the sentence: trust its person spans beside the title
+    if _tagged(doc):  # a person span of the NER model beside the title comes first
         span = _ner_person_beside(doc, title)
         if span is not None:
             found.append(_person(doc, span[0], span[1], title))
-        return found
+            return found
     if j < b and toks[j].norm in ("،", ","):  # الرئيس الأمريكي، دونالد ترامب،
         k = _name_after(toks, j + 1, b)
         if k - (j + 1) >= 2 and (k >= b or not toks[k].is_word):

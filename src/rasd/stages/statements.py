@@ -137,6 +137,8 @@ def _speaker(
     name = _unknown_name(doc, toks, j, b) if m is None and role == "speech" else None
     if name is not None:
         return name, None, "unknown name after the verb (code of the last title-only speaker)"
+    if m is not None and m.source == "ner" and m.actor is not None and m.actor.code is None:
+        return _titled_person(doc, m.start, m.end), None, rule + " (a name the NER model found: code of the last title)"
     if m is not None:
         resolved = resolve_head(doc, m, m.start)
         if resolved is not None:
@@ -252,6 +254,11 @@ def _unknown_name(doc: Doc, toks: Sequence[Token], j: int, b: int) -> Actor | No
     if k - j < 2 or any(m.start < toks[k - 1].end and m.end > toks[j].start for m in doc.mentions):
         return None
     s, e = toks[j].start, toks[k - 1].end
+    return _titled_person(doc, s, e)
+
+
+def _titled_person(doc: Doc, s: int, e: int) -> Actor:
+    """A person of unknown country takes the code of the last speaker known only by a title."""
     titled = [m for m in doc.mentions if m.end <= s and m.source == "title" and m.actor and m.actor.code]
     code, sector = (titled[-1].actor.code, titled[-1].actor.sector) if titled and titled[-1].actor else (None, None)
     return Actor(doc.text[s:e], s, e, code, sector, kind="PER", name=doc.text[s:e])
