@@ -31,3 +31,15 @@ def test_pipeline_original_text_is_untouched(nlp) -> None:
     text = "قـــالَ الوزيرُ\u200f إنّ ٣ جنود أصيبوا."
     doc = nlp(Article(doc_id="u", text=text))
     assert doc.text == text
+
+
+def test_pipeline_with_ner_tags_before_entities() -> None:
+    from rasd.pipeline import default_stages
+
+    names = [s.name for s in default_stages(with_ner=True)]
+    assert names.index("ner") == names.index("entities") - 1
+    doc = Pipeline(default_stages(with_ner=True))(
+        Article(doc_id="n", text="التقى الرئيس الفرنسي إيمانويل ماكرون نظيره الأمريكي في باريس.")
+    )
+    assert "ner@1" in doc.stages
+    assert any(label == "LOC" and doc.text[s:e] == "باريس" for s, e, label in doc.ner_spans)

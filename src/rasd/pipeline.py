@@ -13,6 +13,7 @@ from rasd.stages.aggregates import aggregates
 from rasd.stages.dates import dates
 from rasd.stages.entities import entities
 from rasd.stages.events import events
+from rasd.stages.ner import ner
 from rasd.stages.places import places
 from rasd.stages.quantities import quantities
 from rasd.stages.statements import statements
@@ -41,6 +42,21 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
     Stage("events", events, ("mentions", "places", "times", "quantities", "statements"), ("events",)),
     Stage("aggregates", aggregates, ("quantities", "places", "statements"), ("aggregates",)),
 )
+
+
+NER_STAGE = Stage("ner", ner, (), ("ner_spans",))
+
+
+def default_stages(*, with_ner: bool = False) -> tuple[Stage, ...]:
+    """The default stages; ``with_ner`` adds the statistical NER tagger before ``entities``.
+
+    The tagger is off by default for now: on the dev articles its person spans still cost more
+    statements than they win (S 0.752 → 0.717), until entities and statements learn to weigh them.
+    """
+    if not with_ner:
+        return DEFAULT_STAGES
+    i = next(k for k, s in enumerate(DEFAULT_STAGES) if s.name == "entities")
+    return (*DEFAULT_STAGES[:i], NER_STAGE, *DEFAULT_STAGES[i:])
 
 
 class Pipeline:

@@ -30,14 +30,16 @@ COMMANDS = (
     "rasd.cli.serve:serve",
     "rasd.cli.geo:geocode_cmd",
     "rasd.cli.geo:gazetteer_group",
+    "rasd.cli.ner:ner",
 )
 EVAL_COMMANDS = (
     "rasd.cli.evaluate:eval_articles",
     "rasd.cli.eval_geo:eval_geo",
     "rasd.cli.eval_geo:eval_dates",
     "rasd.cli.eval_oeda:eval_oeda",
+    "rasd.cli.ner:eval_ner",
 )
-TRAIN_COMMANDS: tuple[str, ...] = ()
+TRAIN_COMMANDS: tuple[str, ...] = ("rasd.cli.ner:train_ner",)
 
 
 class _OneLineErrors(click.Group):

@@ -22,7 +22,8 @@ def eval_group() -> None:
 @click.option("--published", metavar="DATE", help="Use this publication date for every article (default: "
               "each gold file's own).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def eval_articles(directory: Path, per_article: bool, published: str | None, fmt: str) -> None:
+@click.option("--ner", "with_ner", is_flag=True, help="Also run the statistical NER tagger (off by default).")
+def eval_articles(directory: Path, per_article: bool, published: str | None, fmt: str, with_ner: bool) -> None:
     """Run the pipeline on every gold file in DIRECTORY and score it (E1-E4, modality, S, A).
 
     Gold files are JSON in the layout of the gold format (doc_id, text,
@@ -31,10 +32,10 @@ def eval_articles(directory: Path, per_article: bool, published: str | None, fmt
     """
     from rasd.evaluate import format_report, load_gold_dir, report_to_dict, score_articles
     from rasd.output import doc_to_gold
-    from rasd.pipeline import Pipeline
+    from rasd.pipeline import Pipeline, default_stages
 
     golds = load_gold_dir(directory)
-    nlp = Pipeline()
+    nlp = Pipeline(default_stages(with_ner=with_ner))
     pairs = []
     with click.progressbar(golds, label="scoring", file=sys.stderr, show_pos=True) as bar:
         for g in bar:

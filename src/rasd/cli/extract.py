@@ -22,9 +22,10 @@ log = logging.getLogger("rasd")
               help="json: every record with offsets; text: a summary for a person; gold: the gold annotation layout.")
 @click.option("--pretty/--compact", default=None, help="Indent JSON (default: indent for one article, "
               "one line per article for JSONL input).")
+@click.option("--ner", "with_ner", is_flag=True, help="Also run the statistical NER tagger (off by default).")
 @click.option("--explain", is_flag=True, help="With --format text: show for each record the lexicon entry and the "
               "rules that produced it (JSON output always carries this as 'trace').")
-def extract(file: str, published: str | None, fmt: str, pretty: bool | None, explain: bool) -> None:
+def extract(file: str, published: str | None, fmt: str, pretty: bool | None, with_ner: bool, explain: bool) -> None:
     """Extract events, statements and aggregates from FILE.
 
     FILE is a plain-text article, a JSON article (doc_id, source, url,
@@ -33,12 +34,12 @@ def extract(file: str, published: str | None, fmt: str, pretty: bool | None, exp
     reported with its number and the other lines are still processed.
     """
     from rasd.output import doc_to_gold, doc_to_json, doc_to_text
-    from rasd.pipeline import Pipeline
+    from rasd.pipeline import Pipeline, default_stages
     from rasd.sources import read_articles
 
     if published:
         _check_date(published)
-    nlp = Pipeline()
+    nlp = Pipeline(default_stages(with_ner=with_ner))
     items = list(read_articles(file, published=published))
     many = len(items) > 1 or file.endswith((".jsonl", ".ndjson"))
     indent = (2 if not many else None) if pretty is None else (2 if pretty else None)

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from rasd.ner.clusters import build_clusters, news_sentences
 from rasd.ner.conll import Sentence, read_conll, read_wikiann
-from rasd.ner.features import FeatureExtractor
 from rasd.ner.model import (
     CLUSTER_FILE,
     CONFIG_FILE,
@@ -19,19 +18,23 @@ from rasd.ner.model import (
     FIRST_FILE,
     MODEL_DIR,
     SECOND_FILE,
+    SILVER_FILE,
+    TABLE_FILES,
     TAGDIST_FILE,
     make_extractor,
+    tag_first,
 )
-from rasd.ner.selftrain import distribution_flags, label_counts, write_flags
+from rasd.ner.selftrain import distribution_flags, label_counts, silver_counts, write_flags
 from rasd.ner.stacking import stack_features
 from rasd.ner.train import train_crf
 
 FOLDS = 4
-NEWS_TOKENS = 4_000_000
+NEWS_TOKENS = 6_000_000
+WIKIANN_TRAIN = False  # WikiANN's train split as training data too (see the model card for why not)
 
 
-def _fold_tags(args: tuple[Path, list[Sentence], list[Sentence], Path]) -> list[list[str]]:
-    """Train on ``rest`` and tag ``held`` (one fold of the jackknife); run in a worker process."""
+def _fold_tags(args: tuple[Path, list[Sentence], list[Sentence], Path]) -> list[tuple[list[str], list[str]]]:
+    """Train on ``rest`` and tag ``held`` (one fold of the jackknife), with confidences; run in a worker process."""
     model_dir, rest, held, out = args
     ex = make_extractor(model_dir)
     train_crf(rest, ex, out, progress=lambda _m: None)
@@ -39,7 +42,7 @@ def _fold_tags(args: tuple[Path, list[Sentence], list[Sentence], Path]) -> list[
 
     crf = pycrfsuite.Tagger()
     crf.open(str(out))
-    return [list(crf.tag(ex.sentence([t for t, _ in s]))) for s in held]
+    return [tag_first(crf, ex.sentence([t for t, _ in s]), True) for s in held]
 
 
 def _train_first(args: tuple[Path, list[Sentence], Path]) -> float:
@@ -48,8 +51,8 @@ def _train_first(args: tuple[Path, list[Sentence], Path]) -> float:
 
 
 def jackknife(model_dir: Path, sents: Sequence[Sentence], work: Path, folds: int = FOLDS,
-              progress: Callable[[str], None] | None = None) -> list[list[str]]:
-    """First-stage tags of every training sentence, each from a model that did not see it.
+              progress: Callable[[str], None] | None = None) -> list[tuple[list[str], list[str]]]:
+    """First-stage tags and confidences of every training sentence, each from a model that did not see it.
 
     The full first-stage model is trained alongside (to ``model_dir``/ner-first.crfsuite); two processes.
     """
@@ -72,6 +75,8 @@ def train_model(
     wikiann: Path | None = None,
     news: Path | None = None,
     stacked: bool = True,
+    relearn_clusters: bool = True,
+    confidence: bool = False,
     window: int = DEFAULT_WINDOW,
     progress: Callable[[str], None] | None = None,
 ) -> float:
@@ -80,10 +85,13 @@ def train_model(
     Args:
         train_file: ANERcorp-style training file.
         out: the model directory to (re)write.
-        wikiann: the WikiANN ``ar.tar.gz``; its train split is added to the training data.
+        wikiann: the WikiANN ``ar.tar.gz``; the label shares of its words (all splits) are learned again
+            (``silver.tsv.gz``), else those of the shipped model are kept.
         news: raw news folder (``ant/`` and ``saudinewsnet/``); when given, the word clusters and the
             label distributions are learned again from it, else those of the shipped model are kept.
+        relearn_clusters: with ``news``, learn the clusters again too (else only the label distributions).
         stacked: also train the second stage (document consistency).
+        confidence: let the second stage also see how sure the first was of each tag (no better on ANERcorp).
         window: sentences around each one that count as its document when training the second stage.
         progress: called with lines of progress.
     """
@@ -94,16 +102,24 @@ def train_model(
     work.mkdir(exist_ok=True)
     sents = read_conll(train_file)
     say(f"{train_file}: {len(sents)} sentences")
+    for name in TABLE_FILES:  # a new directory starts from the shipped tables
+        if not (out / name).exists() and (MODEL_DIR / name).exists():
+            shutil.copyfile(MODEL_DIR / name, out / name)
     if wikiann is not None:
-        extra = read_wikiann(wikiann, "train")
-        say(f"{wikiann}: {len(extra)} WikiANN sentences added")
-        sents += extra
+        silver = [s for split in ("train", "dev", "test", "extra") for s in read_wikiann(wikiann, split)]
+        write_flags(distribution_flags(silver_counts(silver), min_count=1, prefix="k"), out / SILVER_FILE)
+        say(f"{wikiann}: name table from {len(silver)} WikiANN sentences")
+        if WIKIANN_TRAIN:
+            extra = read_wikiann(wikiann, "train")
+            say(f"{wikiann}: {len(extra)} WikiANN sentences added to the training data")
+            sents += extra
     if news is not None:
-        say(f"learning word clusters from {news}")
-        build_clusters(news_sentences(news), out / CLUSTER_FILE)
-        say("clusters written; training a model without label distributions to tag the news")
+        if relearn_clusters or not (out / CLUSTER_FILE).exists():
+            say(f"learning word clusters from {news}")
+            build_clusters(news_sentences(news), out / CLUSTER_FILE)
+        say("training a model without the news table to tag the news")
         plain = work / "plain.crfsuite"
-        ex0 = FeatureExtractor(make_extractor(out, tagdist=False).clusters, make_extractor(out, False).lexicon)
+        ex0 = make_extractor(out, tagdist=False, silver=True)
         train_crf(sents, ex0, plain, progress=say)
         import pycrfsuite
 
@@ -116,16 +132,14 @@ def train_model(
 
         counts = label_counts(_T(), news_sentences(news), NEWS_TOKENS, progress=say)
         write_flags(distribution_flags(counts), out / TAGDIST_FILE)
-    elif out.resolve() != MODEL_DIR.resolve():
-        for name in (CLUSTER_FILE, TAGDIST_FILE):
-            if (MODEL_DIR / name).exists():
-                shutil.copyfile(MODEL_DIR / name, out / name)
-    config = {"version": 1, "stacked": stacked, "window": window, "tagdist": (out / TAGDIST_FILE).exists(),
-              "trained_on": [str(train_file)] + ([str(wikiann)] if wikiann else [])}
+    config = {"version": 1, "stacked": stacked, "confidence": stacked and confidence, "window": window,
+              "tagdist": (out / TAGDIST_FILE).exists(),
+              "trained_on": [train_file.name], "tables": [n for n in TABLE_FILES if (out / n).exists()]}
     if stacked:
         say(f"training the first stage and {FOLDS} jackknife folds (2 processes)")
         first = jackknife(out, sents, work, progress=say)
-        extra_feats = stack_features([[t for t, _ in s] for s in sents], first, window)
+        extra_feats = stack_features([[t for t, _ in s] for s in sents], [t for t, _ in first], window,
+                                     [c for _, c in first] if confidence else None)
         say("training the second stage")
         train_crf(sents, make_extractor(out), out / SECOND_FILE, progress=say, extra=extra_feats)
     else:

@@ -13,13 +13,13 @@ import json
 import logging
 import tarfile
 import zipfile
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import regex
 
+from rasd.errors import RasdError
 from rasd.text import norm
 
 log = logging.getLogger(__name__)
@@ -121,13 +121,15 @@ def build_clusters(
     Returns:
         word → cluster id per size.
     """
-    import numpy as np
-    from scipy import sparse
-    from scipy.sparse.linalg import svds
+    try:
+        import numpy as np
+        from scipy import sparse
+        from scipy.sparse.linalg import svds
+    except ImportError as e:  # training-time only: tagging never needs them
+        raise RasdError(f"learning word clusters needs numpy and scipy ({e})") from e
 
     ids: dict[str, int] = {}
     seq: list[int] = []
-    counts: Counter[int] = Counter()
     for s in sentences:
         seq.append(-1)
         for w in s:
@@ -138,7 +140,6 @@ def build_clusters(
     arr = np.asarray(seq, dtype=np.int64)
     log.info("%d tokens, %d types", int((arr >= 0).sum()), len(ids))
     freq = np.bincount(arr[arr >= 0], minlength=len(ids))
-    counts.update()
     order = np.argsort(-freq, kind="stable")
     keep = order[: vocab_size][freq[order[:vocab_size]] >= min_count]
     row_of = np.full(len(ids) + 1, -1, dtype=np.int64)

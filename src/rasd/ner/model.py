@@ -21,8 +21,9 @@ from rasd.ner.clusters import read_clusters
 from rasd.ner.features import FeatureExtractor
 from rasd.ner.lexicon import lexicon_flags
 from rasd.ner.selftrain import read_flags
-from rasd.ner.stacking import stack_features
+from rasd.ner.stacking import confidence_bucket, stack_features
 from rasd.resources import RESOURCE_DIR
+from rasd.text import stems
 
 MODEL_DIR = RESOURCE_DIR / "ner"
 CONFIG_FILE = "ner.json"
@@ -30,14 +31,26 @@ FIRST_FILE = "ner-first.crfsuite"
 SECOND_FILE = "ner.crfsuite"
 CLUSTER_FILE = "clusters.tsv.gz"
 TAGDIST_FILE = "tagdist.tsv.gz"
+SILVER_FILE = "silver.tsv.gz"
+TABLE_FILES = (CLUSTER_FILE, TAGDIST_FILE, SILVER_FILE)
 DEFAULT_WINDOW = 15
 
 
-def make_extractor(model_dir: Path, tagdist: bool = True) -> FeatureExtractor:
-    """The feature extractor of the model in ``model_dir``: its clusters (and label distributions) and rasd's lexicons."""
+def make_extractor(model_dir: Path, tagdist: bool = True, silver: bool = True) -> FeatureExtractor:
+    """The feature extractor of the model in ``model_dir``: its tables and rasd's lexicons.
+
+    Args:
+        model_dir: holds the cluster table and the label-distribution tables (news, silver); absent ones are empty.
+        tagdist: read the news label-distribution table (False for the model that learns it).
+        silver: read the WikiANN label-distribution table.
+    """
     cpath = model_dir / CLUSTER_FILE
     clusters = read_clusters(cpath) if cpath.exists() else {}
-    flags = read_flags(model_dir / TAGDIST_FILE) if tagdist else {}
+    flags: dict[str, tuple[str, ...]] = {}
+    for name, wanted in ((TAGDIST_FILE, tagdist), (SILVER_FILE, silver)):
+        if wanted:
+            for w, f in read_flags(model_dir / name).items():
+                flags[w] = flags.get(w, ()) + f
     return FeatureExtractor(clusters, lexicon_flags(), flags)
 
 
@@ -67,6 +80,16 @@ def _open_crf(path: Path) -> pycrfsuite.Tagger:
     return crf
 
 
+def tag_first(crf: pycrfsuite.Tagger, x: list[list[str]], confidence: bool) -> tuple[list[str], list[str]]:
+    """Tags of one sentence's features and, when asked, how sure the CRF is of each (else an empty list)."""
+    if not x:
+        return [], []
+    tags = list(crf.tag(x))
+    if not confidence:
+        return tags, []
+    return tags, [confidence_bucket(crf.marginal(t, k)) for k, t in enumerate(tags)]
+
+
 class NerTagger:
     """Tags token sequences with the (one- or two-stage) CRF model of a model directory.
 
@@ -94,10 +117,13 @@ class NerTagger:
                 (None: all of them; -1: the model's default, for text without document boundaries).
         """
         feats = [self.extractor.sentence(s) if s else [] for s in sentences]
-        first = [list(self._first.tag(x)) if x else [] for x in feats]
+        conf = bool(self.config.get("confidence")) and self._second is not None
+        pairs = [tag_first(self._first, x, conf) for x in feats]
+        first = [t for t, _ in pairs]
         if self._second is None:
             return first
-        extra = stack_features(sentences, first, self.window if window == -1 else window)
+        extra = stack_features(sentences, first, self.window if window == -1 else window,
+                               [c for _, c in pairs] if conf else None)
         out: list[list[str]] = []
         for x, more in zip(feats, extra, strict=True):
             if not x:
@@ -107,6 +133,25 @@ class NerTagger:
                 f.extend(m)
             out.append(list(self._second.tag(x)))
         return out
+
+    def _known(self, form: str) -> bool:
+        if self.extractor.lexicon.get(form):
+            return True
+        return any(f[0] == "k" and f != "kO" for f in self.extractor.tagdist.get(form, ()))
+
+    def proclitic_length(self, word: str) -> int:
+        """How many letters of the normalised ``word`` (first word of an entity) are a proclitic to leave out.
+
+        ANERcorp tags the whole token (والأمم، وإدلب); the span of a name should start at the name. A
+        conjunction or preposition (و ف ب ل ك, alone or combined) is left out when the rest is a name that
+        rasd's lexicons or the WikiANN table know and the whole token is not one itself (وليد stays).
+        """
+        if self._known(word):
+            return 0
+        for form, off in stems(word, min_len=2):
+            if off and all(c in "وفبلك" for c in word[:off]) and self._known(form):
+                return off
+        return 0
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """BIO tags of one sentence taken on its own."""

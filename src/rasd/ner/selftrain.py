@@ -50,7 +50,9 @@ def label_counts(tagger: _Tagger, sentences: Iterable[Sequence[str]], max_tokens
     return out
 
 
-def distribution_flags(counts: dict[str, Counter[str]], min_count: int = 3, prefix: str = "h") -> dict[str, tuple[str, ...]]:
+def distribution_flags(
+    counts: dict[str, Counter[str]], min_count: int = 3, prefix: str = "h"
+) -> dict[str, tuple[str, ...]]:
     """Word → flags ``h<TYPE>=<1|2|3>`` (share of that type above 10, 30, 60 percent), ``hO`` when none."""
     out: dict[str, tuple[str, ...]] = {}
     for w, c in counts.items():
