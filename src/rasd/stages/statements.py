@@ -138,6 +138,9 @@ def _speaker(
     if name is not None:
         return name, None, "unknown name after the verb (code of the last title-only speaker)"
     if m is not None and m.source == "ner" and m.actor is not None and m.actor.code is None:
+        if last is not None:  # a name met for the first time: the side last heard from
+            person = Actor(m.text, m.start, m.end, last.code, last.sector, kind="PER", name=m.text)
+            return person, None, rule + " (a name the NER model found: the last speaker's side)"
         return _titled_person(doc, m.start, m.end), None, rule + " (a name the NER model found: code of the last title)"
     if m is not None:
         resolved = resolve_head(doc, m, m.start)
