@@ -230,8 +230,8 @@ def _participants(doc: Doc) -> list[Mention]:
     place_starts = {p.start for p in doc.places}
     out = []
     for x in doc.mentions:
-        if not x.actor or (not x.actor.code and x.source in ("compose", "title")):
-            continue
+        if not x.actor or (not x.actor.code and x.source in ("compose", "title", "ner")):
+            continue  # bare heads and names of unknown side code nothing and would hide the real actor
         if not x.actor.code and any(0 < s - x.end <= 1 for s in place_starts):
             continue
         out.append(x)
