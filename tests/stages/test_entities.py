@@ -73,3 +73,9 @@ def test_entities_use_ner_person_spans_when_the_tagger_ran() -> None:
     people = {m.text: m for m in doc.mentions if m.label == "PER"}
     assert people["سامر خليل"].actor.code == "LBN"  # the title beside the tagged name gives its code
     assert people["خليل"].entity_id == people["سامر خليل"].entity_id  # the surname points back
+
+
+def test_entities_text_ending_inside_a_possible_title(run) -> None:
+    # Regression: a head word as the last token of the text made the matcher read past the end.
+    doc = run("ودعا المتظاهرون إلى الضغط على الحكومة لقيادة")
+    assert doc.text.endswith("لقيادة")

@@ -85,6 +85,8 @@ def _nationality_at(tokens: Sequence[Token], k: int, end: int) -> tuple[str, int
 
 
 def _is_country_name(tokens: Sequence[Token], k: int, end: int) -> bool:
+    if k >= end:
+        return False
     m = actor_matcher().match_at(tokens, k, end)
     return m is not None and m.payload.kind in ("COUNTRY", "CAPITAL")
 
