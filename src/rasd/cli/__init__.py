@@ -31,6 +31,8 @@ COMMANDS = (
     "rasd.cli.geo:geocode_cmd",
     "rasd.cli.geo:gazetteer_group",
     "rasd.cli.ner:ner",
+    "rasd.cli.bench:bench",
+    "rasd.cli.process:process",
 )
 EVAL_COMMANDS = (
     "rasd.cli.evaluate:eval_articles",

@@ -46,14 +46,23 @@ class _Bar:
 @click.option("--db", metavar="URL", default=None, help=_DB_HELP)
 @click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD) for every article.")
 @click.option("--progress/--no-progress", default=True, show_default=True, help="Show a progress bar (articles/s).")
-def ingest(targets: tuple[str, ...], db: str | None, published: str | None, progress: bool) -> None:
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes that run the pipeline; this one writes their results in input order, in batches.",
+)
+def ingest(targets: tuple[str, ...], db: str | None, published: str | None, progress: bool, workers: int) -> None:
     """Read articles from PATH|URL... and store them with their events, statements and aggregates.
 
     Each PATH may be a text, JSON or JSONL article file, a TREC-style file (ANT corpus), a
     SaudiNewsNet JSON file, an HTML page, an RSS/Atom feed, a directory, or a tar/zip archive
     (read directly); a URL may be a page or a feed (each item's page is fetched). Every article
     is stored in one transaction; articles already stored are skipped, so the command can be
-    re-run, or restarted after a crash, safely. Exits with status 2 when some input failed.
+    re-run, or restarted after a crash, safely. With --workers N the pipeline runs in N processes
+    and articles are written in batches (one transaction each), in the order they were read.
+    Exits with status 2 when some input failed.
     """
     from rasd.store import open_store
     from rasd.store.ingest import ingest as run_ingest
@@ -65,7 +74,7 @@ def ingest(targets: tuple[str, ...], db: str | None, published: str | None, prog
     bar = _Bar(progress)
     with open_store(db) as store:
         try:
-            report = run_ingest(store, targets, published=published, progress=bar)
+            report = run_ingest(store, targets, published=published, progress=bar, workers=workers)
         finally:
             bar.close()
     secs = time.perf_counter() - start
