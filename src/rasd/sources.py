@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import email.utils
 import json
+import os
 import sys
 import tarfile
 import unicodedata
@@ -30,6 +31,9 @@ __all__ = [
     "fetch_url",
     "is_url",
     "iter_articles",
+    "max_archive_bytes",
+    "max_archive_members",
+    "max_article_bytes",
     "read_articles",
 ]
 
@@ -194,6 +198,64 @@ def _looks_arabic(text: str) -> bool:
     )
 
 
+# --- input limits ------------------------------------------------------------------------------------------------
+
+MAX_ARTICLE_BYTES_ENV = "RASD_MAX_ARTICLE_BYTES"
+MAX_ARCHIVE_BYTES_ENV = "RASD_MAX_ARCHIVE_BYTES"
+MAX_ARCHIVE_MEMBERS_ENV = "RASD_MAX_ARCHIVE_MEMBERS"
+DEFAULT_MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+DEFAULT_MAX_ARCHIVE_BYTES = 2 * 1024 * 1024 * 1024
+DEFAULT_MAX_ARCHIVE_MEMBERS = 500_000
+_JSON_ESCAPE_GROWTH = 6  # a JSON line is at most this many times the UTF-8 size of its text (\u0001 for one byte)
+
+
+def _limit(env: str, default: int) -> int:
+    """A positive byte or count limit from environment variable ``env``, else ``default``.
+
+    Raises:
+        InputError: The variable is set to something other than a positive whole number.
+    """
+    raw = os.environ.get(env, "").strip().replace("_", "")
+    if not raw:
+        return default
+    if not raw.isdigit() or int(raw) <= 0:
+        raise InputError(f"{env} must be a positive whole number, got {os.environ[env]!r}")
+    return int(raw)
+
+
+def max_article_bytes() -> int:
+    """The largest article text read, in UTF-8 bytes (``RASD_MAX_ARTICLE_BYTES``, default 5 MiB)."""
+    return _limit(MAX_ARTICLE_BYTES_ENV, DEFAULT_MAX_ARTICLE_BYTES)
+
+
+def max_archive_bytes() -> int:
+    """The most bytes all members of one archive may expand to (``RASD_MAX_ARCHIVE_BYTES``, default 2 GiB)."""
+    return _limit(MAX_ARCHIVE_BYTES_ENV, DEFAULT_MAX_ARCHIVE_BYTES)
+
+
+def max_archive_members() -> int:
+    """The most members one archive may hold (``RASD_MAX_ARCHIVE_MEMBERS``, default 500,000)."""
+    return _limit(MAX_ARCHIVE_MEMBERS_ENV, DEFAULT_MAX_ARCHIVE_MEMBERS)
+
+
+def _check_article_size(text: str, name: str, line: int | None = None, *, what: str = "article") -> None:
+    """Refuse an article text over :func:`max_article_bytes`.
+
+    Raises:
+        InputError: Naming ``name`` (and ``line``), the size and the limit.
+    """
+    limit = max_article_bytes()
+    if len(text) * 4 <= limit:  # a character is at most 4 bytes in UTF-8: no need to encode
+        return
+    size = len(text.encode("utf-8", errors="surrogatepass"))
+    if size > limit:
+        raise InputError(
+            f"{what} is {size:,} bytes, over the limit of {limit:,} bytes (set {MAX_ARTICLE_BYTES_ENV} to change it)",
+            name,
+            line,
+        )
+
+
 def read_articles(path: str | Path, *, published: str | None = None) -> Iterator[Article | InputError]:
     """Read the articles of one input file (or standard input).
 
@@ -228,7 +290,9 @@ def read_articles(path: str | Path, *, published: str | None = None) -> Iterator
     Raises:
         InputError: Raised at call time, before any article is returned, when the
             path does not exist, is a directory or cannot be read, when the file is
-            empty or binary, or when a single-article JSON file is invalid.
+            empty or binary, when a single-article JSON file is invalid, or when a
+            plain-text or JSON article is over :func:`max_article_bytes` (a JSON
+            Lines line over it is yielded as an error like any bad line).
     """
     if str(path) == STDIN:
         name, stem, kind = _STDIN_NAME, _STDIN_STEM, "stdin"
@@ -259,6 +323,7 @@ def _text_articles(text: str, name: str, stem: str, kind: str, published: str | 
                 obj = None
             if isinstance(obj, dict):
                 return iter([_article_from_object(obj, name, None, stem, published)])
+    _check_article_size(text, name)
     return iter([Article(doc_id=stem, text=text, published=published)])
 
 
@@ -318,8 +383,17 @@ def _json_article(text: str, name: str, stem: str, published: str | None) -> Art
 
 def _jsonl_articles(text: str, name: str, stem: str, published: str | None) -> Iterator[Article | InputError]:
     """One article per non-empty line; bad lines are yielded as errors with their line number."""
+    limit = max_article_bytes()
     for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
+            continue
+        if len(line) > _JSON_ESCAPE_GROWTH * limit:  # surely too big: not even parsed
+            yield InputError(
+                f"line is over {_JSON_ESCAPE_GROWTH * limit:,} characters, so its article is over the limit "
+                f"of {limit:,} bytes (set {MAX_ARTICLE_BYTES_ENV} to change it)",
+                name,
+                lineno,
+            )
             continue
         try:
             obj = json.loads(line)
@@ -344,6 +418,7 @@ def _article_from_object(
         raise InputError(f"field 'text' must be a string, got {_json_type(text)}", name, line)
     if not text or not text.strip():
         raise InputError("JSON article has no 'text' field", name, line)
+    _check_article_size(text, name, line)
     fields: dict[str, str | None] = {}
     for key in _JSON_FIELDS:
         value = obj.get(key)
@@ -441,6 +516,10 @@ def iter_articles(
     * an ``http(s)://`` URL of a page or a feed;
     * ``-`` for standard input.
 
+    An article over :func:`max_article_bytes` is an error; an archive with more members than
+    :func:`max_archive_members` or expanding to more than :func:`max_archive_bytes` is refused
+    before the member that crosses the limit is read (a zip's declared sizes are checked first).
+
     Args:
         target: What to read.
         published: Overrides every article's publication date when given.
@@ -477,21 +556,58 @@ def _archive_articles(path: Path, published: str | None, fetch: Fetcher) -> Iter
     name = str(path)
     if not path.exists():
         raise InputError("no such file", name)
+    max_bytes, max_members = max_archive_bytes(), max_archive_members()
     try:
         if name.lower().endswith(".zip"):
             with zipfile.ZipFile(path) as zf:
-                for info in sorted(zf.infolist(), key=lambda i: i.filename):
+                infos = zf.infolist()  # sizes as the central directory declares them; reads never go past them
+                _check_expansion(name, len(infos), sum(i.file_size for i in infos), max_members, max_bytes)
+                for info in sorted(infos, key=lambda i: i.filename):
                     if not info.is_dir() and not _hidden(info.filename):
                         yield from _member(zf.read(info), f"{name}!{info.filename}", published, fetch)
         else:
             with tarfile.open(path, "r|*") as tf:  # a stream, in archive order: no seeking back in compressed data
-                for m in tf:
+                total = 0
+                for members, m in enumerate(tf, start=1):  # each header is checked before its data is read
+                    total += max(m.size, 0) if m.isfile() else 0
+                    _check_expansion(name, members, total, max_members, max_bytes, so_far=True)
                     if m.isfile() and not _hidden(m.name):
                         f = tf.extractfile(m)
                         if f is not None:
                             yield from _member(f.read(), f"{name}!{m.name}", published, fetch)
     except (tarfile.TarError, zipfile.BadZipFile, EOFError, OSError) as e:
         raise InputError(f"cannot read archive ({e})", name) from e
+
+
+def _check_expansion(
+    name: str, members: int, total: int, max_members: int, max_bytes: int, *, so_far: bool = False
+) -> None:
+    """Refuse an archive with too many members or expanding to too many bytes (a zip bomb).
+
+    Args:
+        name: The archive, for the message.
+        members: Its member count (``so_far``: counted up to the member about to be read).
+        total: The uncompressed bytes of its members (or of those up to the one about to be read).
+        max_members: The member limit.
+        max_bytes: The expansion limit.
+        so_far: The counts are of a stream read so far, not of the whole archive.
+
+    Raises:
+        InputError: Over either limit; nothing more of the archive is read.
+    """
+    at_least = "at least " if so_far else ""
+    if members > max_members:
+        raise InputError(
+            f"archive has {at_least}{members:,} members, over the limit of {max_members:,} "
+            f"(set {MAX_ARCHIVE_MEMBERS_ENV} to change it); not read further",
+            name,
+        )
+    if total > max_bytes:
+        raise InputError(
+            f"archive expands to {at_least}{total:,} bytes, over the limit of {max_bytes:,} bytes "
+            f"(set {MAX_ARCHIVE_BYTES_ENV} to change it); not read further",
+            name,
+        )
 
 
 def _hidden(member: str) -> bool:
@@ -561,6 +677,11 @@ def _trec_articles(text: str, name: str, stem: str, published: str | None) -> It
         if not body:
             yield InputError(f"document {i} has no <TEXT>", name)
             continue
+        try:
+            _check_article_size(body, name, what=f"document {i}")
+        except InputError as e:
+            yield e
+            continue
         yield Article(
             doc_id=fields.get("DOCNO") or (stem if len(docs) == 1 else f"{stem}-{i}"),
             text=clean(body),
@@ -604,6 +725,7 @@ def _html_article(text: str, name: str, stem: str, published: str | None, url: s
     body = data.get("text") or ""
     if not body.strip():
         raise InputError("no article text found in the HTML page", name)
+    _check_article_size(body, name)
     return Article(
         doc_id=stem,
         text=clean(body),

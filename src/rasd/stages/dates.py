@@ -632,6 +632,14 @@ def _orig_span(nt: NormText, text: str, start: int, end: int) -> tuple[int, int]
     return s, e
 
 
+def _safe_resolve(rule: _Rule, m: regex.Match[str], ctx: _Ctx) -> _Value | None:
+    """Resolve a match; a date that falls outside the calendar (year 0 or 10000) is unknown, not a crash."""
+    try:
+        return rule.resolve(m, ctx)
+    except (OverflowError, ValueError):
+        return _Value(None, "unknown")
+
+
 def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
 
@@ -661,7 +669,7 @@ def find_dates(text: str, published: dt.date | None) -> list[TimeExpr]:
     for order, rule in enumerate(_rules()):
         for m in rule.pattern.finditer(nt.text, overlapped=True):
             s, e = m.span("x")
-            if e > s and (value := rule.resolve(m, ctx)) is not None:
+            if e > s and (value := _safe_resolve(rule, m, ctx)) is not None:
                 cands.append((s, e, order, value))
     cands.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
     taken: list[tuple[int, int]] = []

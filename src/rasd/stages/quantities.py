@@ -376,7 +376,7 @@ def _year_like(toks: Sequence[_Tok], num: _Num, lex: _Lexicon) -> bool:
     """A bare 4-digit year (1900-2100): after في/منذ/حتى ..., or before a definite word,
     a word that is no noun, punctuation or the end."""
     tok = toks[num.i]
-    if num.j != num.i + 1 or not tok.t.isdigit() or not 1900 <= int(tok.t) <= 2100:
+    if num.j != num.i + 1 or not tok.t.isdigit() or len(tok.t) != 4 or not 1900 <= int(tok.t) <= 2100:
         return False
     if num.j >= len(toks) or _after(lex.year_heads, _word_before(toks, num)):
         return True
