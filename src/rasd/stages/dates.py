@@ -644,7 +644,7 @@ def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def find_dates(text: str, published: dt.date | None) -> list[TimeExpr]:
+def find_dates(text: str, published: dt.date | None, view_of: NormText | None = None) -> list[TimeExpr]:
     """Find the time expressions of ``text`` and resolve them against ``published``.
 
     Longer expressions win over shorter ones they overlap (يوم الأحد 9 سبتمبر 2016 is one
@@ -654,6 +654,7 @@ def find_dates(text: str, published: dt.date | None) -> list[TimeExpr]:
     Args:
         text: the original article text.
         published: the publication date; None leaves every relative expression unresolved.
+        view_of: the normalised view of ``text`` when the caller has it (the Doc does).
 
     Returns:
         The expressions in text order. ``date`` is ISO YYYY-MM-DD (the first day of the period)
@@ -663,7 +664,7 @@ def find_dates(text: str, published: dt.date | None) -> list[TimeExpr]:
     >>> [(t.text, t.date, t.precision) for t in find_dates("وصل أمس", dt.date(2016, 10, 11))]
     [('أمس', '2016-10-10', 'day')]
     """
-    nt = normalize(text)
+    nt = view_of if view_of is not None else normalize(text)
     ctx = _Ctx(published, nt.text, _lexicon())
     cands: list[tuple[int, int, int, _Value]] = []
     for order, rule in enumerate(_rules()):
@@ -693,7 +694,7 @@ def dates(doc: Doc) -> Doc:
     Returns:
         The same document.
     """
-    doc.times.extend(find_dates(doc.text, doc.published))
+    doc.times.extend(find_dates(doc.text, doc.published, view_of=doc.norm))
     doc.times.sort(key=lambda t: (t.start, t.end))
     doc.stages.append(VERSION)
     return doc

@@ -178,19 +178,25 @@ def _lookup_lead(toks: Sequence[_Tok], i: int, view: str, lex: _Lexicon) -> tupl
     The span keeps ال (العشرات) but not و/ف/ب/ل; after ب/ل/ف/ك the word must have at least four
     letters (بعده is not ب + عدة, لست is not ل + ست).
     """
-    word = toks[i].t
+    for cand, off in _lead_candidates(toks[i].t):  # lex is the process's _lexicon()
+        found = _entries_at(toks, i, view, cand, lex)
+        if found:
+            return found[0], found[1], off
+    return None
+
+
+@functools.lru_cache(maxsize=131_072)
+def _lead_candidates(word: str) -> tuple[tuple[str, int], ...]:
+    """The number-word entries a token may start with, and where the word begins (memoised per spelling)."""
+    lex = _lexicon()
+    out = []
     for form, off in stems(word):
         pro = word[:off]
         cands = [form, form[2:]] if form.startswith("ال") and len(form) > 3 else [form]
         for cand in cands:
-            if cand not in lex.entries:
-                continue
-            if pro not in ("", "و", "ال", "وال", "فال", "بال") and len(cand) < 4:
-                continue
-            found = _entries_at(toks, i, view, cand, lex)
-            if found:
-                return found[0], found[1], off
-    return None
+            if cand in lex.entries and (pro in ("", "و", "ال", "وال", "فال", "بال") or len(cand) >= 4):
+                out.append((cand, off))
+    return tuple(out)
 
 
 def _lookup_next(
@@ -388,13 +394,17 @@ def _as_number(v: Decimal) -> int | float:
     return int(v) if v == v.to_integral_value() else float(v)
 
 
-def find_quantities(text: str, *, times: Sequence[TimeExpr] | None = None) -> list[Quantity]:
+def find_quantities(
+    text: str, *, times: Sequence[TimeExpr] | None = None, view_of: NormText | None = None
+) -> list[Quantity]:
     """Find the quantities of ``text``.
 
     Args:
         text: the original article text.
         times: time expressions already found in ``text`` (their numbers are not quantities);
             found with :func:`rasd.stages.dates.find_dates` when not given.
+        view_of: the normalised view of ``text`` when the caller has it (the Doc does), to save
+            normalising again.
 
     Returns:
         Quantities in text order. ``start``/``end`` cover the number and its multiplier words
@@ -406,7 +416,7 @@ def find_quantities(text: str, *, times: Sequence[TimeExpr] | None = None) -> li
     >>> [(q.value, q.unit) for q in find_quantities("قتل 47 مدنيا")]
     [(47, 'مدنيا')]
     """
-    nt: NormText = normalize(text)
+    nt: NormText = view_of if view_of is not None else normalize(text)
     view = nt.text
     lex = _lexicon()
     if times is None:
@@ -504,7 +514,7 @@ def quantities(doc: Doc) -> Doc:
     Returns:
         The same document.
     """
-    doc.quantities.extend(find_quantities(doc.text, times=doc.times or None))
+    doc.quantities.extend(find_quantities(doc.text, times=doc.times or None, view_of=doc.norm))
     doc.quantities.sort(key=lambda q: (q.start, q.end))
     doc.stages.append(VERSION)
     return doc
