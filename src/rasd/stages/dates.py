@@ -632,6 +632,32 @@ def _orig_span(nt: NormText, text: str, start: int, end: int) -> tuple[int, int]
     return s, e
 
 
+# The one kind of word each rule cannot match without; rules not listed always run.
+_GATES = {
+    "numeric_dmy": "digit", "numeric_spaced": "digit", "numeric_ymd": "digit", "range_dash": "digit",
+    "day_of_month": "digit", "year": "digit", "bracket_year": "digit", "bare_year": "digit",
+    "range": "month", "day_month": "month", "month": "month", "weekday": "weekday",
+}
+
+
+def _anchors(view: str) -> set[str]:
+    """The kinds of anchor words present in a normalised text ('' is always present)."""
+    out = {""}
+    if any(c.isdigit() for c in view):
+        out.add("digit")
+    for kind in ("month", "weekday"):
+        if _anchor_re(kind).search(view):
+            out.add(kind)
+    return out
+
+
+@functools.cache
+def _anchor_re(kind: str) -> regex.Pattern[str]:
+    lex = _lexicon()
+    words = lex.months if kind == "month" else lex.weekdays
+    return regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
 def _safe_resolve(rule: _Rule, m: regex.Match[str], ctx: _Ctx) -> _Value | None:
     """Resolve a match; a date that falls outside the calendar (year 0 or 10000) is unknown, not a crash."""
     try:
@@ -667,7 +693,10 @@ def find_dates(text: str, published: dt.date | None, view_of: NormText | None = 
     nt = view_of if view_of is not None else normalize(text)
     ctx = _Ctx(published, nt.text, _lexicon())
     cands: list[tuple[int, int, int, _Value]] = []
+    present = _anchors(nt.text)
     for order, rule in enumerate(_rules()):
+        if _GATES.get(rule.name, "") not in present:
+            continue  # the kind of word this rule cannot do without is nowhere in the text
         for m in rule.pattern.finditer(nt.text, overlapped=True):
             s, e = m.span("x")
             if e > s and (value := _safe_resolve(rule, m, ctx)) is not None:
