@@ -105,6 +105,10 @@ class PhraseMatcher(Generic[T]):
                 self._memo[key] = hit
         return hit
 
+    def starts_any(self, tok: Token) -> bool:
+        """True when some phrase of this lexicon may begin at ``tok`` (its memoised forms)."""
+        return bool(self._forms(tok))
+
     def starts(self, word: str) -> bool:
         """True when some phrase of this lexicon begins with the normalised ``word``."""
         return word in self._index

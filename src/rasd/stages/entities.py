@@ -199,6 +199,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
     for a, b in doc.sent_token_ranges:
         i = a
         while i < b:
+            if not _may_start(toks[i]):
+                i += 1  # no lexicon phrase, head, possessed body or dual title starts here
+                continue
             named = am.match_at(toks, i, b)
             comp = _compose(toks, i, b)
             if comp and (named is None or comp[0] > named.j or
@@ -223,6 +226,14 @@ def find_mentions(doc: Doc) -> list[Mention]:
             i += 1
     out.sort(key=lambda m: m.start)
     return _dedupe(out)
+
+
+def _may_start(tok: Token) -> bool:
+    """A cheap first look: could any actor phrase, head or title begin at this token?"""
+    if not tok.is_word:
+        return False
+    return bool(actor_matcher().starts_any(tok) or head_matcher().starts_any(tok)
+                or possessed_head_matcher().starts_any(tok) or _dual_to_singular(tok) is not None)
 
 
 def _possessed(toks: Sequence[Token], i: int, b: int) -> Match[HeadEntry] | None:
