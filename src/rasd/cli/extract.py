@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 import sys
 
 import click
 
+from rasd.cli.options import check_date
 from rasd.errors import InputError
 
 log = logging.getLogger("rasd")
@@ -38,7 +38,7 @@ def extract(file: str, published: str | None, fmt: str, pretty: bool | None, wit
     from rasd.sources import read_articles
 
     if published:
-        _check_date(published)
+        check_date(published)
     nlp = Pipeline(default_stages(with_ner=with_ner))
     items = list(read_articles(file, published=published))
     many = len(items) > 1 or file.endswith((".jsonl", ".ndjson"))
@@ -59,12 +59,5 @@ def extract(file: str, published: str | None, fmt: str, pretty: bool | None, wit
             click.echo(json.dumps(data, ensure_ascii=False, indent=indent))
     if failures:
         sys.exit(2)
-
-
-def _check_date(value: str) -> None:
-    try:
-        dt.date.fromisoformat(value[:10])
-    except ValueError:
-        raise InputError(f"--published: not a date (YYYY-MM-DD): {value!r}") from None
 
 

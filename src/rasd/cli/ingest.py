@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import sys
 import time
@@ -11,6 +10,7 @@ from typing import Any
 
 import click
 
+from rasd.cli.options import check_date
 from rasd.errors import InputError
 
 log = logging.getLogger("rasd")
@@ -69,7 +69,7 @@ def ingest(targets: tuple[str, ...], db: str | None, published: str | None, prog
 
     _check_targets(targets)
     if published:
-        _check_date(published)
+        check_date(published)
     start = time.perf_counter()
     bar = _Bar(progress)
     with open_store(db) as store:
@@ -82,13 +82,6 @@ def ingest(targets: tuple[str, ...], db: str | None, published: str | None, prog
     click.echo(f"{report.line()} in {secs:.1f} s ({rate:.1f} articles/s)", err=True)
     if report.failed:
         sys.exit(2)
-
-
-def _check_date(value: str) -> None:
-    try:
-        dt.date.fromisoformat(value[:10])
-    except ValueError:
-        raise InputError(f"--published: not a date (YYYY-MM-DD): {value!r}") from None
 
 
 def _check_targets(targets: tuple[str, ...]) -> None:

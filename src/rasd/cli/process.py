@@ -70,12 +70,13 @@ def process(
     `rasd ingest DIR` then stores the records without running the pipeline again. Unreadable
     inputs are reported on stderr and the exit status is then 2.
     """
-    from rasd.cli.ingest import _check_date, _check_targets
+    from rasd.cli.ingest import _check_targets
+    from rasd.cli.options import check_date
     from rasd.sources import iter_articles
 
     _check_targets(inputs)
     if published:
-        _check_date(published)
+        check_date(published)
     if engine == "dask":
         try:
             import distributed  # noqa: F401

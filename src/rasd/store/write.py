@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, and_, bindparam, func, insert, or_, select, text, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from rasd.doc import Doc
+from rasd.doc import Doc, parse_published
 from rasd.records import Actor, Article, Event, Place
 from rasd.store import cluster as cl
 from rasd.store import dedup
@@ -80,15 +80,6 @@ class WriteResult:
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-def _date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def _place_key(p: Place) -> str:
@@ -237,7 +228,7 @@ class Writer:
         pending: dict[tuple[str, Any], int],
     ) -> WriteResult:
         article = doc.article
-        pub = doc.published or _date(article.published)
+        pub = doc.published or parse_published(article.published)
         keys = dedup.band_keys(sig)
         dup_of, sim = self._near_duplicate(conn, sig, keys)
         source_id = self._source(conn, article.source, pending) if article.source else None
@@ -310,7 +301,7 @@ class Writer:
                 "content_start": s.content_start,
                 "content_end": s.content_end,
                 "via_id": self._actor(conn, s.via, pending),
-                "date": _date(s.date),
+                "date": parse_published(s.date),
             }
             for i, s in enumerate(doc.statements)
         ]
@@ -416,7 +407,7 @@ class Writer:
     # --- events and clusters ------------------------------------------------------------------------------------
 
     def _features(self, ev: Event, pub: dt.date | None) -> cl.Features:
-        day = _date(ev.date) if ev.date_precision == "day" else None
+        day = parse_published(ev.date) if ev.date_precision == "day" else None
         from_article = day is None and ev.date is None and pub is not None
         if from_article:
             day = pub
@@ -513,7 +504,7 @@ class Writer:
                 trigger_end=ev.trigger_end,
                 start=ev.start,
                 end=ev.end,
-                date=_date(ev.date),
+                date=parse_published(ev.date),
                 date_precision=ev.date_precision,
                 cluster_date=feats.date_min,
                 size=dict(ev.size) or None,
