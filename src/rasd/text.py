@@ -45,6 +45,10 @@ _DROP = set(
 )
 
 
+# Quotation marks news uses around direct speech and names.
+QUOTES = frozenset("“”\"«»„‟")
+
+
 @dataclass(frozen=True, slots=True)
 class NormText:
     """A normalised copy of a text and the map from its characters back to the original."""

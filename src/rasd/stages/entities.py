@@ -29,11 +29,10 @@ from rasd.lexicon import (
 )
 from rasd.matcher import Match, char_offset
 from rasd.records import Actor, Mention, Token
-from rasd.text import norm, stems
+from rasd.text import QUOTES, norm, stems
 
 VERSION = "entities@1"
 
-QUOTE_MARKS = frozenset("“”\"«»„‟")
 
 _LABEL = {
     "PER": "PER", "ORG": "ORG", "GROUP": "ORG", "MEDIA": "ORG", "GPE": "LOC",
@@ -148,8 +147,8 @@ def _compose(tokens: Sequence[Token], i: int, end: int) -> tuple[int, ActorEntry
         if nat:
             code, nk = nat
             return nk, ActorEntry(code, sector, "PER" if is_title else "ORG", ""), is_title, first
-        if k < end and tokens[k].norm in QUOTE_MARKS:  # a name in quotes: صحيفة "ديلي تليغراف" البريطانية
-            close = next((x for x in range(k + 1, min(end, k + 7)) if tokens[x].norm in QUOTE_MARKS), None)
+        if k < end and tokens[k].norm in QUOTES:  # a name in quotes: صحيفة "ديلي تليغراف" البريطانية
+            close = next((x for x in range(k + 1, min(end, k + 7)) if tokens[x].norm in QUOTES), None)
             if close is not None:
                 k = close + 1
                 continue
@@ -365,12 +364,12 @@ def link_coreference(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             next_id += 1
             words = m.text.split()
             if words:
-                surnames.setdefault(_strip_norm(words[-1]), m)
+                surnames.setdefault(norm(words[-1]), m)
     # Titles: ids of the person beside them.
     for idx, m in enumerate(mentions):
         if m.source == "title":
             near = [p for p in mentions[max(0, idx - 1) : idx + 2] if p.source == "title-name"]
-            key = _strip_norm(m.text)
+            key = norm(m.text)
             if near and near[0].entity_id is not None:
                 titles[key] = near[0].entity_id
                 m.entity_id = near[0].entity_id
@@ -389,10 +388,6 @@ def link_coreference(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                                      source="coref", entity_id=p.entity_id))
                 break
     return sorted(mentions + extra, key=lambda m: m.start)
-
-
-def _strip_norm(word: str) -> str:
-    return norm(word)
 
 
 def main_country(doc: Doc) -> str | None:

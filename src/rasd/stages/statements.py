@@ -9,11 +9,10 @@ from dataclasses import replace
 from rasd.doc import Doc
 from rasd.lexicon import cue_table
 from rasd.records import Actor, Mention, Statement, Token
-from rasd.text import stems
+from rasd.text import QUOTES, stems
 
 VERSION = "statements@1"
 
-QUOTES = frozenset("“”\"«»„‟")
 COMPLEMENTIZERS = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها", "انهم", "لان"})
 
 
