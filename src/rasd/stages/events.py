@@ -125,8 +125,10 @@ def _status(doc: Doc, toks: Sequence[Token], lo: int, i: int, tok_form_off: int,
 
 
 def find_events(doc: Doc) -> list[Event]:
+    """Every event of the document, one per incident and sentence."""
     toks = doc.tokens
     matcher = trigger_matcher()
+    people = _participants(doc)  # once per document, not per trigger
     events: list[Event] = []
     for a, b in doc.sent_token_ranges:
         for m in matcher.find(toks, a, b):
@@ -134,7 +136,7 @@ def find_events(doc: Doc) -> list[Event]:
                 continue
             if GAP in m.phrase:  # وقعت … على اتفاق: the participants stand in the gap, after the verb
                 m = replace(m, j=m.i + 1, end=toks[m.i].end)
-            ev = _build(doc, m, a, b)
+            ev = _build(doc, m, a, b, people)
             if ev is not None:
                 events.append(ev)
     return _merge(_dedupe(events))
@@ -286,13 +288,12 @@ class _Site:
         return self.role is not None and self.role[0] in ("speech", "participle")
 
 
-def _site(doc: Doc, m: Match[Trigger], a: int, b: int) -> _Site:
+def _site(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -> _Site:
     toks = doc.tokens
     lo, hi = clause_bounds(toks, a, b, m.i)
     stmt = _speaker_for(doc.statements, toks[m.i].start)
     speaker = stmt.speaker if stmt and stmt.speaker and stmt.cue_start <= m.start else None
     role = cue_role(toks[m.i])
-    people = _participants(doc)
     s, e = toks[lo].start, toks[hi - 1].end
     barred = _NEVER_AGENTS.get(m.payload.type, set())
     speaker_span = (stmt.speaker.start, stmt.speaker.end) if stmt and stmt.speaker and speaker else None
@@ -396,8 +397,8 @@ def _find_recipients(st: _Site, actor_m: Mention | None) -> tuple[list[Actor], s
     return [x.actor for x in coordinated(doc, found, end) if x.actor], rule
 
 
-def _build(doc: Doc, m: Match[Trigger], a: int, b: int) -> Event | None:
-    st = _site(doc, m, a, b)
+def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -> Event | None:
+    st = _site(doc, m, a, b, people)
     toks, trig, stmt, speaker = st.toks, st.trig, st.stmt, st.speaker
     actors, actor_m, actor_rule = _find_actor(st)
     recipients, rec_rule = _find_recipients(st, actor_m)
