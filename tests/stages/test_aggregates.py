@@ -48,3 +48,18 @@ def test_aggregate_takes_the_articles_province_when_its_sentence_names_none(run)
     text = "تجدد القصف على بلدات في ريف درعا الشرقي. وقال المرصد إن 9 مدنيين قتلوا أمس."
     doc = run(text)
     assert ("killed", 9, ["SY-DR"]) in [(a.metric, a.value, a.admin1) for a in doc.aggregates]
+
+
+def test_aggregate_part_of_a_toll_is_not_counted_again(run) -> None:
+    doc = run("وقتل 40 مدنيا بينهم 12 طفلا في القصف على البلدة.")
+    assert [(a.metric, a.value) for a in doc.aggregates] == [("killed", 40)]
+
+
+def test_aggregate_role_word_before_an_approximator(run) -> None:
+    doc = run("وأسفر الانفجار عن مقتل 30 شخصا وإصابة أكثر من مئتي آخرين.")
+    assert [(a.metric, a.value) for a in doc.aggregates] == [("killed", 30), ("injured", 200)]
+
+
+def test_aggregate_singular_noun_after_thousands_and_noun_with_pronoun(run) -> None:
+    doc = run("ونزح نحو 150 ألف مدني من المنطقة. وأعلن الجيش مقتل ثلاثة من جنوده.")
+    assert [(a.metric, a.value) for a in doc.aggregates] == [("displaced", 150_000), ("killed", 3)]

@@ -191,8 +191,11 @@ def test_quantities_numbers_resource_is_clean() -> None:
         assert set(form) <= _PLAIN_ARABIC, form
         assert not any(unicodedata.category(c) == "Mn" or c == "\u0640" for c in form), form
         assert form == " ".join(form.split()), form
-        assert row["kind"] in {"unit", "ten", "hundred", "scale", "vague"}, row
-        assert int(row["value"]) > 0
+        assert row["kind"] in {"unit", "ten", "hundred", "scale", "vague", "fraction"}, row
+        if row["kind"] == "fraction":
+            assert 0 < float(row["value"]) < 1, row
+        else:
+            assert int(row["value"]) > 0
         key = norm(form)
         assert key not in seen, f"duplicate after normalisation: {form}"
         seen.add(key)
@@ -225,3 +228,15 @@ def test_quantities_unit_before_the_number() -> None:
                                                      ("ونزح قرابة ألف شخص.", "ألف", 1000)])
 def test_quantities_approximate_counts_keep_the_number(text: str, expr: str, value: int) -> None:
     assert _only(text, expr).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("نزح نصف مليون شخص", 500_000), ("عاد ربع مليون لاجئ", 250_000), ("فر ثلث مليون مدني", 333_333)],
+)
+def test_quantities_fraction_of_a_scale_word(run, text: str, value: int) -> None:
+    assert [q.value for q in run(text).quantities] == [value]
+
+
+def test_quantities_fraction_alone_is_not_a_number(run) -> None:
+    assert run("احتلت القضية نصف الجلسة وربع الوقت").quantities == []

@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rasd.doc import Doc
+from rasd.lexicon import grammar
 from rasd.records import Actor, Aggregate, Quantity, Statement, Token
 from rasd.resources import load_tsv
-from rasd.text import norm, stems
+from rasd.text import norm, stems, strip_enclitic
 
 VERSION = "aggregates@1"
 
@@ -43,6 +44,14 @@ def _forms(word: str) -> set[str]:
     return {f for f, _ in stems(word)}
 
 
+def _unit_forms(word: str) -> set[str]:
+    """Forms of a counted noun, with an attached pronoun removed too (أربعة من جنودها → جنود)."""
+    out = _forms(word)
+    for f in list(out):
+        out.update(strip_enclitic(f))
+    return out
+
+
 def _sentence_words(toks: Sequence[Token]) -> set[str]:
     words: set[str] = set()
     for t in toks:
@@ -69,7 +78,7 @@ def metric_for(units: Sequence[str], words: set[str], near: set[str] | None = No
     ``near`` are the words just before the number (إصابة خمسة، مقتل أربعة): a rule whose context
     they satisfy wins over one that only the rest of the sentence satisfies.
     """
-    fits = [r for r in metric_rules() if any(r.units & _forms(u) for u in units)]
+    fits = [r for r in metric_rules() if any(r.units & _unit_forms(u) for u in units)]
     if near:
         for rule in fits:
             if rule.context and all(group & near for group in rule.context):
@@ -111,10 +120,19 @@ def find_aggregates(doc: Doc) -> list[Aggregate]:
         reporter = _reporter(doc.statements, sent.start, last_reporter)
         if reporter is not None:
             last_reporter = reporter
+        prev_end = sent.start
         for q in doc.quantities:
-            if not (sent.start <= q.start < sent.end) or (q.vague and q.value > _MAX_VAGUE):
+            if not (sent.start <= q.start < sent.end):
                 continue
-            near = _sentence_words([t for t in toks if t.end <= q.start][-2:])
+            q_end, prev_end = prev_end, q.end
+            if q.vague and q.value > _MAX_VAGUE:
+                continue
+            before = [t for t in toks if t.end <= q.start and t.start >= q_end]
+            if before and before[-1].norm in grammar("subset"):
+                continue  # بينهم 19 طفلا: a part of a toll already counted
+            while before and before[-1].norm in grammar("approximator"):
+                before.pop()  # أكثر من، نحو، ما لا يقل عن: the role word stands before them
+            near = _sentence_words(before[-2:])
             metric = metric_for(_unit_of(doc, q, toks), words, near)
             if metric is None:
                 continue

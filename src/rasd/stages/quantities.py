@@ -30,7 +30,7 @@ from rasd.text import NormText, norm, normalize, stems
 
 VERSION = "quantities@1"
 
-_KINDS = ("unit", "ten", "hundred", "scale", "vague")
+_KINDS = ("unit", "ten", "hundred", "scale", "vague", "fraction")
 # A number right after one of these is an ordinal or an identifier (المرة الـ7، القرار 2254).
 # Not المركز: "the centre" is more often a reporting body (رصد المركز 47 خرقا) than a rank.
 _ORDINAL_HEADS = ("الدورة", "المرة", "الجولة", "النسخة", "الذكرى", "القرار", "المادة", "رقم", "البند",
@@ -57,8 +57,8 @@ _TOKEN = regex.compile(r"\d+(?:[.,٫٬]\d+)*|\p{L}+|\S")
 
 @dataclass(frozen=True, slots=True)
 class _Entry:
-    value: int
-    kind: str  # unit, ten, hundred, scale, vague
+    value: int | Decimal  # a Decimal for a fraction (نصف = 0.5)
+    kind: str  # unit, ten, hundred, scale, vague, fraction
     plural: bool = False  # a scale that alone is a vague count (آلاف)
     dual: bool = False  # a scale that is its own number (ألفين)
     words: tuple[str, ...] = ()
@@ -102,9 +102,9 @@ def _lexicon() -> _Lexicon:
         if kind not in _KINDS:
             raise ResourceError(f"numbers.tsv: row {n}: unknown kind {kind!r}")
         try:
-            value = int(row["value"])
-        except ValueError as e:
-            raise ResourceError(f"numbers.tsv: row {n}: value {row['value']!r} is not an integer") from e
+            value: int | Decimal = Decimal(row["value"]) if kind == "fraction" else int(row["value"])
+        except (ValueError, ArithmeticError) as e:
+            raise ResourceError(f"numbers.tsv: row {n}: value {row['value']!r} is not a number") from e
         words = tuple(norm(row["form"]).split())
         if not words:
             raise ResourceError(f"numbers.tsv: row {n}: empty form")
@@ -246,6 +246,8 @@ def _parse_words(toks: Sequence[_Tok], i: int, view: str, lex: _Lexicon) -> _Num
     last_scale = Decimal(0)
 
     def piece(e: _Entry) -> str:
+        if e.kind == "fraction":
+            return "unit"
         return "teen" if e.kind == "unit" and e.value >= 10 else e.kind
 
     def take(e: _Entry, conj: bool) -> bool:
@@ -283,6 +285,10 @@ def _parse_words(toks: Sequence[_Tok], i: int, view: str, lex: _Lexicon) -> _Num
 
     if not take(entry, conj=False):
         return None
+    if entry.kind == "fraction":  # نصف مليون، ربع مليون: a fraction counts only before a scale word
+        nxt = _lookup_next(toks, j, view, lex, conj=False)
+        if nxt is None or nxt[0].kind != "scale" or nxt[0].plural or nxt[0].dual:
+            return None
     adjectival = n == 1 and toks[i].t[off:] in lex.adjectival
     while True:
         nxt = _lookup_next(toks, j, view, lex, conj=False)
@@ -294,7 +300,10 @@ def _parse_words(toks: Sequence[_Tok], i: int, view: str, lex: _Lexicon) -> _Num
             break
         j += nxt[1]
         adjectival = False
-    return _Num(i, j, s, toks[j - 1].e, total + cur, adjectival=adjectival)
+    value = total + cur
+    if entry.kind == "fraction":
+        value = value.to_integral_value()  # ثلث مليون: a whole number of people
+    return _Num(i, j, s, toks[j - 1].e, value, adjectival=adjectival)
 
 
 def _parse_digits_at(toks: Sequence[_Tok], i: int, view: str, lex: _Lexicon) -> _Num | None:
