@@ -86,3 +86,33 @@ def test_statement_in_a_relative_clause_belongs_to_the_noun_before(run) -> None:
     text = "ورحب الوزير الكويتي بتقارير منظمة الصحة العالمية التي أكدت تراجع الإصابات."
     doc = run(text)
     assert [s.speaker.code for s in doc.statements] == ["KWT", "UNO"]
+
+
+def _speakers(doc):
+    return [(s.cue, s.speaker.code if s.speaker else None) for s in doc.statements]
+
+
+def test_statement_name_takes_the_code_of_its_title_after_a_comma(run) -> None:
+    doc = run("وقال خالد يوسف، المتحدث باسم المفوضية السامية للأمم المتحدة لشؤون اللاجئين، إن العودة غير ممكنة. "
+              "وأضاف أن المفوضية لا تشارك فيها.")
+    assert _speakers(doc) == [("قال", "UNO"), ("أضاف", "UNO")]
+
+
+def test_statement_body_named_by_its_owner(run) -> None:
+    doc = run("وقال تلفزيون النظام إن الجيش دخل البلدة في ريف حلب.")
+    assert _speakers(doc) == [("قال", "SYR")]
+
+
+def test_statement_person_of_a_body_named_after_fi(run) -> None:
+    doc = run("بدوره، قال مدير برنامج الطوارئ في منظمة العفو الدولية إن الوضع خطير.")
+    assert _speakers(doc) == [("قال", "NGO")]
+
+
+def test_statement_addressee_with_glued_preposition_is_not_the_speaker(run) -> None:
+    doc = run("وقال وزير الخارجية البريطاني إن الهجوم مدان. وقال للصحفيين إنه ينبغي محاسبة المسؤولين.")
+    assert _speakers(doc) == [("قال", "GBR"), ("قال", "GBR")]
+
+
+def test_statement_abra_as_a_preposition_is_no_cue(run) -> None:
+    doc = run("ودخلت القوات التركية عبر الحدود إلى شمال العراق. وعبرت الحكومة العراقية عن قلقها.")
+    assert [s.cue for s in doc.statements] == ["عبرت"]

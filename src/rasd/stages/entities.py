@@ -399,6 +399,13 @@ def main_country(doc: Doc) -> str | None:
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
+def _recurs(text: str, earlier: str) -> bool:
+    """Every content word of ``text`` (longer than 3 letters) is among the forms of ``earlier``'s words."""
+    forms = {f for w in earlier.split() for f, _ in stems(norm(w))}
+    words = [w for w in text.split() if len(norm(w)) > 3]
+    return bool(words) and all({f for f, _ in stems(norm(w))} & forms for w in words)
+
+
 def fill_local_heads(doc: Doc, mentions: list[Mention]) -> None:
     """A bare state body (الحكومة، الجيش، المعارضة) is the article's own country's.
 
@@ -412,10 +419,9 @@ def fill_local_heads(doc: Doc, mentions: list[Mention]) -> None:
         forms = {f for f, _ in stems(norm(m.text))}
         if not forms & local:
             continue
-        key = {f for w in m.text.split() for f, _ in stems(norm(w)) if len(f) > 3}
+        # every content word must recur (التلفزيون الرسمي is not تلفزيون حزب الله)
         prev = next((p for p in reversed(mentions) if p.end <= m.start and p.actor and p.actor.code
-                     and p.actor.kind != "LOC" and key & {f for w in p.text.split() for f, _ in stems(norm(w))}),
-                    None)
+                     and p.actor.kind != "LOC" and _recurs(m.text, p.text)), None)
         code = prev.actor.code if prev and prev.actor else doc.main_country
         if code:
             m.actor = replace(m.actor, code=code)

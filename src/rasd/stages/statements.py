@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from rasd.doc import Doc
-from rasd.lexicon import cue_table
+from rasd.lexicon import cue_table, grammar
 from rasd.records import Actor, Mention, Statement, Token
 from rasd.text import QUOTES, stems
 
@@ -78,10 +78,17 @@ def _first_mention_after(doc: Doc, toks: Sequence[Token], k: int, b: int, window
             break
     for m in doc.mentions:
         if m.actor is not None and toks[k].start <= m.start < limit and (m.actor.code or not coded):
-            if _after_preposition(toks, toks[k].start, m):
+            if _after_preposition(toks, toks[k].start, m) or (_glued_preposition(doc, toks, m)
+                                                               and m.start <= toks[k].end + 1):
                 continue
             return m
     return None
+
+
+def _glued_preposition(doc: Doc, toks: Sequence[Token], m: Mention) -> bool:
+    """للصحفيين، بالوزير: a mention whose token begins with ل/ب/ك is governed by that preposition."""
+    t = next((t for t in toks if t.start <= m.start < t.end), None)
+    return t is not None and m.start > t.start and any(c in "لبك" for c in doc.text[t.start : m.start])
 
 
 _PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "خلال", "امام", "لدي", "عبر", "حول"})
@@ -145,6 +152,14 @@ def _speaker(
         resolved = resolve_head(doc, m, m.start)
         if resolved is not None:
             return resolved, None, rule if resolved is m.actor else rule + ", head resolved by coreference"
+        owner = _genitive_owner(doc, m)
+        if owner is not None and m.actor is not None:  # تلفزيون النظام، مكتب ترودو: the body of its owner
+            return replace(m.actor, code=owner.code, sector=m.actor.sector or owner.sector,
+                           text=doc.text[m.start : owner.end], end=owner.end), None, rule + " + its owner after it"
+        body = _title_of_body(doc, toks, m, b)
+        if body is not None and m.actor is not None:  # مدير البرنامج في هيومن رايتس ووتش
+            return replace(m.actor, code=body.code, sector=m.actor.sector or body.sector), None, \
+                rule + " + the body named after the title (في/ب/لدى)"
         if m.source in ("title", "compose"):
             return last, None, "bare title or body: the last speaker"
         assert m.actor is not None
@@ -158,6 +173,11 @@ def _speaker(
             return replace(near.actor, text=doc.text[t.start : near.end], start=t.start), None, \
                 "anonymous source of a named body"
         return Actor(t.text, t.start, t.end, None, None, kind="ORG"), None, "anonymous source"
+    body = _body_after(doc, toks, j, b) if role == "speech" else None
+    if body is not None:  # قال مدير برنامج اللاجئين في هيومن رايتس ووتش
+        t = toks[j]
+        return replace(body, text=doc.text[t.start : body.end], start=t.start), None, \
+            "an untitled person of the body named after في/لدى"
     if role == "speech" and last is not None:
         return last, None, "no subject: the last speaker (coreference)"
     return None
@@ -175,6 +195,8 @@ def find_statements(doc: Doc) -> list[Statement]:
             c = cue_role(toks[k])
             if not c or c[0] not in ("speech", "transmit", "according"):
                 continue
+            if toks[k].norm in grammar("needs_an") and not any(t.norm == "عن" for t in toks[k + 1 : k + 5]):
+                continue  # عبر الحدود: the preposition, not «expressed»
             role, form, off = c
             gender = "f" if form.endswith("ت") else "m" if masculine_past(form) else None
             last = last_by_gender.get(gender, last_speaker) if gender else last_speaker
@@ -260,10 +282,61 @@ def _unknown_name(doc: Doc, toks: Sequence[Token], j: int, b: int) -> Actor | No
 
 
 def _titled_person(doc: Doc, s: int, e: int) -> Actor:
-    """A person of unknown country takes the code of the last speaker known only by a title."""
+    """A person of unknown country takes the code of the title set beside the name after a comma
+    (خالد يوسف، المتحدث باسم المفوضية), else that of the last speaker known only by a title."""
+    appos = _apposition(doc, e)
+    if appos is not None:
+        return Actor(doc.text[s:e], s, e, appos.code, appos.sector, kind="PER", name=doc.text[s:e])
     titled = [m for m in doc.mentions if m.end <= s and m.source == "title" and m.actor and m.actor.code]
     code, sector = (titled[-1].actor.code, titled[-1].actor.sector) if titled and titled[-1].actor else (None, None)
     return Actor(doc.text[s:e], s, e, code, sector, kind="PER", name=doc.text[s:e])
+
+
+def _genitive_owner(doc: Doc, m: Mention) -> Actor | None:
+    """The coded actor written right after a bare body or title (its owner in a genitive)."""
+    if m.actor is None or m.actor.code or m.source not in ("title", "compose"):
+        return None
+    nxt = next((x for x in doc.mentions if x.start > m.start and x.actor and x.actor.code), None)
+    if nxt is None or nxt.actor is None or doc.text[m.end : nxt.start] != " ":
+        return None
+    return nxt.actor
+
+
+_OF_BODY = frozenset({"في", "ب", "لدي", "داخل"})
+
+
+def _title_of_body(doc: Doc, toks: Sequence[Token], m: Mention, b: int) -> Actor | None:
+    """A bare title followed, before any comma or that-clause, by في/لدى + a coded organisation."""
+    if m.actor is None or m.actor.code or m.source not in ("title", "compose"):
+        return None
+    k = next((i for i, t in enumerate(toks) if t.start >= m.end), None)
+    return None if k is None else _body_after(doc, toks, k, b)
+
+
+def _body_after(doc: Doc, toks: Sequence[Token], k: int, b: int) -> Actor | None:
+    """From token k, before any comma or that-clause: في/لدى + a coded organisation (the speaker's body)."""
+    for i in range(k, min(b, k + 6)):
+        t = toks[i]
+        if t.norm in ("،", ",", ":") or t.norm in COMPLEMENTIZERS or t.norm in QUOTES:
+            return None
+        if t.norm in _OF_BODY and i + 1 < b:
+            nxt = next((x for x in doc.mentions if x.start == toks[i + 1].start or
+                        (toks[i + 1].start < x.start < toks[i + 1].end)), None)
+            if nxt is not None and nxt.actor is not None and nxt.actor.code and nxt.label != "LOC":
+                return nxt.actor
+            return None
+    return None
+
+
+def _apposition(doc: Doc, end: int) -> Actor | None:
+    """The coded actor that follows ``end`` after a comma (a name's title in apposition)."""
+    rest = doc.text[end : end + 3]
+    if not rest.lstrip(" ").startswith(("،", ",")):
+        return None
+    after = end + len(rest) - len(rest.lstrip(" ")) + 1
+    after += len(doc.text[after : after + 3]) - len(doc.text[after : after + 3].lstrip(" "))
+    m = next((x for x in doc.mentions if x.start == after and x.actor and x.actor.code), None)
+    return m.actor if m is not None else None
 
 
 def _kind(toks: Sequence[Token], k: int, b: int) -> str:
