@@ -123,3 +123,21 @@ def test_event_claim_of_responsibility(run) -> None:
 def test_event_in_a_question_is_not_asserted(run) -> None:
     doc = run("هل قصفت الطائرات الروسية مواقع المعارضة في ريف حماة؟")
     assert [e.status for e in doc.events if e.type == "ASSAULT"] == ["hypothetical"]
+
+
+def test_event_vague_background_reference_is_left_out(run) -> None:
+    for text in ("وأغلقت الحكومة حدودها بعد الهجوم الإسرائيلي على لبنان.", "وجاء القرار إثر اغتيال السفير الروسي."):
+        assert [e.type for e in run(text).events if e.type == "ASSAULT"] == [], text
+
+
+def test_event_dated_background_is_kept(run) -> None:
+    doc = run("وأغلقت السلطات الحدود بعد تفجير استهدف الجيش اللبناني في طرابلس يوم 5 مارس 2018.", "2018-03-10")
+    assert "ASSAULT" in [e.type for e in doc.events]
+
+
+def test_event_size_needs_a_killing_word_for_a_plain_count(run) -> None:
+    doc = run("وخطف المسلحون عشرين شخصا تجمعوا أمام المسجد في حلب.")
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert ev.size == {}
+    doc = run("وقصف الجيش السوري البلدة ما أدى إلى مقتل عشرين شخصا.")
+    assert next(e for e in doc.events if e.type == "ASSAULT").size == {"killed": 20}

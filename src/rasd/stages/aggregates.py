@@ -52,7 +52,7 @@ def _unit_forms(word: str) -> set[str]:
     return out
 
 
-def _sentence_words(toks: Sequence[Token]) -> set[str]:
+def sentence_words(toks: Sequence[Token]) -> set[str]:
     words: set[str] = set()
     for t in toks:
         words |= _forms(t.norm)
@@ -114,7 +114,7 @@ def find_aggregates(doc: Doc) -> list[Aggregate]:
     for si, (a, b) in enumerate(doc.sent_token_ranges):
         toks = doc.tokens[a:b]
         sent = doc.sentences[si]
-        words = _sentence_words(toks)
+        words = sentence_words(toks)
         n0, n1 = _norm_span(doc, sent.start, sent.end)
         sent_norm = doc.norm.text[n0:n1]
         reporter = _reporter(doc.statements, sent.start, last_reporter)
@@ -132,7 +132,7 @@ def find_aggregates(doc: Doc) -> list[Aggregate]:
                 continue  # بينهم 19 طفلا: a part of a toll already counted
             while before and before[-1].norm in grammar("approximator"):
                 before.pop()  # أكثر من، نحو، ما لا يقل عن: the role word stands before them
-            near = _sentence_words(before[-2:])
+            near = sentence_words(before[-2:])
             metric = metric_for(_unit_of(doc, q, toks), words, near)
             if metric is None:
                 continue

@@ -419,12 +419,16 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -
 
     locations = [] if trig.type in VERBAL else _locations(doc, toks, st.lo, st.hi)
     loc_rule = "places in the clause" if locations else "none"
+    if trig.type in VERBAL and _locations(doc, toks, st.lo, st.hi):
+        loc_rule = "places in the clause (not the location of a verbal event)"
     if not locations and trig.type not in VERBAL and trig.type not in ("CONSULT", "SUPPORT"):
         main = _main_place(doc)
         if main is not None:  # the article's own place: a report about Afrin is about events in Afrin
             locations, loc_rule = [main], "the article's main place (none in the clause)"
     date, precision = _date(doc, st.clause_start, st.clause_end)
     date_rule = "time expression in the clause" if date else "none"
+    if date is None and loc_rule == "none" and _background(toks, m, a):
+        return None  # بعد الهجوم، تاريخ اغتيال: vague background, neither dated nor placed (CONVENTIONS)
     if date is None and stmt is not None and stmt.date and (trig.type in VERBAL or trig.pos == "part" or st.is_cue):
         date, precision, date_rule = stmt.date, "day", "the statement's date"
     if date is None and stmt is not None and speaker is not None and trig.type not in VERBAL:
@@ -469,6 +473,15 @@ def _recipient(doc: Doc, people: list[Mention], trig: Trigger, m: Match[Trigger]
             return hit
     return next((x for x in cands if prep_of(doc, x) in (None, "جراء", "ل", "الي", "علي", "ضد", "مع", "ب")
                  or partitive_before(doc, x)), None)
+
+
+def _background(toks: Sequence[Token], m: Match[Trigger], a: int) -> bool:
+    """An event noun after بعد/غداة/منذ or after a noun that refers to it (تاريخ، منفذي، إدانة)."""
+    if m.payload.pos != "noun" or m.i <= a:
+        return False
+    prev = toks[m.i - 1].norm
+    forms = {prev, prev[1:] if prev[:1] in "وف" else prev}
+    return bool(forms & (grammar("background_prep") | grammar("background_head")))
 
 
 def _governed(doc: Doc, m: Match[Trigger]) -> bool:
@@ -558,25 +571,22 @@ def _date(doc: Doc, s: int, e: int) -> tuple[str | None, str]:
     return None, "unknown"
 
 
-@functools.cache
-def _size_units() -> dict[str, str]:
-    out = {}
-    for r in load_tsv("metrics.tsv"):
-        if r["metric"] in ("killed", "injured", "arrested"):
-            for u in r["unit"].split("|"):
-                out.setdefault(u, r["metric"])
-    return {k: v for k, v in out.items() if k}
+_SIZE_METRICS = frozenset({"killed", "injured", "arrested"})
 
 
 def _size(doc: Doc, s: int, e: int) -> dict[str, int]:
-    from rasd.text import norm
+    """Killed/injured/arrested counts of the clause, read as the aggregates stage reads a count: its
+    counted noun and the words around it (مقتل 5 أشخاص is killed; 5 أشخاص تجمعوا is nothing)."""
+    from rasd.stages.aggregates import metric_for, sentence_words
 
-    units = {norm(k): v for k, v in _size_units().items()}
+    toks = [t for t in doc.tokens if s <= t.start < e]
+    words = sentence_words(toks)
     size: dict[str, int] = {}
     for q in doc.quantities:
         if s <= q.start < e and q.unit and not q.vague:
-            metric = units.get(q.unit) or next((units[f] for f, _ in stems(q.unit) if f in units), None)
-            if metric and metric not in size:
+            near = sentence_words([t for t in toks if t.end <= q.start][-2:])
+            metric = metric_for([q.unit], words, near)
+            if metric in _SIZE_METRICS and metric not in size:
                 size[metric] = int(q.value)
     return size
 
