@@ -141,3 +141,11 @@ def test_event_size_needs_a_killing_word_for_a_plain_count(run) -> None:
     assert ev.size == {}
     doc = run("وقصف الجيش السوري البلدة ما أدى إلى مقتل عشرين شخصا.")
     assert next(e for e in doc.events if e.type == "ASSAULT").size == {"killed": 20}
+
+
+def test_event_an_officials_attack_is_verbal(run) -> None:
+    doc = run("وشن وزير الخارجية الإيراني هجوما حادا على الولايات المتحدة.")
+    assert [(e.type, [a.code for a in e.actor], [r.code for r in e.recipient]) for e in doc.events] == \
+        [("ACCUSE", ["IRN"], ["USA"])]
+    doc = run("وشن الجيش الإيراني هجوما على مواقع المسلحين.")
+    assert [e.type for e in doc.events] == ["ASSAULT"]

@@ -410,6 +410,10 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -
         actors, actor_rule = [speaker], "inside a denial: the speaker (who denies doing it)"
 
     size = _size(doc, st.clause_start, st.clause_end)
+    kind, mode, context = trig.type, trig.mode, list(trig.context)
+    if _verbal_attack(doc, m, actors) and not size:
+        kind, mode, context = "ACCUSE", None, []
+        actor_rule += "; an official's attack is verbal: ACCUSE"
     if trig.requires == "actor" and not actors:
         return None
     if not actors and not recipients and not size:
@@ -417,11 +421,11 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -
     if trig.requires == "recipient" and not recipients:
         return None
 
-    locations = [] if trig.type in VERBAL else _locations(doc, toks, st.lo, st.hi)
+    locations = [] if kind in VERBAL else _locations(doc, toks, st.lo, st.hi)
     loc_rule = "places in the clause" if locations else "none"
-    if trig.type in VERBAL and _locations(doc, toks, st.lo, st.hi):
+    if kind in VERBAL and _locations(doc, toks, st.lo, st.hi):
         loc_rule = "places in the clause (not the location of a verbal event)"
-    if not locations and trig.type not in VERBAL and trig.type not in ("CONSULT", "SUPPORT"):
+    if not locations and kind not in VERBAL and kind not in ("CONSULT", "SUPPORT"):
         main = _main_place(doc)
         if main is not None:  # the article's own place: a report about Afrin is about events in Afrin
             locations, loc_rule = [main], "the article's main place (none in the clause)"
@@ -429,20 +433,20 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -
     date_rule = "time expression in the clause" if date else "none"
     if date is None and loc_rule == "none" and _background(toks, m, a):
         return None  # بعد الهجوم، تاريخ اغتيال: vague background, neither dated nor placed (CONVENTIONS)
-    if date is None and stmt is not None and stmt.date and (trig.type in VERBAL or trig.pos == "part" or st.is_cue):
+    if date is None and stmt is not None and stmt.date and (kind in VERBAL or trig.pos == "part" or st.is_cue):
         date, precision, date_rule = stmt.date, "day", "the statement's date"
-    if date is None and stmt is not None and speaker is not None and trig.type not in VERBAL:
+    if date is None and stmt is not None and speaker is not None and kind not in VERBAL:
         date, precision = _report_window(doc, stmt)
         date_rule = "the window of the source's report" if date else date_rule
     status, status_rule = ("negated", "inside a denial") if denied else \
         _status(doc, toks, st.lo, m.i, m.start - toks[m.i].start, a)
-    if trig.type == "THREATEN" and status in ("future", "hypothetical"):
+    if kind == "THREATEN" and status in ("future", "hypothetical"):
         status, status_rule = "asserted", f"a threat is made now, whatever it is about ({status_rule})"
     country = next((p.country for p in locations if p.country), None) or doc.main_country
     actors = [_fill_code(x, country) for x in actors]
     recipients = [_fill_code(x, country) for x in recipients]
     trace = [
-        f"trigger «{m.phrase}» → {trig.type}{'/' + trig.mode if trig.mode else ''} ({trig.pos}, triggers.tsv)",
+        f"trigger «{m.phrase}» → {kind}{'/' + trig.mode if trig.mode else ''} ({trig.pos}, triggers.tsv)",
         f"actor: {actor_rule}",
         f"recipient: {rec_rule}",
         f"status: {status} ({status_rule})",
@@ -450,9 +454,9 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -
         f"location: {loc_rule}",
     ]
     return Event(
-        type=trig.type, trigger=doc.text[m.start : m.end], trigger_start=m.start, trigger_end=m.end,
-        start=min(st.clause_start, m.start), end=max(st.clause_end, m.end), mode=trig.mode,
-        context=list(trig.context), actor=_unique(actors), recipient=_unique(recipients), location=locations,
+        type=kind, trigger=doc.text[m.start : m.end], trigger_start=m.start, trigger_end=m.end,
+        start=min(st.clause_start, m.start), end=max(st.clause_end, m.end), mode=mode,
+        context=context, actor=_unique(actors), recipient=_unique(recipients), location=locations,
         date=date, date_precision=precision, size=size, status=status,
         reported_by=speaker if speaker is not None and not (actors and actors[0] is speaker) else None,
         sentence=toks[m.i].sent, trace=trace,
@@ -473,6 +477,19 @@ def _recipient(doc: Doc, people: list[Mention], trig: Trigger, m: Match[Trigger]
             return hit
     return next((x for x in cands if prep_of(doc, x) in (None, "جراء", "ل", "الي", "علي", "ضد", "مع", "ب")
                  or partitive_before(doc, x)), None)
+
+
+_ARMED = frozenset({"MIL", "REB", "IMG", "SPY", "COP", "UAF"})
+
+
+def _verbal_attack(doc: Doc, m: Match[Trigger], actors: list[Actor]) -> bool:
+    """شن الرئيس هجوما على ...، هاجم الوزير ...: a person outside the armed forces attacks in words."""
+    if m.payload.type != "ASSAULT" or not actors:
+        return False
+    word = doc.tokens[m.i].norm
+    if not ({word, word[1:]} & grammar("verbal_attack")):
+        return False
+    return all(a.kind == "PER" and a.sector not in _ARMED for a in actors)
 
 
 def _background(toks: Sequence[Token], m: Match[Trigger], a: int) -> bool:
