@@ -46,6 +46,8 @@ def _not_name_words() -> frozenset[str]:
     words = set(word_set("function_words.tsv"))
     words |= word_set("cues.tsv")
     words |= {w for w in word_set("months.tsv")}
+    # one-word event triggers (هجوما، قصف): «وزير الخارجية هجوما حادا» holds no name
+    words |= {f for f in word_set("triggers.tsv") if " " not in f and "…" not in f and len(f) > 2}
     return frozenset(words)
 
 
