@@ -486,8 +486,10 @@ def _verbal_attack(doc: Doc, m: Match[Trigger], actors: list[Actor]) -> bool:
     """شن الرئيس هجوما على ...، هاجم الوزير ...: a person outside the armed forces attacks in words."""
     if m.payload.type != "ASSAULT" or not actors:
         return False
-    word = doc.tokens[m.i].norm
-    if not ({word, word[1:]} & grammar("verbal_attack")):
+    first = doc.tokens[m.i].norm
+    span = doc.tokens[m.i : m.i + 8] if GAP in m.phrase else doc.tokens[m.i : m.j]  # شن الوزير … هجوما
+    words = {w for t in span for w in (t.norm, t.norm[1:])} | {first, first[1:]}
+    if not words & grammar("verbal_attack"):
         return False
     return all(a.kind == "PER" and a.sector not in _ARMED for a in actors)
 
