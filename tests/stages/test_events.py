@@ -149,3 +149,17 @@ def test_event_an_officials_attack_is_verbal(run) -> None:
         [("ACCUSE", ["IRN"], ["USA"])]
     doc = run("وشن الجيش الإيراني هجوما على مواقع المسلحين.")
     assert [e.type for e in doc.events] == ["ASSAULT"]
+
+
+def test_event_noun_with_nationality_adjective_is_a_participant(run) -> None:
+    doc = run("وأشاد الرئيس الروسي بالجهود الأوروبية لإنقاذ الاتفاق.")
+    ev = next(e for e in doc.events if e.type == "SUPPORT")
+    assert [a.code for a in ev.actor] == ["RUS"] and [r.code for r in ev.recipient] == ["EUR"]
+
+
+def test_event_territory_with_nationality_adjective_is_no_participant(run) -> None:
+    from rasd.stages.events import _adjective_participants
+
+    doc = run("ودخلت القوات إلى الأراضي التركية بعد الجهود الأوروبية.")
+    assert [(x.text, x.actor.code) for x in _adjective_participants(doc, doc.mentions)] == \
+        [("الجهود الأوروبية", "EUR")]

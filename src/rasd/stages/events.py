@@ -228,7 +228,8 @@ def _compatible(a: Event, b: Event) -> bool:
 
 def _participants(doc: Doc) -> list[Mention]:
     """Mentions that can fill an actor slot: coded actors and groups, not bare heads (المركز، الوزير),
-    and not a group noun that names a place (بلدة سراقب)."""
+    and not a group noun that names a place (بلدة سراقب); plus nouns made a side's by a nationality
+    adjective (الجهود الأوروبية، الاتفاق النووي الإيراني)."""
     place_starts = {p.start for p in doc.places}
     out = []
     for x in doc.mentions:
@@ -237,6 +238,35 @@ def _participants(doc: Doc) -> list[Mention]:
         if not x.actor.code and any(0 < s - x.end <= 1 for s in place_starts):
             continue
         out.append(x)
+    return sorted(out + _adjective_participants(doc, out), key=lambda x: x.start)
+
+
+@functools.cache
+def _one_word_triggers() -> frozenset[str]:
+    return frozenset(norm(r["form"]) for r in load_tsv("triggers.tsv") if " " not in r["form"].strip())
+
+
+def _adjective_participants(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A definite noun followed by a nationality adjective, outside any mention: the noun of that side."""
+    index = nationality_index()
+    covered = [(x.start, x.end) for x in doc.mentions]
+    toks = doc.tokens
+    out = []
+    for i in range(1, len(toks)):
+        t, noun = toks[i], toks[i - 1]
+        iso = index.get(t.norm)
+        if iso is None or t.norm in grammar("ambiguous_adj") or not t.norm.startswith("ال") \
+                or not noun.is_word or t.sent != noun.sent:
+            continue
+        if any(s < t.end and noun.start < e for s, e in covered):
+            continue
+        stem = next((f for f, off in stems(noun.norm) if f.startswith("ال")), None)
+        if stem is None or stem in grammar("not_a_side") or stem[2:] in _one_word_triggers() \
+                or stem in _one_word_triggers():
+            continue  # an event noun (القصف التركي) names its actor through the trigger rules
+        out.append(Mention(doc.text[noun.start : t.end], noun.start, t.end, "ORG",
+                           Actor(doc.text[noun.start : t.end], noun.start, t.end, iso, None, kind="ORG"),
+                           source="adjective"))
     return out
 
 
