@@ -163,3 +163,20 @@ def test_event_territory_with_nationality_adjective_is_no_participant(run) -> No
     doc = run("ودخلت القوات إلى الأراضي التركية بعد الجهود الأوروبية.")
     assert [(x.text, x.actor.code) for x in _adjective_participants(doc, doc.mentions)] == \
         [("الجهود الأوروبية", "EUR")]
+
+
+def test_event_press_conference_is_no_meeting(run) -> None:
+    doc = run("وقال الرئيس الفرنسي خلال مؤتمره الصحفي مع نظيره الألماني إن الاتفاق قائم.")
+    assert "CONSULT" not in [e.type for e in doc.events]
+
+
+def test_event_actor_is_never_its_own_recipient(run) -> None:
+    doc = run("ونفذ مسلحون فلسطينيون هجوما على البعثة الإسرائيلية في المدينة.")
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert [r.code for r in ev.recipient] == ["ISR"]
+
+
+def test_event_indefinite_noun_with_nationality_adjective(run) -> None:
+    doc = run("وقال قائد سلاح الجو الإسرائيلي إن طائراته شنت غارات جوية على أهداف إيرانية في سوريا.")
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert "IRN" in [r.code for r in ev.recipient]

@@ -241,6 +241,14 @@ def _participants(doc: Doc) -> list[Mention]:
     return sorted(out + _adjective_participants(doc, out), key=lambda x: x.start)
 
 
+def _content_word(tok: Token) -> bool:
+    """Not a function word, number or cue (مع، أكثر، قال)."""
+    from rasd.lexicon import word_set
+
+    n = tok.norm
+    return not n[:1].isdigit() and n not in word_set("function_words.tsv") and n not in cue_table()
+
+
 @functools.cache
 def _one_word_triggers() -> frozenset[str]:
     return frozenset(norm(r["form"]) for r in load_tsv("triggers.tsv") if " " not in r["form"].strip())
@@ -255,14 +263,15 @@ def _adjective_participants(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for i in range(1, len(toks)):
         t, noun = toks[i], toks[i - 1]
         iso = index.get(t.norm)
-        if iso is None or t.norm in grammar("ambiguous_adj") or not t.norm.startswith("ال") \
-                or not noun.is_word or t.sent != noun.sent:
+        if iso is None or t.norm in grammar("ambiguous_adj") or not noun.is_word or t.sent != noun.sent:
             continue
+        definite = t.norm.startswith("ال")
         if any(s < t.end and noun.start < e for s, e in covered):
             continue
-        stem = next((f for f, off in stems(noun.norm) if f.startswith("ال")), None)
-        if stem is None or stem in grammar("not_a_side") or stem[2:] in _one_word_triggers() \
-                or stem in _one_word_triggers():
+        # the noun agrees in definiteness: الجهود الأوروبية، أهداف إيرانية
+        stem = next((f for f, off in stems(noun.norm) if f.startswith("ال") == definite), None)
+        if stem is None or len(stem) < 3 or ("ال" + stem if not definite else stem) in grammar("not_a_side") \
+                or stem in _one_word_triggers() or stem[2:] in _one_word_triggers() or not _content_word(noun):
             continue  # an event noun (القصف التركي) names its actor through the trigger rules
         out.append(Mention(doc.text[noun.start : t.end], noun.start, t.end, "ORG",
                            Actor(doc.text[noun.start : t.end], noun.start, t.end, iso, None, kind="ORG"),
@@ -411,11 +420,13 @@ def _clause_subject(st: _Site) -> Mention | None:
     return first if not opening or opening in ("وكان", "كان", "لكن", "ولكن", "فيما", "بينما") else None
 
 
-def _find_recipients(st: _Site, actor_m: Mention | None) -> tuple[list[Actor], str]:
+def _find_recipients(st: _Site, actor_m: Mention | None, actors: Sequence[Actor] = ()) -> tuple[list[Actor], str]:
     """Recipient: introduced by the trigger's preposition, or the first other actor after it; a
     reporting verb (تعهد بأن ...، دعا إلى ...) may find it in the clause it introduces."""
     doc, toks, trig = st.doc, st.toks, st.trig
     taken = {c.start for c in coordinated(doc, actor_m, st.clause_end)} if actor_m else set()
+    # the actors' own words are never the recipient (هجوم فلسطينيين ... على)
+    taken |= {x.start for x in st.people if any(x.start < a.end and a.start < x.end for a in actors)}
     found = _recipient(doc, st.people, trig, st.m, st.clause_end, taken)
     end, rule = st.clause_end, f"after the trigger ({trig.prep or 'object'})"
     if found is None and st.is_cue and st.hi < st.b and toks[st.hi].norm in COMPLEMENTIZERS:
@@ -431,7 +442,7 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -
     st = _site(doc, m, a, b, people)
     toks, trig, stmt, speaker = st.toks, st.trig, st.stmt, st.speaker
     actors, actor_m, actor_rule = _find_actor(st)
-    recipients, rec_rule = _find_recipients(st, actor_m)
+    recipients, rec_rule = _find_recipients(st, actor_m, actors)
 
     denied = stmt is not None and speaker is not None and _is_denial(stmt) and not st.is_cue
     if not actors and speaker is not None and _claimed(toks, st.lo, m.i):
