@@ -180,3 +180,12 @@ def test_event_indefinite_noun_with_nationality_adjective(run) -> None:
     doc = run("وقال قائد سلاح الجو الإسرائيلي إن طائراته شنت غارات جوية على أهداف إيرانية في سوريا.")
     ev = next(e for e in doc.events if e.type == "ASSAULT")
     assert "IRN" in [r.code for r in ev.recipient]
+
+
+def test_event_two_sided_fighting_puts_both_sides_in_actor(run) -> None:
+    doc = run("واندلعت اشتباكات عنيفة بين قوات النظام السوري وتنظيم الدولة الإسلامية جنوب دمشق.")
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert sorted(a.code for a in ev.actor) == ["IMG", "SYR"] and ev.recipient == []
+    doc = run("واشتبك الجيش اللبناني مع مسلحي جبهة النصرة على الحدود.")
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert len(ev.actor) == 2 and ev.recipient == []

@@ -50,7 +50,7 @@ class Trigger:
     context: tuple[str, ...]
     pos: str  # verb, noun, part
     prep: str | None  # preposition of the recipient; "gen" = the genitive is the recipient
-    requires: str  # "", "actor", "recipient"
+    requires: str  # "", "actor", "recipient", "sides" (two-sided fighting)
 
 
 @functools.cache
@@ -427,6 +427,11 @@ def _find_recipients(st: _Site, actor_m: Mention | None, actors: Sequence[Actor]
     taken = {c.start for c in coordinated(doc, actor_m, st.clause_end)} if actor_m else set()
     # the actors' own words are never the recipient (هجوم فلسطينيين ... على)
     taken |= {x.start for x in st.people if any(x.start < a.end and a.start < x.end for a in actors)}
+    if trig.requires == "sides":  # اشتباكات بين X و Y
+        between = next((x for x in st.people if st.m.end <= x.start < st.clause_end and x.start not in taken
+                        and prep_of(doc, x) == "بين"), None)
+        if between is not None:
+            return [x.actor for x in coordinated(doc, between, st.clause_end) if x.actor], "the sides after بين"
     found = _recipient(doc, st.people, trig, st.m, st.clause_end, taken)
     end, rule = st.clause_end, f"after the trigger ({trig.prep or 'object'})"
     if found is None and st.is_cue and st.hi < st.b and toks[st.hi].norm in COMPLEMENTIZERS:
@@ -459,6 +464,9 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -
         return None
     if not actors and not recipients and not size:
         return None  # a trigger word with nobody and no toll is not a codable event (as in PETRARCH)
+    if trig.requires == "sides" and recipients:  # اشتباكات بين X وY، قاتلت X قوات Y: both sides are actors
+        actors, recipients = actors + recipients, []
+        actor_rule += "; two-sided fighting: the other side joins the actors"
     if trig.requires == "recipient" and not recipients:
         return None
 
