@@ -189,3 +189,11 @@ def test_event_two_sided_fighting_puts_both_sides_in_actor(run) -> None:
     doc = run("واشتبك الجيش اللبناني مع مسلحي جبهة النصرة على الحدود.")
     ev = next(e for e in doc.events if e.type == "ASSAULT")
     assert len(ev.actor) == 2 and ev.recipient == []
+
+
+def test_event_nouns_beginning_with_sin_are_no_future_marker(run) -> None:
+    for text in ("وفي سياق آخر، أدان وزير الخارجية السوري الاتفاق التركي الأمريكي.",
+                 "وبعد سيطرة الجيش السوري على البلدة، قصفت الطائرات الروسية مواقع المعارضة."):
+        assert all(e.status == "asserted" for e in run(text).events), text
+    doc = run("وقال الوزير إن الجيش التركي سيقصف مواقع المسلحين.")
+    assert [e.status for e in doc.events if e.type == "ASSAULT"] == ["future"]

@@ -85,6 +85,15 @@ def _modality_cues() -> dict[str, str]:
     return out
 
 
+@functools.cache
+def _not_future_prefixes() -> tuple[str, ...]:
+    return tuple(sorted(grammar("not_future_prefix")))
+
+
+def _in_mention(doc: Doc, tok: Token) -> bool:
+    return any(m.start < tok.end and tok.start < m.end for m in doc.mentions)
+
+
 def _speaker_for(statements: Sequence[Statement], start: int) -> Statement | None:
     for s in statements:
         if s.start <= start < s.end:
@@ -107,7 +116,8 @@ def _status(doc: Doc, toks: Sequence[Token], lo: int, i: int, tok_form_off: int,
         n = toks[k].norm
         role = cues.get(n) or next((cues[f] for f, o in stems(n) if o and f in cues), None)
         if role is None:
-            if n.startswith("س") and len(n) > 3 and n[1] in "يتن" and k >= i - 4 and k >= lo:
+            if n.startswith("س") and len(n) > 3 and n[1] in "يتن" and k >= i - 4 and k >= lo \
+                    and not n.startswith(_not_future_prefixes()) and not _in_mention(doc, toks[k]):
                 return "future", f"«{toks[k].text}»"
             continue
         nxt = toks[k + 1].norm if k + 1 < len(toks) else ""
