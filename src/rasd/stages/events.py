@@ -218,6 +218,9 @@ def _merge(events: list[Event]) -> list[Event]:
             continue
         into.actor = into.actor or ev.actor
         into.recipient = into.recipient or ev.recipient
+        # the same words never stand on both sides (قصف فصائل المعارضة ... فصائل المعارضة)
+        into.recipient = [r for r in into.recipient
+                          if not any(r.start < a.end and a.start < r.end for a in into.actor)]
         into.location = into.location or ev.location
         into.mode = into.mode or ev.mode
         into.context = into.context or ev.context
