@@ -197,3 +197,17 @@ def test_event_nouns_beginning_with_sin_are_no_future_marker(run) -> None:
         assert all(e.status == "asserted" for e in run(text).events), text
     doc = run("وقال الوزير إن الجيش التركي سيقصف مواقع المسلحين.")
     assert [e.status for e in doc.events if e.type == "ASSAULT"] == ["future"]
+
+
+def test_event_plural_noun_without_number_date_or_place_is_generic(run) -> None:
+    doc = run("وأرسلت الحكومة الباكستانية جنودا إضافيين بعد تكثيف المسلحين هجماتهم على القوات الحكومية.")
+    assert "ASSAULT" not in [e.type for e in doc.events]
+    doc = run("وشنت الطائرات الروسية غارات على ريف إدلب.")
+    assert "ASSAULT" in [e.type for e in doc.events]
+
+
+def test_event_purpose_after_lam_is_not_an_occurrence(run) -> None:
+    doc = run("ونفى المسؤولون أن يكون الحشد تمهيدا لهجوم أمريكي على إيران.")
+    assert [e for e in doc.events if e.type == "ASSAULT" and e.status == "asserted"] == []
+    doc = run("وقال الجيش إن القوات الأمريكية تعرضت لهجوم من قبل مسلحي حركة طالبان.")
+    assert "ASSAULT" in [e.type for e in doc.events]

@@ -35,7 +35,7 @@ from rasd.syntax import (
     tokens_between,
     victim_gap,
 )
-from rasd.text import norm, stems
+from rasd.text import norm, stems, strip_enclitic
 
 VERSION = "events@1"
 
@@ -282,9 +282,11 @@ def _adjective_participants(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if any(s < t.end and noun.start < e for s, e in covered):
             continue
         # the noun agrees in definiteness: الجهود الأوروبية، أهداف إيرانية
-        stem = next((f for f, off in stems(noun.norm) if f.startswith("ال") == definite), None)
+        forms = [f for f, off in stems(noun.norm)]
+        stem = next((f for f in forms if f.startswith("ال") == definite), None)
         if stem is None or len(stem) < 3 or ("ال" + stem if not definite else stem) in grammar("not_a_side") \
-                or stem in _one_word_triggers() or stem[2:] in _one_word_triggers() or not _content_word(noun):
+                or any(f in _one_word_triggers() or f[2:] in _one_word_triggers() for f in forms) \
+                or not _content_word(noun):
             continue  # an event noun (القصف التركي) names its actor through the trigger rules
         out.append(Mention(doc.text[noun.start : t.end], noun.start, t.end, "ORG",
                            Actor(doc.text[noun.start : t.end], noun.start, t.end, iso, None, kind="ORG"),
@@ -493,7 +495,8 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -
             locations, loc_rule = [main], "the article's main place (none in the clause)"
     date, precision = _date(doc, st.clause_start, st.clause_end)
     date_rule = "time expression in the clause" if date else "none"
-    if date is None and loc_rule == "none" and _background(toks, m, a):
+    if date is None and loc_rule == "none" and not size and (_background(toks, m, a) or _generic_plural(toks, m)
+                                                             or _purpose(doc, m)):
         return None  # بعد الهجوم، تاريخ اغتيال: vague background, neither dated nor placed (CONVENTIONS)
     if date is None and stmt is not None and stmt.date and (kind in VERBAL or trig.pos == "part" or st.is_cue):
         date, precision, date_rule = stmt.date, "day", "the statement's date"
@@ -563,6 +566,27 @@ def _background(toks: Sequence[Token], m: Match[Trigger], a: int) -> bool:
     prev = toks[m.i - 1].norm
     forms = {prev, prev[1:] if prev[:1] in "وف" else prev}
     return bool(forms & (grammar("background_prep") | grammar("background_head")))
+
+
+def _purpose(doc: Doc, m: Match[Trigger]) -> bool:
+    """تمهيدا لهجوم، خطة لاغتيال: لـ + an event noun is what is aimed at, unless something underwent it."""
+    if m.payload.pos != "noun":
+        return False
+    tok = doc.tokens[m.i]
+    glued = doc.text[tok.start : m.start]
+    if "ل" not in glued.lstrip("وف")[:1]:
+        return False
+    before = {w for t in doc.tokens[max(0, m.i - 4) : m.i] for w in (t.norm, t.norm[1:])}
+    return not (before & grammar("undergo"))  # تعرضت القوات الأمريكية لهجوم
+
+
+def _generic_plural(toks: Sequence[Token], m: Match[Trigger]) -> bool:
+    """تكثيف هجماتهم، التفجيرات: a plural event noun with no number is a kind of event, not one."""
+    if m.payload.pos != "noun":
+        return False
+    forms = {f for f, _ in stems(toks[m.i].norm)}
+    forms |= {b for f in list(forms) for b in strip_enclitic(f)}  # هجماتهم
+    return any(f.endswith("ات") for f in forms) and not (m.i > 0 and toks[m.i - 1].norm[:1].isdigit())
 
 
 def _governed(doc: Doc, m: Match[Trigger]) -> bool:
