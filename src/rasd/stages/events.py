@@ -496,7 +496,7 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -
     date, precision = _date(doc, st.clause_start, st.clause_end)
     date_rule = "time expression in the clause" if date else "none"
     if date is None and loc_rule == "none" and not size and (_background(toks, m, a) or _generic_plural(toks, m)
-                                                             or _purpose(doc, m)):
+                                                             or _purpose(doc, m) or _reacted_to(doc, m, st.lo)):
         return None  # بعد الهجوم، تاريخ اغتيال: vague background, neither dated nor placed (CONVENTIONS)
     if date is None and stmt is not None and stmt.date and (kind in VERBAL or trig.pos == "part" or st.is_cue):
         date, precision, date_rule = stmt.date, "day", "the statement's date"
@@ -566,6 +566,14 @@ def _background(toks: Sequence[Token], m: Match[Trigger], a: int) -> bool:
     prev = toks[m.i - 1].norm
     forms = {prev, prev[1:] if prev[:1] in "وف" else prev}
     return bool(forms & (grammar("background_prep") | grammar("background_head")))
+
+
+def _reacted_to(doc: Doc, m: Match[Trigger], lo: int) -> bool:
+    """استنكرت الرئاسة الهجوم: a definite event noun after a verb of reacting in its clause is a known event."""
+    if m.payload.pos != "noun" or not any(f.startswith("ال") for f, _ in stems(doc.tokens[m.i].norm)):
+        return False
+    words = {w for t in doc.tokens[max(lo, m.i - 6) : m.i] for w in (t.norm, t.norm[1:])}
+    return bool(words & grammar("reaction"))
 
 
 def _purpose(doc: Doc, m: Match[Trigger]) -> bool:
