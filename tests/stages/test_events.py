@@ -209,5 +209,20 @@ def test_event_plural_noun_without_number_date_or_place_is_generic(run) -> None:
 def test_event_purpose_after_lam_is_not_an_occurrence(run) -> None:
     doc = run("ونفى المسؤولون أن يكون الحشد تمهيدا لهجوم أمريكي على إيران.")
     assert [e for e in doc.events if e.type == "ASSAULT" and e.status == "asserted"] == []
-    doc = run("وقال الجيش إن القوات الأمريكية تعرضت لهجوم من قبل مسلحي حركة طالبان.")
+    doc = run("وقال الجيش إن القوات الأمريكية تعرضت لهجوم من قبل حركة طالبان.")
     assert "ASSAULT" in [e.type for e in doc.events]
+
+
+def test_event_attack_with_nobody_no_toll_and_no_placed_target_is_not_coded(run) -> None:
+    assert run("وتحدث التقرير عن الهجوم الانتحاري.").events == []
+
+
+def test_event_subject_of_taarrada_is_the_recipient(run) -> None:
+    doc = run("وقال الجيش إن القوات الأمريكية تعرضت لهجوم من قبل حركة طالبان.")
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert ([a.code for a in ev.actor], [r.code for r in ev.recipient]) == (["AFG"], ["USA"])
+
+
+def test_event_reacting_to_a_known_attack(run) -> None:
+    doc = run("واستنكرت وزارة الخارجية المصرية الهجوم الإرهابي على الكنيسة.")
+    assert [e.type for e in doc.events] == ["ACCUSE"]

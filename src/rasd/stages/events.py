@@ -447,6 +447,10 @@ def _find_recipients(st: _Site, actor_m: Mention | None, actors: Sequence[Actor]
                         and prep_of(doc, x) == "بين"), None)
         if between is not None:
             return [x.actor for x in coordinated(doc, between, st.clause_end) if x.actor], "the sides after بين"
+    undergoer = _undergoer(st, taken)
+    if undergoer is not None:
+        return [x.actor for x in coordinated(doc, undergoer, st.clause_end) if x.actor], \
+            "the subject of تعرض (تعرضت القوات لهجوم)"
     found = _recipient(doc, st.people, trig, st.m, st.clause_end, taken)
     end, rule = st.clause_end, f"after the trigger ({trig.prep or 'object'})"
     if found is None and st.is_cue and st.hi < st.b and toks[st.hi].norm in COMPLEMENTIZERS:
@@ -482,6 +486,8 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -
     if trig.requires == "sides" and recipients:  # اشتباكات بين X وY، قاتلت X قوات Y: both sides are actors
         actors, recipients = actors + recipients, []
         actor_rule += "; two-sided fighting: the other side joins the actors"
+    if kind == "ASSAULT" and not actors and not size and not (recipients and _locations(doc, toks, st.lo, st.hi)):
+        return None  # an attack with no attacker, no toll and no target at a named place is not codable
     if trig.requires == "recipient" and not recipients:
         return None
 
@@ -566,6 +572,25 @@ def _background(toks: Sequence[Token], m: Match[Trigger], a: int) -> bool:
     prev = toks[m.i - 1].norm
     forms = {prev, prev[1:] if prev[:1] in "وف" else prev}
     return bool(forms & (grammar("background_prep") | grammar("background_head")))
+
+
+def _undergoer(st: _Site, taken: set[int]) -> Mention | None:
+    """تعرضت القوات الأمريكية لهجوم / القوات تعرضت لقصف: who underwent the event named after لـ."""
+    doc, m = st.doc, st.m
+    if m.payload.pos != "noun" or "ل" not in doc.text[doc.tokens[m.i].start : m.start]:
+        return None
+    verb = next((k for k in range(m.i - 1, max(st.lo, m.i - 5) - 1, -1)
+                 if {doc.tokens[k].norm, doc.tokens[k].norm[1:]} & grammar("undergo")
+                 and doc.tokens[k].norm.lstrip("وف")[:2] in ("تع", "يت", "تت")), None)
+    if verb is None:
+        return None
+    v = doc.tokens[verb]
+    after = [x for x in st.people if v.end <= x.start < m.start and x.start not in taken]
+    if after:
+        return after[0]
+    before = [x for x in st.people if x.end <= v.start and x.start >= st.clause_start and x.start not in taken
+              and not doc.text[x.end : v.start].strip(" ،,")]
+    return before[-1] if before else None
 
 
 def _reacted_to(doc: Doc, m: Match[Trigger], lo: int) -> bool:
