@@ -226,3 +226,10 @@ def test_event_subject_of_taarrada_is_the_recipient(run) -> None:
 def test_event_reacting_to_a_known_attack(run) -> None:
     doc = run("واستنكرت وزارة الخارجية المصرية الهجوم الإرهابي على الكنيسة.")
     assert [e.type for e in doc.events] == ["ACCUSE"]
+
+
+def test_event_talks_with_nobody_named_as_party_are_not_a_meeting(run) -> None:
+    doc = run("ورأى الخبير أن توسيع المحادثات مع طهران ليس مطروحا.")
+    assert "CONSULT" not in [e.type for e in doc.events]
+    doc = run("وبحث وزير الخارجية الروسي مع نظيره التركي الوضع في سوريا.")
+    assert "CONSULT" in [e.type for e in doc.events]

@@ -41,6 +41,9 @@ VERSION = "events@1"
 
 # Types whose events are words, not deeds: no location unless the act itself took place somewhere.
 VERBAL = frozenset({"AGREE", "ACCUSE", "REQUEST", "REJECT", "THREATEN"})
+# Types never coded without an actor: words need a speaker, and a meeting someone who meets (محادثات مع طهران
+# with nobody named is a topic, not an event).
+NEEDS_ACTOR = VERBAL | {"CONSULT"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +60,7 @@ class Trigger:
 def trigger_matcher() -> PhraseMatcher[Trigger]:
     entries = []
     for r in load_tsv("triggers.tsv"):
-        requires = r.get("requires", "") or ("actor" if r["type"] in VERBAL else "")
+        requires = r.get("requires", "") or ("actor" if r["type"] in NEEDS_ACTOR else "")
         entries.append((r["form"], Trigger(
             r["type"], r["mode"] or None, tuple(c for c in r["context"].split("|") if c), r["pos"],
             r["prep"] or None, requires,
