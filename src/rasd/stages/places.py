@@ -60,8 +60,8 @@ _LOCATIVE = frozenset({"في", "من", "الي", "قرب", "بالقرب", "دا
 def _locative(tokens: Sequence[Token], i: int, start: int) -> bool:
     """A place reading is supported: a preposition or place word before it, or ب/ل attached to it."""
     tok = tokens[i]
-    pre = tok.norm[: max(0, len(tok.norm) - len(tok.norm.lstrip("وفبل")))]
-    if start > tok.start and "ب" in pre:
+    pre = tok.text[: max(0, start - tok.start)]  # the proclitics before the name (وبترا: و, not وب)
+    if "ب" in pre:
         return True
     if i == 0:
         return False
@@ -116,10 +116,17 @@ def _to_place(e: GazEntry, text: str, start: int, end: int, cue: str | None) -> 
 
 
 def _adjective(tok: Token, phrase: str) -> bool:
-    """A country name read off a word with ال (السورية) that the name itself lacks: a nationality adjective."""
+    """A country name read off a word with ال (السورية) that the name itself lacks: a nationality adjective
+    or an ordinary word (للبنين is "for the boys", not "for Benin")."""
     name = norm(phrase)
-    return not name.startswith("ال") and any(
+    return not name.startswith("ال") and (any(
         tok.norm[off:off + 2] == "ال" and tok.norm[off + 2:] == name.split()[0] for _, off in stems(tok.norm))
+        or _with_article(tok.norm, name.split()[0]))
+
+
+def _with_article(word: str, stem: str) -> bool:
+    """The word carries ال before ``stem``, written out or merged into a proclitic ل (للبنين = ل + البنين)."""
+    return not stem.startswith("ال") and "ال" + stem in {f for f, _ in stems(word)}
 
 
 _MEDIA_HEADS = frozenset({"قناه", "صحيفه", "موقع", "وكاله", "شبكه", "جريده", "تلفزيون", "اذاعه"})
@@ -189,15 +196,44 @@ def places(doc: Doc) -> Doc:
 @functools.cache
 def _query_words() -> tuple[dict[str, str], frozenset[str]]:
     """From place_query_words.tsv: level words (form → admin1/admin2/admin3/town) and facility words
-    (with and without ال)."""
+    (with and without ال; missions, سفارة and قنصلية, are facilities too)."""
     levels: dict[str, str] = {}
     facility: set[str] = set()
     for k, r in word_table("place_query_words.tsv").items():
-        if r["kind"] == "facility":
+        if r["kind"] in ("facility", "road", "mission"):
             facility.update((k, "ال" + k))
         else:
             levels[k] = r["kind"]
     return levels, frozenset(facility)
+
+
+@functools.cache
+def _mission_words() -> frozenset[str]:
+    """سفارة، قنصلية (with and without ال): the state such a phrase names is where the place is not."""
+    return frozenset(f for k, r in word_table("place_query_words.tsv").items() if r["kind"] == "mission"
+                     for f in (k, "ال" + k))
+
+
+@functools.cache
+def _epithets() -> dict[str, tuple[str, ...]]:
+    """place_epithets.tsv: a word standing for a country (المملكة) → the states it can mean, usual first."""
+    return {k: tuple(r["countries"].split("|")) for k, r in word_table("place_epithets.tsv").items()}
+
+
+def _mission_states(words: list[str]) -> set[str]:
+    """The states an embassy phrase names (سفارة الكويت، السفارة اليمنية، قنصلية المملكة المتحدة), if it is one."""
+    if not words or not any(f in _mission_words() for f, _ in stems(words[0])):
+        return set()
+    out: set[str] = set()
+    rest = words[1:]
+    for n in range(len(rest), 0, -1):
+        for i in range(len(rest) - n + 1):
+            for e in name_index().get(" ".join(rest[i:i + n]), ()):
+                if e.feature == "country" and e.country:
+                    out.add(e.country)
+    nat = nationality_index()
+    out.update(iso for w in rest for f, _ in stems(w) if (iso := nat.get(f)))
+    return out
 
 
 _LATIN_LEVEL = (("governorate", "admin1"), ("province", "admin1"), ("sub-district", "admin3"),
@@ -239,8 +275,9 @@ def _split_glued(word: str) -> list[str]:
     return [word]
 
 
-def _arabic_candidates(query: str, countries: set[str]) -> tuple[list[GazEntry], str | None, bool]:
-    """Candidates for an Arabic query: (entries, level asked for, whether only part of the query matched).
+def _arabic_candidates(query: str, countries: set[str]) -> tuple[list[GazEntry], str | None, bool, bool]:
+    """Candidates for an Arabic query: (entries, level asked for, whether only part of the query matched,
+    whether they were found by their English spelling).
 
     Tries the name (proclitics and a level word split off), then its likely English spelling among
     GeoNames' names (in the article's countries or rasd's region), then its longest known part
@@ -255,31 +292,63 @@ def _arabic_candidates(query: str, countries: set[str]) -> tuple[list[GazEntry],
     for ws in (full, words, split):  # ريف دمشق is a name, not ريف + دمشق
         cands = [e for v in _variants(ws) for e in index.get(v, ())]
         if cands:
-            return list(dict.fromkeys(cands)), level, False
+            return list(dict.fromkeys(cands)), level, False, False
     words = split
     facilities = _query_words()[1]
     facility = any(f in facilities for f, _ in stems(words[0]))
     allowed = countries or set(_REGION)
-    for v in [] if facility else _variants(words):
-        k = arabic_key(v)
-        if k and len(k) >= 3:
-            cands += [e for e in transliteration_index().get(k, ()) if e.country in allowed]
+    keys = [k for v in ([] if facility else _variants(words)) if (k := arabic_key(v)) and len(k) >= 3]
+    cands = [e for k in keys for e in transliteration_index().get(k, ()) if e.country in allowed]
+    if not cands and countries:  # a context naming only other countries must not hide حفر الباطن
+        cands = [e for k in keys if len(k) >= 5 for e in transliteration_index().get(k, ())
+                 if e.country in _REGION]
     if cands:
-        return list(dict.fromkeys(cands)), level, False
+        return list(dict.fromkeys(cands)), level, False, True
     for n in range(len(words) - 1, 0, -1):
         for i in range(len(words) - n + 1):
             part = words[i:i + n]
+            # right after طريق/سد/مستشفى a name that is also a word is a name (طريق الأزرق), if rasd lists it
+            named = i > 0 and any(f in facilities for f, _ in stems(words[i - 1]))
             if any(f in facilities for f, _ in stems(part[0])) or (
-                    len(part) == 1 and (len(part[0]) < 4 or is_common_word(part[0]))):
+                    len(part) == 1 and (len(part[0]) < 4 or (is_common_word(part[0]) and not named))):
                 continue
-            cands += [e for v in _variants(part) for e in index.get(v, ()) if not is_common_word(v)]
+            common = any(is_common_word(v) for v in _variants(part))  # الروم is a word, so روم is no Rome
+            cands += [e for v in _variants(part) for e in index.get(v, ())
+                      if (not common or (named and e.source != "geonames"))
+                      and not (e.feature == "country" and _with_article(part[0], v.split()[0]))]
             if not cands and n > 1:
                 keys = {arabic_key(v) for v in _variants(part)}
                 cands += [e for k in keys if k and len(k) >= 4
                           for e in transliteration_index().get(k, ()) if e.country in allowed]
         if cands:
-            return list(dict.fromkeys(cands)), level, True
-    return [], level, False
+            if facility and not any(f in _road_words() for f, _ in stems(words[0])):
+                cands = [c for e in cands for c in _capital_for(e)]  # جامعة الكويت is in Kuwait City
+            return list(dict.fromkeys(cands)), level, True, False
+    return [], level, False, False
+
+
+@functools.cache
+def _road_words() -> frozenset[str]:
+    """طريق، شارع، جسر ... (with and without ال): a place in a road's name is where it leads."""
+    return frozenset(f for k, r in word_table("place_query_words.tsv").items() if r["kind"] == "road"
+                     for f in (k, "ال" + k))
+
+
+@functools.cache
+def _capitals() -> dict[str, tuple[GazEntry, ...]]:
+    from rasd.gazetteer import entries_where
+
+    out: dict[str, list[GazEntry]] = {}
+    for e in entries_where(lambda e: e.feature == "capital" and e.source == "extra"):
+        out.setdefault(e.country or "", []).append(e)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _capital_for(e: GazEntry) -> tuple[GazEntry, ...]:
+    """A national institution named after its country (جامعة الكويت، مرفأ لبنان) is in the capital."""
+    if e.feature != "country":
+        return (e,)
+    return _capitals().get(e.country or "", ()) or (e,)
 
 
 def _level_ok(e: GazEntry, level: str | None) -> bool:
@@ -311,11 +380,20 @@ def geocode(name: str, context: str | None = None, *, level: str | None = None, 
     """
     if level is not None and level not in _LEVELS:
         raise ValueError(f"level must be one of {', '.join(_LEVELS)}, not {level!r}")
-    query = " ".join(name.replace("#", " ").replace("_", " ").split())
+    query = " ".join(_FORMAT.sub("", name).replace("#", " ").replace("_", " ").split())
     if not query:
         return []
     cue, doc_countries, ctx_places = _context_hints(query, context)
-    partial = False
+    if not is_latin(query):
+        key = norm(query)
+        key = key[1:] if key not in _epithets() and key[:1] in ("و", "ب") else key
+        if states := _epithets().get(key):  # المملكة: the kingdom the context names, else the usual one
+            iso = next((c for c in states if c in doc_countries), states[0])
+            return [_country_place(query, iso)]
+        if named := _mission_states(norm(query).split()):
+            others = [p for p in ctx_places if p.country not in named]
+            return [_context_fallback(query, others)] if others else []
+    partial = spelled = False
     bonus: dict[str, float] = {}
     if is_latin(query):
         cands = []
@@ -327,20 +405,27 @@ def geocode(name: str, context: str | None = None, *, level: str | None = None, 
         low = query.lower()
         level = level or next((lv for w, lv in _LATIN_LEVEL if w in low), None)
     else:
-        cands, qlevel, partial = _arabic_candidates(query, doc_countries)
+        cands, qlevel, partial, spelled = _arabic_candidates(query, doc_countries)
         level = level or qlevel
     if level is None and cue in ("admin1", "rural"):
         level = "admin1"
     if level is None and cue == "town":
         level = "town"
 
-    def rank(e: GazEntry) -> float:
-        return (10.0 * _level_ok(e, level) + 0.5 * (e.source == "user") + bonus.get(e.gid, 0.0)
-                + _score(e, None, doc_countries))
+    # منطقة asks for a district (Syria); where no district has the name it is a Gulf region (منطقة الجوف)
+    region_ok = level == "admin2" and not any(e.feature == "admin2" for e in cands)
 
-    allowed = doc_countries | set(_REGION)
+    def rank(e: GazEntry) -> float:
+        return (10.0 * _level_ok(e, level) + 8.0 * (region_ok and e.feature == "admin1")
+                + 0.5 * (e.source == "user") + bonus.get(e.gid, 0.0) + _score(e, None, doc_countries))
+
+    # a small GeoNames town abroad under an Arabic alias (سهيل is not Fuengirola); when the context names
+    # places, a small town outside its countries is less likely than a place rasd does not know in them
+    allowed = (doc_countries if ctx_places and not spelled else set()) or doc_countries | set(_REGION)
     far = [e for e in cands if e.source == "geonames" and e.country not in allowed and e.population < 100_000]
-    cands = [e for e in cands if e not in far]  # a small town abroad under an Arabic alias: سهيل is not Fuengirola
+    cands = [e for e in cands if e not in far]
+    if partial and ctx_places and doc_countries:  # محطة السليمانية in a Saudi tweet is not in Iraq
+        cands = [e for e in cands if e.country in doc_countries]
     if "عُ" in name and norm(query) == "عمان":  # vocalised ʿUmān is Oman, not Amman (عَمّان)
         cands = [e for e in cands if e.country == "OMN"] or cands
     ranked = _dedupe(sorted(cands, key=rank, reverse=True))[:limit]
@@ -353,11 +438,20 @@ def geocode(name: str, context: str | None = None, *, level: str | None = None, 
     return out
 
 
+_FORMAT = regex.compile(r"\p{Cf}")  # zero-width joiners and marks that tweets carry (السعودية⁠)
+
+
+def _country_place(query: str, iso: str) -> Place:
+    from rasd.gazetteer import country_points
+
+    lat, lon = country_points().get(iso, (None, None))
+    return Place(text=query, start=0, end=len(query), name=iso, country=iso, lat=lat, lon=lon,
+                 gazetteer_id=f"country:{iso}", precision=4, feature="country")
+
+
 def _context_fallback(query: str, ctx_places: list[Place]) -> Place:
     """The place a context names, standing in for an unknown name: the province the context names most
     (in its main country), else the country. Precision 2 at best: the name is somewhere in it."""
-    from rasd.gazetteer import country_points
-
     main = Counter(p.country for p in ctx_places if p.country).most_common(1)[0][0]
     provinces = Counter(p.admin1 for p in ctx_places if p.country == main and p.admin1)
     if provinces:
@@ -366,9 +460,7 @@ def _context_fallback(query: str, ctx_places: list[Place]) -> Place:
         return Place(text=query, start=0, end=len(query), name=p.name, country=main, admin1=best,
                      lat=p.lat, lon=p.lon, gazetteer_id=p.gazetteer_id, precision=max(2, p.precision),
                      feature="region")
-    lat, lon = country_points().get(main or "", (None, None))
-    return Place(text=query, start=0, end=len(query), name=main or "", country=main, lat=lat, lon=lon,
-                 gazetteer_id=f"country:{main}", precision=4, feature="country")
+    return _country_place(query, main)
 
 
 def _dedupe(ranked: list[GazEntry]) -> list[GazEntry]:
@@ -397,18 +489,32 @@ def _context_hints(query: str, context: str | None) -> tuple[str | None, set[str
 
     doc = make_doc(Article(doc_id="context", text=context.replace("_", " ").replace("#", " ")))
     found = find_places(doc)
+    from rasd.gazetteer import arabic_key
+
     for tag in _HASHTAG.findall(context):  # #حفر_الباطن: a hashtag that is a whole name on its own
-        name = " ".join(tag.replace("_", " ").split())
-        if not name or norm(name) == norm(query):
+        words = norm(tag.replace("_", " ")).split()
+        while len(words) > 1 and is_common_word(words[-1]):  # #الكويت_الان, #حفرالباطن_عاجل
+            words.pop()
+        name = " ".join(words)
+        if not name or name == norm(query) or is_common_word(name):
             continue
-        cands, _, partial = _arabic_candidates(name, set())
+        cands, _, partial, _ = _arabic_candidates(name, set())
+        known = any(v in name_index() for v in _variants(words))
+        if not known and len(arabic_key(name) or "") < 5:  # a short English-spelling guess: #اخبار is no Khobar
+            continue
         if cands and not partial:
             e = choose(cands, None, set())
             if e.country in _REGION and e.precision <= 3:
                 found.append(_to_place(e, name, 0, len(name), None))
-    doc_countries = {p.country for p in found if p.country}
-    cue = None
     qn = norm(query)
+    own = {qn, " ".join(_strip_query(qn.split())[0])}  # the query's own mention does not vote for itself
+
+    def is_own(p: Place) -> bool:
+        n = norm(p.text)
+        return bool(own & {n, *(f for f, _ in stems(n))})
+
+    doc_countries = {p.country for p in found if p.country and not is_own(p)}
+    cue = None
     for a, b in doc.sent_token_ranges:
         for m in place_matcher().find(doc.tokens, a, b):
             if norm(doc.text[m.start:m.end]) == qn:
