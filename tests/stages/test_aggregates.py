@@ -63,3 +63,15 @@ def test_aggregate_role_word_before_an_approximator(run) -> None:
 def test_aggregate_singular_noun_after_thousands_and_noun_with_pronoun(run) -> None:
     doc = run("ونزح نحو 150 ألف مدني من المنطقة. وأعلن الجيش مقتل ثلاثة من جنوده.")
     assert [(a.metric, a.value) for a in doc.aggregates] == [("displaced", 150_000), ("killed", 3)]
+
+
+def test_aggregate_provinces_come_from_the_numbers_clause(run) -> None:
+    doc = run("وهناك نحو 600 ألف لاجئ سوري مسجلين في الأردن، بينما تقول عمان إنها تستضيف عددا أكبر.")
+    assert [(a.metric, a.value, a.admin1) for a in doc.aggregates] == [("displaced", 600_000, [])]
+
+
+def test_aggregate_toll_of_the_war_has_no_province(run) -> None:
+    doc = run("وقصفت الطائرات بلدة في ريف إدلب. وأسفرت الحرب عن مقتل نصف مليون شخص. "
+              "ونزح الآلاف من ريف إدلب.")
+    agg = next(a for a in doc.aggregates if a.value == 500_000)
+    assert agg.admin1 == []

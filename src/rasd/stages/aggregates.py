@@ -144,14 +144,14 @@ def find_aggregates(doc: Doc) -> list[Aggregate]:
                 period = carried.get(code, "other")
             elif period == "last_24h":
                 carried[code] = period
-            admin1 = sorted({p.admin1 for p in doc.places
-                             if q.end <= p.start < sent.end and p.admin1 and p.precision >= 1})
-            scope = "places after the number in the sentence"
+            start, end = _evidence(doc, toks, q)
+            admin1 = sorted({p.admin1 for p in doc.places  # the number's clause: not «، بينما تقول عمان»
+                             if q.end <= p.start < end and p.admin1 and p.precision <= 3})
+            scope = "places after the number in its clause"
             if not admin1 and not (words & _NATIONWIDE) and not any(sent.start <= p.start < sent.end
                                                                     for p in doc.places):
                 main = _main_admin1(doc)
                 admin1, scope = ([main], "the article's main province") if main else ([], scope)
-            start, end = _evidence(doc, toks, q)
             trace = [f"number «{q.text}» with counted noun «{q.unit or '?'}» → {metric} (metrics.tsv)",
                      f"period: {period}" + (" (carried from the source's earlier window)" if carried_period else ""),
                      f"provinces: {scope}",
@@ -166,7 +166,7 @@ def find_aggregates(doc: Doc) -> list[Aggregate]:
 
 
 # Words that give a count national scope: no province is implied (في البلاد، في سوريا كلها).
-_NATIONWIDE = frozenset({"البلاد", "بالبلاد", "كافه", "انحاء"})
+_NATIONWIDE = frozenset({"البلاد", "بالبلاد", "كافه", "انحاء", "الحرب", "النزاع", "الصراع"})
 
 
 def _main_admin1(doc: Doc) -> str | None:
