@@ -75,3 +75,10 @@ def test_aggregate_toll_of_the_war_has_no_province(run) -> None:
               "ونزح الآلاف من ريف إدلب.")
     agg = next(a for a in doc.aggregates if a.value == 500_000)
     assert agg.admin1 == []
+
+
+def test_aggregate_main_province_when_the_sentence_names_only_its_country(run) -> None:
+    doc = run("وقصفت الطائرات مدينة درعا وبلدة بصرى الشام في محافظة درعا. "
+              "وتسببت المعارك في سوريا بمقتل 17 عنصرا على الأقل من قوات النظام.")
+    agg = next(a for a in doc.aggregates if a.value == 17)
+    assert agg.admin1 == ["SY-DR"]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from rasd.doc import Doc
 from rasd.lexicon import grammar
-from rasd.records import Actor, Aggregate, Quantity, Statement, Token
+from rasd.records import Actor, Aggregate, Place, Quantity, Statement, Token
 from rasd.resources import load_tsv
 from rasd.text import norm, stems, strip_enclitic
 
@@ -148,10 +148,10 @@ def find_aggregates(doc: Doc) -> list[Aggregate]:
             admin1 = sorted({p.admin1 for p in doc.places  # the number's clause: not «، بينما تقول عمان»
                              if q.end <= p.start < end and p.admin1 and p.precision <= 3})
             scope = "places after the number in its clause"
-            if not admin1 and not (words & _NATIONWIDE) and not any(sent.start <= p.start < sent.end
-                                                                    for p in doc.places):
-                main = _main_admin1(doc)
-                admin1, scope = ([main], "the article's main province") if main else ([], scope)
+            main = _main_admin1(doc) if not admin1 and not (words & _NATIONWIDE) else None
+            if main is not None and not any(sent.start <= p.start < sent.end and _elsewhere(p, main)
+                                            for p in doc.places):
+                admin1, scope = [main], "the article's main province (no other place in the sentence)"
             trace = [f"number «{q.text}» with counted noun «{q.unit or '?'}» → {metric} (metrics.tsv)",
                      f"period: {period}" + (" (carried from the source's earlier window)" if carried_period else ""),
                      f"provinces: {scope}",
@@ -167,6 +167,20 @@ def find_aggregates(doc: Doc) -> list[Aggregate]:
 
 # Words that give a count national scope: no province is implied (في البلاد، في سوريا كلها).
 _NATIONWIDE = frozenset({"البلاد", "بالبلاد", "كافه", "انحاء", "الحرب", "النزاع", "الصراع"})
+
+
+def _elsewhere(place: Place, main: str) -> bool:
+    """A place outside the main province: another province, or another country."""
+    if place.admin1:
+        return place.admin1 != main
+    return place.country is not None and place.country != _country_of_admin1().get(main)
+
+
+@functools.cache
+def _country_of_admin1() -> dict[str, str]:
+    from rasd.gazetteer import admin_units
+
+    return {u.admin1: u.country for u in admin_units() if u.feature == "admin1" and u.admin1 and u.country}
 
 
 def _main_admin1(doc: Doc) -> str | None:
