@@ -148,7 +148,8 @@ def find_aggregates(doc: Doc) -> list[Aggregate]:
             admin1 = sorted({p.admin1 for p in doc.places  # the number's clause: not «، بينما تقول عمان»
                              if q.end <= p.start < end and p.admin1 and p.precision <= 3})
             scope = "places after the number in its clause"
-            main = _main_admin1(doc) if not admin1 and not (words & _NATIONWIDE) else None
+            national = any(q.end <= p.start < end and p.precision == 4 for p in doc.places)  # في الأردن
+            main = _main_admin1(doc) if not admin1 and not national and not (words & _NATIONWIDE) else None
             if main is not None and not any(sent.start <= p.start < sent.end and _elsewhere(p, main)
                                             for p in doc.places):
                 admin1, scope = [main], "the article's main province (no other place in the sentence)"
