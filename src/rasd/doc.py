@@ -43,6 +43,8 @@ class Doc:
     sent_token_ranges: list[tuple[int, int]] = field(default_factory=list)
     ner_spans: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, PER|ORG|LOC|MISC)
     main_country: str | None = None  # the country most of the article's places are in
+    # nouns a nationality adjective makes a side's (الجهود الأوروبية): candidate participants, not entities
+    side_nouns: list[Mention] = field(default_factory=list)
     stages: list[str] = field(default_factory=list)  # "name@version" of each stage run
 
     @property

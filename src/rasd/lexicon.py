@@ -126,7 +126,12 @@ def actor_matcher() -> PhraseMatcher[ActorEntry]:
         if key not in seen:
             seen.add(key)
             unique.append((phrase, entry))
-    return PhraseMatcher(unique)
+    return PhraseMatcher(unique, prefix_ok=_actor_prefix_ok)
+
+
+def _actor_prefix_ok(entry: ActorEntry, prefix: str) -> bool:
+    """A country or capital never takes the article: السورية is the adjective, not سورية."""
+    return not (entry.kind in ("COUNTRY", "CAPITAL") and prefix.endswith(("ال", "لل")))
 
 
 @functools.cache

@@ -79,3 +79,11 @@ def test_entities_text_ending_inside_a_possible_title(run) -> None:
     # Regression: a head word as the last token of the text made the matcher read past the end.
     doc = run("ودعا المتظاهرون إلى الضغط على الحكومة لقيادة")
     assert doc.text.endswith("لقيادة")
+
+
+def test_country_name_never_takes_the_article(run) -> None:
+    text = "قتل شاب في مدينة عفرين السورية، وأعلنت سورية أن العراق يدعم الحل."
+    doc = run(text)
+    found = [(m.text, m.actor.code, text[m.start - 2 : m.start]) for m in doc.mentions
+             if m.actor and m.actor.kind == "LOC"]
+    assert found == [("سورية", "SYR", "ت "), ("العراق", "IRQ", "ن ")]

@@ -158,10 +158,10 @@ def test_event_noun_with_nationality_adjective_is_a_participant(run) -> None:
 
 
 def test_event_territory_with_nationality_adjective_is_no_participant(run) -> None:
-    from rasd.stages.events import _adjective_participants
+    from rasd.stages.entities import adjective_mentions
 
     doc = run("ودخلت القوات إلى الأراضي التركية بعد الجهود الأوروبية.")
-    assert [(x.text, x.actor.code) for x in _adjective_participants(doc, doc.mentions)] == \
+    assert [(x.text, x.actor.code) for x in adjective_mentions(doc)] == \
         [("الجهود الأوروبية", "EUR")]
 
 

@@ -116,3 +116,13 @@ def test_statement_addressee_with_glued_preposition_is_not_the_speaker(run) -> N
 def test_statement_abra_as_a_preposition_is_no_cue(run) -> None:
     doc = run("ودخلت القوات التركية عبر الحدود إلى شمال العراق. وعبرت الحكومة العراقية عن قلقها.")
     assert [s.cue for s in doc.statements] == ["عبرت"]
+
+
+def test_statement_unknown_organisation_name_is_an_ngo(run) -> None:
+    doc = run("وقالت منظمة سيف ذا تشيلدرن، الجمعة، إن آلاف الأطفال بحاجة إلى مساعدة.")
+    assert _speakers(doc) == [("قالت", "NGO")]
+
+
+def test_statement_noun_with_nationality_adjective_speaks_for_that_side(run) -> None:
+    doc = run("وناشد والد شابة بريطانية الحكومة التدخل لإعادة جثمانها.")
+    assert _speakers(doc) == [("ناشد", "GBR")]

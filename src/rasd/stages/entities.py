@@ -20,6 +20,7 @@ from rasd.lexicon import (
     HeadEntry,
     actor_matcher,
     country_name_index,
+    cue_table,
     grammar,
     head_matcher,
     nationality_index,
@@ -29,6 +30,7 @@ from rasd.lexicon import (
 )
 from rasd.matcher import Match, char_offset
 from rasd.records import Actor, Mention, Token
+from rasd.resources import load_tsv
 from rasd.text import QUOTES, norm, stems
 
 VERSION = "entities@1"
@@ -437,5 +439,46 @@ def entities(doc: Doc) -> Doc:
     found = sorted(found + ner_persons(doc, found), key=lambda m: m.start)
     doc.mentions = link_coreference(doc, found)
     fill_local_heads(doc, doc.mentions)
+    doc.side_nouns = adjective_mentions(doc)
     doc.stages.append(VERSION)
     return doc
+
+
+def _content_word(tok: Token) -> bool:
+    """Not a function word, number or cue (مع، أكثر، قال)."""
+    n = tok.norm
+    return not n[:1].isdigit() and n not in word_set("function_words.tsv") and n not in cue_table()
+
+
+@functools.cache
+def _one_word_triggers() -> frozenset[str]:
+    return frozenset(norm(r["form"]) for r in load_tsv("triggers.tsv") if " " not in r["form"].strip())
+
+
+def adjective_mentions(doc: Doc) -> list[Mention]:
+    """A noun followed by a nationality adjective that agrees with it (الجهود الأوروبية، أهداف إيرانية),
+    outside any mention: the noun stands for that side. Not added to ``doc.mentions`` (they are not
+    named entities); the events and statements stages use them as candidate participants."""
+    index = nationality_index()
+    covered = [(x.start, x.end) for x in doc.mentions] + [(p.start, p.end) for p in doc.places]  # عفرين السورية
+    toks = doc.tokens
+    out = []
+    for i in range(1, len(toks)):
+        t, noun = toks[i], toks[i - 1]
+        iso = index.get(t.norm)
+        if iso is None or t.norm in grammar("ambiguous_adj") or not noun.is_word or t.sent != noun.sent:
+            continue
+        definite = t.norm.startswith("ال")
+        if any(s < t.end and noun.start < e for s, e in covered):
+            continue
+        # the noun agrees in definiteness: الجهود الأوروبية، أهداف إيرانية
+        forms = [f for f, off in stems(noun.norm)]
+        stem = next((f for f in forms if f.startswith("ال") == definite), None)
+        if stem is None or len(stem) < 3 or ("ال" + stem if not definite else stem) in grammar("not_a_side") \
+                or any(f in _one_word_triggers() or f[2:] in _one_word_triggers() for f in forms) \
+                or not _content_word(noun):
+            continue  # an event noun (القصف التركي) names its actor through the trigger rules
+        out.append(Mention(doc.text[noun.start : t.end], noun.start, t.end, "ORG",
+                           Actor(doc.text[noun.start : t.end], noun.start, t.end, iso, None, kind="ORG"),
+                           source="adjective"))
+    return out

@@ -254,47 +254,7 @@ def _participants(doc: Doc) -> list[Mention]:
         if not x.actor.code and any(0 < s - x.end <= 1 for s in place_starts):
             continue
         out.append(x)
-    return sorted(out + _adjective_participants(doc, out), key=lambda x: x.start)
-
-
-def _content_word(tok: Token) -> bool:
-    """Not a function word, number or cue (مع، أكثر، قال)."""
-    from rasd.lexicon import word_set
-
-    n = tok.norm
-    return not n[:1].isdigit() and n not in word_set("function_words.tsv") and n not in cue_table()
-
-
-@functools.cache
-def _one_word_triggers() -> frozenset[str]:
-    return frozenset(norm(r["form"]) for r in load_tsv("triggers.tsv") if " " not in r["form"].strip())
-
-
-def _adjective_participants(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """A definite noun followed by a nationality adjective, outside any mention: the noun of that side."""
-    index = nationality_index()
-    covered = [(x.start, x.end) for x in doc.mentions]
-    toks = doc.tokens
-    out = []
-    for i in range(1, len(toks)):
-        t, noun = toks[i], toks[i - 1]
-        iso = index.get(t.norm)
-        if iso is None or t.norm in grammar("ambiguous_adj") or not noun.is_word or t.sent != noun.sent:
-            continue
-        definite = t.norm.startswith("ال")
-        if any(s < t.end and noun.start < e for s, e in covered):
-            continue
-        # the noun agrees in definiteness: الجهود الأوروبية، أهداف إيرانية
-        forms = [f for f, off in stems(noun.norm)]
-        stem = next((f for f in forms if f.startswith("ال") == definite), None)
-        if stem is None or len(stem) < 3 or ("ال" + stem if not definite else stem) in grammar("not_a_side") \
-                or any(f in _one_word_triggers() or f[2:] in _one_word_triggers() for f in forms) \
-                or not _content_word(noun):
-            continue  # an event noun (القصف التركي) names its actor through the trigger rules
-        out.append(Mention(doc.text[noun.start : t.end], noun.start, t.end, "ORG",
-                           Actor(doc.text[noun.start : t.end], noun.start, t.end, iso, None, kind="ORG"),
-                           source="adjective"))
-    return out
+    return sorted(out + doc.side_nouns, key=lambda x: x.start)
 
 
 # Events a source announces having done itself (أعلنت الوزارة القبض على ...، أعلن الجيش انسحابه).

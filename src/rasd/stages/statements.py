@@ -9,7 +9,7 @@ from dataclasses import replace
 from rasd.doc import Doc
 from rasd.lexicon import cue_table, grammar
 from rasd.records import Actor, Mention, Statement, Token
-from rasd.text import QUOTES, stems
+from rasd.text import QUOTES, norm, stems
 
 VERSION = "statements@1"
 
@@ -76,7 +76,7 @@ def _first_mention_after(doc: Doc, toks: Sequence[Token], k: int, b: int, window
         if t.norm in COMPLEMENTIZERS or t.norm in QUOTES or t.norm == ":":
             limit = t.start
             break
-    for m in doc.mentions:
+    for m in sorted([*doc.mentions, *doc.side_nouns], key=lambda x: x.start):
         if m.actor is not None and toks[k].start <= m.start < limit and (m.actor.code or not coded):
             if _after_preposition(toks, toks[k].start, m) or (_glued_preposition(doc, toks, m)
                                                                and m.start <= toks[k].end + 1):
@@ -152,6 +152,9 @@ def _speaker(
         resolved = resolve_head(doc, m, m.start)
         if resolved is not None:
             return resolved, None, rule if resolved is m.actor else rule + ", head resolved by coreference"
+        ngo = _named_ngo(doc, toks, m, b)
+        if ngo is not None:
+            return ngo, None, rule + " (an organisation with a name rasd does not know: NGO)"
         owner = _genitive_owner(doc, m)
         if owner is not None and m.actor is not None:  # تلفزيون النظام، مكتب ترودو: the body of its owner
             return replace(m.actor, code=owner.code, sector=m.actor.sector or owner.sector,
@@ -290,6 +293,24 @@ def _titled_person(doc: Doc, s: int, e: int) -> Actor:
     titled = [m for m in doc.mentions if m.end <= s and m.source == "title" and m.actor and m.actor.code]
     code, sector = (titled[-1].actor.code, titled[-1].actor.sector) if titled and titled[-1].actor else (None, None)
     return Actor(doc.text[s:e], s, e, code, sector, kind="PER", name=doc.text[s:e])
+
+
+def _named_ngo(doc: Doc, toks: Sequence[Token], m: Mention, b: int) -> Actor | None:
+    """منظمة هيومن رايتس ووتش: an organisation word followed by two or more unknown name words."""
+    from rasd.stages.entities import name_like
+
+    if m.actor is None or m.actor.code or norm(m.text) not in grammar("ngo_body"):
+        return None
+    k = next((i for i, t in enumerate(toks) if t.start >= m.end), None)
+    if k is None:
+        return None
+    j = k
+    while j < b and j - k < 4 and name_like(toks[j]):
+        j += 1
+    if j - k < 2:
+        return None
+    end = toks[j - 1].end
+    return Actor(doc.text[m.start : end], m.start, end, "NGO", "NGO", kind="ORG", name=doc.text[m.start : end])
 
 
 def _genitive_owner(doc: Doc, m: Mention) -> Actor | None:
