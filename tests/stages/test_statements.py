@@ -126,3 +126,8 @@ def test_statement_unknown_organisation_name_is_an_ngo(run) -> None:
 def test_statement_noun_with_nationality_adjective_speaks_for_that_side(run) -> None:
     doc = run("وناشد والد شابة بريطانية الحكومة التدخل لإعادة جثمانها.")
     assert _speakers(doc) == [("ناشد", "GBR")]
+
+
+def test_statement_relayed_source_named_then_titled(run) -> None:
+    doc = run("ونقلت وكالة رويترز عن خالد يوسف، المتحدث باسم وزارة الخارجية السورية، قوله إن الوفد وصل.")
+    assert _speakers(doc) == [("نقلت", "SYR")]

@@ -122,8 +122,15 @@ def _speaker(
         an = next((j for j in range(k + 1, min(b, k + 14)) if toks[j].norm == "عن"), None)
         if an is None:
             return (via_m.actor if via_m else None), None, "relay verb without عن: its subject"
+        via = via_m.actor if via_m else None
+        j = an + 1
+        while j < b and toks[j].norm in ("،", ","):
+            j += 1
+        name = _unknown_name(doc, toks, j, b)
+        if name is not None and name.code:  # نقلت الوكالة عن، ناجي مصطفى، المتحدث باسم الجبهة
+            return name, via, "relay: the named source after عن, with its title"
         sm = _first_mention_after(doc, toks, an + 1, b, window=6)
-        return (resolve_head(doc, sm, sm.start) if sm else None), (via_m.actor if via_m else None), \
+        return (resolve_head(doc, sm, sm.start) if sm else None), via, \
             "relay: the source after عن, the medium after the verb"
     j = k + 1
     while j < b and toks[j].norm in ("اليوم", "امس", "ايضا", "كذلك", "من", "جهته", "جهتها"):
