@@ -110,6 +110,7 @@ def _reporter(statements: Sequence[Statement], start: int, last: Actor | None) -
 def find_aggregates(doc: Doc) -> list[Aggregate]:
     out: list[Aggregate] = []
     carried: dict[str | None, str] = {}  # reporter code → last period it stated (a bulletin's window)
+    main_admin1 = _main_admin1(doc)  # the article's main province (one pass over its places)
     last_reporter: Actor | None = None
     for si, (a, b) in enumerate(doc.sent_token_ranges):
         toks = doc.tokens[a:b]
@@ -149,7 +150,7 @@ def find_aggregates(doc: Doc) -> list[Aggregate]:
                              if q.end <= p.start < end and p.admin1 and p.precision <= 3})
             scope = "places after the number in its clause"
             national = any(q.end <= p.start < end and p.precision == 4 for p in doc.places)  # في الأردن
-            main = _main_admin1(doc) if not admin1 and not national and not (words & _NATIONWIDE) else None
+            main = main_admin1 if not admin1 and not national and not (words & _NATIONWIDE) else None
             if main is not None and not any(sent.start <= p.start < sent.end and _elsewhere(p, main)
                                             for p in doc.places):
                 admin1, scope = [main], "the article's main province (no other place in the sentence)"

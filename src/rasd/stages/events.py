@@ -437,7 +437,7 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -
     if not actors and speaker is not None and not st.is_cue and denied:
         actors, actor_rule = [speaker], "inside a denial: the speaker (who denies doing it)"
 
-    size = _size(doc, st.clause_start, st.clause_end)
+    size = _size(doc, st.lo, st.hi)
     kind, mode, context = trig.type, trig.mode, list(trig.context)
     if _verbal_attack(doc, m, actors) and not size:
         kind, mode, context = "ACCUSE", None, []
@@ -675,20 +675,23 @@ def _date(doc: Doc, s: int, e: int) -> tuple[str | None, str]:
 _SIZE_METRICS = frozenset({"killed", "injured", "arrested"})
 
 
-def _size(doc: Doc, s: int, e: int) -> dict[str, int]:
-    """Killed/injured/arrested counts of the clause, read as the aggregates stage reads a count: its
-    counted noun and the words around it (مقتل 5 أشخاص is killed; 5 أشخاص تجمعوا is nothing)."""
+def _size(doc: Doc, lo: int, hi: int) -> dict[str, int]:
+    """Killed/injured/arrested counts of the clause (tokens lo..hi), read as the aggregates stage reads a
+    count: its counted noun and the words around it (مقتل 5 أشخاص is killed; 5 أشخاص تجمعوا is nothing)."""
     from rasd.stages.aggregates import metric_for, sentence_words
 
-    toks = [t for t in doc.tokens if s <= t.start < e]
+    toks = doc.tokens[lo:hi]
+    s, e = toks[0].start, toks[-1].end
+    qs = [q for q in doc.quantities if s <= q.start < e and q.unit and not q.vague]
+    if not qs:
+        return {}
     words = sentence_words(toks)
     size: dict[str, int] = {}
-    for q in doc.quantities:
-        if s <= q.start < e and q.unit and not q.vague:
-            near = sentence_words([t for t in toks if t.end <= q.start][-2:])
-            metric = metric_for([q.unit], words, near)
-            if metric in _SIZE_METRICS and metric not in size:
-                size[metric] = int(q.value)
+    for q in qs:
+        near = sentence_words([t for t in toks if t.end <= q.start][-2:])
+        metric = metric_for([q.unit], words, near)
+        if metric in _SIZE_METRICS and metric not in size:
+            size[metric] = int(q.value)
     return size
 
 
