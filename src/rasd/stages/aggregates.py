@@ -40,16 +40,18 @@ def metric_rules() -> tuple[MetricRule, ...]:
     return tuple(rules)
 
 
-def _forms(word: str) -> set[str]:
-    return {f for f, _ in stems(word)}
+@functools.lru_cache(maxsize=65536)
+def _forms(word: str) -> frozenset[str]:
+    return frozenset(f for f, _ in stems(word))
 
 
-def _unit_forms(word: str) -> set[str]:
+@functools.lru_cache(maxsize=16384)
+def _unit_forms(word: str) -> frozenset[str]:
     """Forms of a counted noun, with an attached pronoun removed too (أربعة من جنودها → جنود)."""
-    out = _forms(word)
+    out = set(_forms(word))
     for f in list(out):
         out.update(strip_enclitic(f))
-    return out
+    return frozenset(out)
 
 
 def sentence_words(toks: Sequence[Token]) -> set[str]:
@@ -78,7 +80,8 @@ def metric_for(units: Sequence[str], words: set[str], near: set[str] | None = No
     ``near`` are the words just before the number (إصابة خمسة، مقتل أربعة): a rule whose context
     they satisfy wins over one that only the rest of the sentence satisfies.
     """
-    fits = [r for r in metric_rules() if any(r.units & _unit_forms(u) for u in units)]
+    forms = frozenset().union(*(_unit_forms(u) for u in units))
+    fits = [r for r in metric_rules() if r.units & forms]
     if near:
         for rule in fits:
             if rule.context and all(group & near for group in rule.context):
