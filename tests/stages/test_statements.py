@@ -131,3 +131,13 @@ def test_statement_noun_with_nationality_adjective_speaks_for_that_side(run) -> 
 def test_statement_relayed_source_named_then_titled(run) -> None:
     doc = run("ونقلت وكالة رويترز عن خالد يوسف، المتحدث باسم وزارة الخارجية السورية، قوله إن الوفد وصل.")
     assert _speakers(doc) == [("نقلت", "SYR")]
+
+
+def test_statement_according_to_the_observatory_named_bare(run) -> None:
+    doc = run("وقتل خمسة مدنيين في قصف على بلدة في ريف درعا، بحسب المرصد.")
+    assert _speakers(doc) == [("بحسب", "NGO")]
+
+
+def test_statement_estimates_and_chants_are_statements(run) -> None:
+    doc = run("وقدرت الأمم المتحدة عدد النازحين بنحو ستة آلاف. وردد المتظاهرون الأردنيون هتافات ضد الحكومة.")
+    assert _speakers(doc) == [("قدرت", "UNO"), ("ردد", "JOR")]
