@@ -141,3 +141,8 @@ def test_statement_according_to_the_observatory_named_bare(run) -> None:
 def test_statement_estimates_and_chants_are_statements(run) -> None:
     doc = run("وقدرت الأمم المتحدة عدد النازحين بنحو ستة آلاف. وردد المتظاهرون الأردنيون هتافات ضد الحكومة.")
     assert _speakers(doc) == [("قدرت", "UNO"), ("ردد", "JOR")]
+
+
+def test_statement_transport_is_no_relay(run) -> None:
+    doc = run("ووصلت أكثر من مئة حافلة لنقل السكان والمقاتلين من البلدتين إلى ريف حلب.")
+    assert doc.statements == []

@@ -120,8 +120,10 @@ def _speaker(
     if role == "transmit":  # نقلت قناة X عن Y
         via_m = _first_mention_after(doc, toks, k + 1, b, window=6, coded=True)
         an = next((j for j in range(k + 1, min(b, k + 14)) if toks[j].norm == "عن"), None)
-        if an is None:
-            return (via_m.actor if via_m else None), None, "relay verb without عن: its subject"
+        if an is None:  # نقل without عن is a relay only when a medium relays (otherwise: to transport)
+            if via_m is None or via_m.actor is None or via_m.actor.sector != "JRN":
+                return None
+            return via_m.actor, None, "relay verb without عن: the medium, its subject"
         via = via_m.actor if via_m else None
         j = an + 1
         while j < b and toks[j].norm in ("،", ","):
