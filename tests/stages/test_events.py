@@ -233,3 +233,11 @@ def test_event_talks_with_nobody_named_as_party_are_not_a_meeting(run) -> None:
     assert "CONSULT" not in [e.type for e in doc.events]
     doc = run("وبحث وزير الخارجية الروسي مع نظيره التركي الوضع في سوريا.")
     assert "CONSULT" in [e.type for e in doc.events]
+
+
+def test_event_statement_in_words_of_blame_is_an_accusation(run) -> None:
+    doc = run("وقال وزير الخارجية السعودي إن إيران تزعزع استقرار المنطقة.")
+    assert [(e.type, [a.code for a in e.actor], [r.code for r in e.recipient]) for e in doc.events] == \
+        [("ACCUSE", ["SAU"], ["IRN"])]
+    doc = run("وقال وزير الدفاع الروسي إن موسكو ستواصل محاربة الإرهاب في سوريا.")
+    assert "ACCUSE" not in [e.type for e in doc.events]

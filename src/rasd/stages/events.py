@@ -152,7 +152,41 @@ def find_events(doc: Doc) -> list[Event]:
             ev = _build(doc, m, a, b, people)
             if ev is not None:
                 events.append(ev)
+    events += _accusations(doc, people, events)
     return _merge(_dedupe(events))
+
+
+def _accusations(doc: Doc, people: list[Mention], found: list[Event]) -> list[Event]:
+    """قال الوزير إن إيران تزعزع استقرار المنطقة: a statement about a named side, in words of blame, is an
+    ACCUSE of that side by the speaker (CODEBOOK: verbal events), unless the sentence already has one."""
+    out = []
+    words = grammar("accusation")
+    for stmt in doc.statements:
+        sp = stmt.speaker
+        if sp is None or not sp.code or stmt.content_start is None or stmt.content_start >= stmt.end:
+            continue
+        if any(e.type == "ACCUSE" and stmt.start <= e.trigger_start < stmt.end for e in found):
+            continue
+        toks = [t for t in doc.tokens[doc.sentence_of(stmt.start) : ] if stmt.content_start <= t.start < stmt.end]
+        hit = next((t for t in toks if {f for f, _ in stems(t.norm)} & words), None)
+        if hit is None:
+            continue
+        target = next((x for x in people if stmt.content_start <= x.start < hit.start and x.actor
+                       and x.actor.code and x.actor.code != sp.code and x.source not in ("local", "compose")), None)
+        if target is None or target.actor is None:
+            continue
+        si = hit.sent
+        out.append(Event(
+            type="ACCUSE", trigger=hit.text, trigger_start=hit.start, trigger_end=hit.end,
+            start=stmt.start, end=stmt.end, mode=None, context=[], actor=[sp], recipient=[target.actor],
+            location=[], date=stmt.date, date_precision="day" if stmt.date else "unknown", size={},
+            status="asserted", reported_by=None, sentence=si,
+            trace=[f"statement by {sp.text} with a word of blame «{hit.text}» (grammar.tsv accusation)",
+                   "actor: the speaker", "recipient: the first other side named before that word",
+                   "status: asserted", "date: the statement's date" if stmt.date else "date: none",
+                   "location: none (verbal event)"],
+        ))
+    return out
 
 
 def _is_denial(stmt: Statement) -> bool:
