@@ -241,3 +241,9 @@ def test_event_statement_in_words_of_blame_is_an_accusation(run) -> None:
         [("ACCUSE", ["SAU"], ["IRN"])]
     doc = run("وقال وزير الدفاع الروسي إن موسكو ستواصل محاربة الإرهاب في سوريا.")
     assert "ACCUSE" not in [e.type for e in doc.events]
+
+
+def test_event_cited_source_is_no_participant(run) -> None:
+    doc = run("وقتل عشرة مدنيين في غارة روسية على بلدة في ريف إدلب، بحسب المرصد السوري لحقوق الإنسان.")
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert "NGO" not in [r.code for r in ev.recipient] + [a.code for a in ev.actor]

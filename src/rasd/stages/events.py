@@ -171,8 +171,11 @@ def _accusations(doc: Doc, people: list[Mention], found: list[Event]) -> list[Ev
         hit = next((t for t in toks if {f for f, _ in stems(t.norm)} & words), None)
         if hit is None:
             continue
-        target = next((x for x in people if stmt.content_start <= x.start < hit.start and x.actor
-                       and x.actor.code and x.actor.code != sp.code and x.source not in ("local", "compose")), None)
+        named = [x for x in people if stmt.content_start <= x.start < stmt.end and x.actor and x.actor.code
+                 and x.actor.code != sp.code and x.source not in ("local", "compose")]
+        # تدخلات إيران: the side right after the word; otherwise the first side named before it
+        target = next((x for x in named if 0 <= x.start - hit.end <= 1), None) or \
+            next((x for x in named if x.start < hit.start), None)
         if target is None or target.actor is None:
             continue
         si = hit.sent
@@ -350,11 +353,24 @@ def _site(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) ->
     speaker_span = (stmt.speaker.start, stmt.speaker.end) if stmt and stmt.speaker and speaker else None
     is_cue = role is not None and role[0] in ("speech", "participle")
     # The speaker of a statement reports the events in it; they are not its actor (أفاد المرصد بمقتل ...).
+    sources = _cited_sources(doc, toks, a, b)  # بحسب المرصد: whom a report is attributed to takes no part
     before = [x for x in people if s <= x.start and x.end <= m.start and (x.start, x.end) != speaker_span
-              and (not x.actor or x.actor.sector not in barred)]
-    after = [x for x in people if m.end <= x.start < e
+              and (not x.actor or x.actor.sector not in barred) and x.start not in sources]
+    after = [x for x in people if m.end <= x.start < e and x.start not in sources
              and (not x.actor or x.actor.sector not in barred or m.payload.pos == "part" or is_cue)]
     return _Site(doc, m, a, b, lo, hi, stmt, speaker, role, people, before, after)
+
+
+def _cited_sources(doc: Doc, toks: Sequence[Token], a: int, b: int) -> set[int]:
+    """Starts of the sources named after وفق/بحسب/حسب in the sentence (tokens a..b)."""
+    out: set[int] = set()
+    for k in range(a, b - 1):
+        role = cue_role(toks[k])
+        if role is not None and role[0] == "according":
+            nxt = next((x for x in doc.mentions if toks[k].end <= x.start < toks[k + 1].end + 1), None)
+            if nxt is not None:
+                out.add(nxt.start)
+    return out
 
 
 def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
@@ -439,6 +455,7 @@ def _find_recipients(st: _Site, actor_m: Mention | None, actors: Sequence[Actor]
     taken = {c.start for c in coordinated(doc, actor_m, st.clause_end)} if actor_m else set()
     # the actors' own words are never the recipient (هجوم فلسطينيين ... على)
     taken |= {x.start for x in st.people if any(x.start < a.end and a.start < x.end for a in actors)}
+    taken |= _cited_sources(doc, toks, st.a, st.b)
     if trig.requires == "sides":  # اشتباكات بين X و Y
         between = next((x for x in st.people if st.m.end <= x.start < st.clause_end and x.start not in taken
                         and prep_of(doc, x) == "بين"), None)
