@@ -146,3 +146,8 @@ def test_statement_estimates_and_chants_are_statements(run) -> None:
 def test_statement_transport_is_no_relay(run) -> None:
     doc = run("ووصلت أكثر من مئة حافلة لنقل السكان والمقاتلين من البلدتين إلى ريف حلب.")
     assert doc.statements == []
+
+
+def test_statement_official_of_a_stateless_people_is_of_the_articles_country(run) -> None:
+    doc = run("وقصفت القوات التركية مدينة عفرين في ريف حلب. وأكدت مسؤولة كردية كبيرة أن المدينة صامدة.")
+    assert _speakers(doc) == [("أكدت", "SYR")]

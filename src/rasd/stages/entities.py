@@ -10,6 +10,7 @@ a later surname or bare title points back to the person (coreference).
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Sequence
 from dataclasses import replace
@@ -432,6 +433,24 @@ def fill_local_heads(doc: Doc, mentions: list[Mention]) -> None:
             m.source = m.source if m.source != "compose" else "local"
 
 
+def fill_local_peoples(doc: Doc, mentions: list[Mention]) -> None:
+    """مسؤولة كردية، قادة أكراد: a title or group qualified by a people without a state is of the article's
+    own country (the Kurds of a report about Afrin are Syria's)."""
+    if not doc.main_country:
+        return
+    local = grammar("local_people")
+    starts = [t.start for t in doc.tokens]
+    for m in mentions:
+        if m.actor is None or m.actor.code or m.source not in ("title", "compose"):
+            continue
+        k = bisect.bisect_left(starts, m.end)
+        if k < len(doc.tokens) and doc.tokens[k].norm in local and \
+                not doc.text[m.end : doc.tokens[k].start].strip():
+            t = doc.tokens[k]
+            m.actor = replace(m.actor, code=doc.main_country, text=doc.text[m.start : t.end], end=t.end)
+            m.text, m.end = doc.text[m.start : t.end], t.end
+
+
 def entities(doc: Doc) -> Doc:
     """Pipeline stage: find entity mentions and actors, then link coreference."""
     doc.main_country = main_country(doc)
@@ -439,6 +458,7 @@ def entities(doc: Doc) -> Doc:
     found = sorted(found + ner_persons(doc, found), key=lambda m: m.start)
     doc.mentions = link_coreference(doc, found)
     fill_local_heads(doc, doc.mentions)
+    fill_local_peoples(doc, doc.mentions)
     doc.side_nouns = adjective_mentions(doc)
     doc.stages.append(VERSION)
     return doc
