@@ -82,3 +82,10 @@ def test_aggregate_main_province_when_the_sentence_names_only_its_country(run) -
               "وتسببت المعارك في سوريا بمقتل 17 عنصرا على الأقل من قوات النظام.")
     agg = next(a for a in doc.aggregates if a.value == 17)
     assert agg.admin1 == ["SY-DR"]
+
+
+def test_aggregate_nationality_counts_people_and_refuge_is_displacement(run) -> None:
+    doc = run("وأعلنت وزارة الداخلية القبض على 14 إيرانيا. ولجأ إلى لبنان نحو مليون سوري. "
+              "ونزح ربع مليون من سكان المنطقة.")
+    assert [(a.metric, a.value) for a in doc.aggregates] == \
+        [("arrested", 14), ("displaced", 1_000_000), ("displaced", 250_000)]

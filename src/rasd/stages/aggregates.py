@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rasd.doc import Doc
-from rasd.lexicon import grammar
+from rasd.lexicon import grammar, nationality_index
 from rasd.records import Actor, Aggregate, Place, Quantity, Statement, Token
 from rasd.resources import load_tsv
 from rasd.text import norm, stems, strip_enclitic
@@ -66,6 +66,8 @@ def _unit_of(doc: Doc, q: Quantity, toks: Sequence[Token]) -> list[str]:
     units = [q.unit] if q.unit else []
     after = [t for t in toks if t.start >= q.end][:3]
     units += [t.norm for t in after if t.is_word]
+    if any(u in nationality_index() or norm(u) in nationality_index() for u in units[:2]):
+        units.append(norm("شخصا"))  # 14 إيرانيا، مليون سوري: people of that nationality
     before = [t for t in toks if t.end <= q.start]
     for k in range(len(before) - 1, -1, -1):
         if before[k].norm.lstrip("و") in ("عدد", "حصيله", "اجمالي") and k + 1 < len(before):
