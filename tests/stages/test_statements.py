@@ -151,3 +151,8 @@ def test_statement_transport_is_no_relay(run) -> None:
 def test_statement_official_of_a_stateless_people_is_of_the_articles_country(run) -> None:
     doc = run("وقصفت القوات التركية مدينة عفرين في ريف حلب. وأكدت مسؤولة كردية كبيرة أن المدينة صامدة.")
     assert _speakers(doc) == [("أكدت", "SYR")]
+
+
+def test_statement_denial_with_an_object_pronoun(run) -> None:
+    doc = run("وقتل 43 مدنيا في عفرين، بحسب المرصد، الأمر الذي نفاه الجيش التركي.")
+    assert _speakers(doc) == [("بحسب", "NGO"), ("نفاه", "TUR")]
