@@ -246,3 +246,14 @@ def test_event_statement_in_words_of_blame_is_an_accusation(run) -> None:
 def test_event_cited_source_is_no_participant(run) -> None:
     doc = run("وقتل 16 مدنيا جراء غارة استهدفت المشفى الرئيسي في مدينة عفرين، بحسب المرصد، الأمر الذي نفاه الجيش.")
     assert [[r.code for r in e.recipient] for e in doc.events if e.type == "ASSAULT"] == [["SYR"]]
+
+
+def test_event_places_most_specific_and_venue_of_words(run) -> None:
+    doc = run("وسيطرت القوات التركية على مدينة عفرين في شمال سوريا.")
+    ev = next(e for e in doc.events if e.type == "COERCE")
+    assert [p.admin1 or p.country for p in ev.location] == ["SY-HL"]
+    doc = run("وانتقد وزير الخارجية السوري الولايات المتحدة خلال مؤتمر صحفي في دمشق.")
+    ev = next(e for e in doc.events if e.type == "ACCUSE")
+    assert [p.admin1 for p in ev.location] == ["SY-DI"]
+    doc = run("وانتقد وزير الخارجية السوري الغارات الأمريكية على دير الزور.")
+    assert all(e.location == [] for e in doc.events if e.type == "ACCUSE")

@@ -505,17 +505,23 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -
     if trig.requires == "recipient" and not recipients:
         return None
 
-    locations = [] if kind in VERBAL else _locations(doc, toks, st.lo, st.hi)
-    loc_rule = "places in the clause" if locations else "none"
-    if kind in VERBAL and _locations(doc, toks, st.lo, st.hi):
-        loc_rule = "places in the clause (not the location of a verbal event)"
+    locations = _venue_places(doc, toks, st.lo, st.hi) if kind in VERBAL else _locations(doc, toks, st.lo, st.hi)
+    loc_rule = ("where the words were spoken (في مؤتمر في ...)" if kind in VERBAL else "places in the clause") \
+        if locations else "none"
+    if not locations and kind == "CONSULT" and m.payload.pos == "noun":
+        named = next((p for p in doc.places if 0 <= p.start - m.end <= 1), None)  # قمة الرياض، مؤتمر ميونخ
+        if named is not None:
+            locations, loc_rule = [named], "the place that names the meeting"
+    locations = _most_specific(locations)
+
     if not locations and kind not in VERBAL and kind not in ("CONSULT", "SUPPORT"):
         main = _main_place(doc)
         if main is not None:  # the article's own place: a report about Afrin is about events in Afrin
             locations, loc_rule = [main], "the article's main place (none in the clause)"
+    placed = loc_rule != "none" or (kind in VERBAL and bool(_locations(doc, toks, st.lo, st.hi)))
     date, precision = _date(doc, st.clause_start, st.clause_end)
     date_rule = "time expression in the clause" if date else "none"
-    if date is None and loc_rule == "none" and not size and (_background(toks, m, a) or _generic_plural(toks, m)
+    if date is None and not placed and not size and (_background(toks, m, a) or _generic_plural(toks, m)
                                                              or _purpose(doc, m) or _reacted_to(doc, m, st.lo)):
         return None  # بعد الهجوم، تاريخ اغتيال: vague background, neither dated nor placed (CONVENTIONS)
     if date is None and stmt is not None and stmt.date and (kind in VERBAL or trig.pos == "part" or st.is_cue):
@@ -714,6 +720,24 @@ def _locations(doc: Doc, toks: Sequence[Token], lo: int, hi: int) -> list[Place]
         if locative or (out and pre == "و" and p.start - out[-1].end < 4):
             out.append(p)
     return out
+
+
+def _venue_places(doc: Doc, toks: Sequence[Token], lo: int, hi: int) -> list[Place]:
+    """Places of a verbal event: only where it was said (مؤتمر صحفي في دمشق، الجلسة في لاهاي), never
+    the places the words are about (CONVENTIONS)."""
+    venue = grammar("venue")
+    out = []
+    for p in _locations(doc, toks, lo, hi):
+        ti = token_at(doc, p.start)
+        if ti is not None and any({toks[k].norm, toks[k].norm[1:]} & venue for k in range(max(lo, ti - 8), ti)):
+            out.append(p)
+    return out
+
+
+def _most_specific(places: list[Place]) -> list[Place]:
+    """A country is dropped when a place inside it is named too (عفرين في سوريا → عفرين)."""
+    inner = {p.country for p in places if p.precision < 4}
+    return [p for p in places if not (p.precision == 4 and p.country in inner)]
 
 
 def _date(doc: Doc, s: int, e: int) -> tuple[str | None, str]:
