@@ -529,6 +529,9 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -
     if date is None and stmt is not None and speaker is not None and kind not in VERBAL:
         date, precision = _report_window(doc, stmt)
         date_rule = "the window of the source's report" if date else date_rule
+    if date is None:  # وأسفر القصف، الجمعة، عن مقتل ...: the sentence's time, outside the trigger's clause
+        date, precision = _date(doc, toks[a].start, toks[b - 1].end)
+        date_rule = "a time expression elsewhere in the sentence" if date else date_rule
     status, status_rule = ("negated", "inside a denial") if denied else \
         _status(doc, toks, st.lo, m.i, m.start - toks[m.i].start, a)
     if kind == "THREATEN" and status in ("future", "hypothetical"):
