@@ -519,7 +519,7 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -
         if main is not None:  # the article's own place: a report about Afrin is about events in Afrin
             locations, loc_rule = [main], "the article's main place (none in the clause)"
     placed = loc_rule != "none" or (kind in VERBAL and bool(_locations(doc, toks, st.lo, st.hi)))
-    date, precision = _date(doc, st.clause_start, st.clause_end)
+    date, precision = _date(doc, st.clause_start, st.clause_end, near=m.start)
     date_rule = "time expression in the clause" if date else "none"
     if date is None and not placed and not size and (_background(toks, m, a) or _generic_plural(toks, m)
                                                              or _purpose(doc, m) or _reacted_to(doc, m, st.lo)):
@@ -530,7 +530,7 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -
         date, precision = _report_window(doc, stmt)
         date_rule = "the window of the source's report" if date else date_rule
     if date is None:  # وأسفر القصف، الجمعة، عن مقتل ...: the sentence's time, outside the trigger's clause
-        date, precision = _date(doc, toks[a].start, toks[b - 1].end)
+        date, precision = _date(doc, toks[a].start, toks[b - 1].end, near=m.start)
         date_rule = "a time expression elsewhere in the sentence" if date else date_rule
     status, status_rule = ("negated", "inside a denial") if denied else \
         _status(doc, toks, st.lo, m.i, m.start - toks[m.i].start, a)
@@ -743,11 +743,14 @@ def _most_specific(places: list[Place]) -> list[Place]:
     return [p for p in places if not (p.precision == 4 and p.country in inner)]
 
 
-def _date(doc: Doc, s: int, e: int) -> tuple[str | None, str]:
-    for t in doc.times:
-        if s <= t.start < e and t.date and not any(x.start <= t.start < x.end for x in doc.mentions):
-            return t.date, t.precision
-    return None, "unknown"
+def _date(doc: Doc, s: int, e: int, near: int | None = None) -> tuple[str | None, str]:
+    """The time expression in [s, e) (the nearest to ``near`` when given), outside any actor's name."""
+    found = [t for t in doc.times
+             if s <= t.start < e and t.date and not any(x.start <= t.start < x.end for x in doc.mentions)]
+    if not found:
+        return None, "unknown"
+    best = found[0] if near is None else min(found, key=lambda t: abs(t.start - near))
+    return best.date, best.precision
 
 
 _SIZE_METRICS = frozenset({"killed", "injured", "arrested"})
