@@ -88,7 +88,8 @@ def coordinated(doc: Doc, first: Mention, limit: int) -> list[Mention]:
     """The mention and those joined to it by و (X وY، X والأمريكي Y)."""
     out = [first]
     last = first
-    for m in doc.mentions:
+    cands = sorted([*doc.mentions, *doc.side_nouns], key=lambda x: x.start) if doc.side_nouns else doc.mentions
+    for m in cands:
         if m.start <= last.start or m.actor is None or m.start >= limit:
             continue
         gap = doc.text[last.end : m.start]
@@ -98,6 +99,7 @@ def coordinated(doc: Doc, first: Mention, limit: int) -> list[Mention]:
             last = m
             continue
         if (gap.strip() == "و" or (gap.strip() == "" and doc.text[m.start - 1 : m.start] == "و")
+                or (gap.strip() == "" and m.source == "adjective" and m.text.startswith("و"))  # وأخرى فرنسية
                 or (doc.text[max(0, m.start - 1) : m.start] == "و" and gap.strip() in ("", "،"))
                 or (len(words) == 1 and words[0].startswith("و") and len(words[0]) > 2)):
             out.append(m)

@@ -257,3 +257,9 @@ def test_event_places_most_specific_and_venue_of_words(run) -> None:
     assert [p.admin1 for p in ev.location] == ["SY-DI"]
     doc = run("وانتقد وزير الخارجية السوري الغارات الأمريكية على دير الزور.")
     assert all(e.location == [] for e in doc.events if e.type == "ACCUSE")
+
+
+def test_event_sides_joined_by_wa_ukhra(run) -> None:
+    doc = run("وقصفت مدمرات أميركية وطائرات حربية بريطانية وأخرى فرنسية مواقع في سوريا.")
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert sorted(a.code for a in ev.actor) == ["FRA", "GBR", "USA"]
