@@ -156,3 +156,13 @@ def test_statement_official_of_a_stateless_people_is_of_the_articles_country(run
 def test_statement_denial_with_an_object_pronoun(run) -> None:
     doc = run("وقتل 43 مدنيا في عفرين، بحسب المرصد، الأمر الذي نفاه الجيش التركي.")
     assert _speakers(doc) == [("بحسب", "NGO"), ("نفاه", "TUR")]
+
+
+def test_statement_verbal_noun_after_a_preposition_is_no_cue(run) -> None:
+    doc = run("ورفضت الولايات المتحدة التوقيع على تعهد بتنفيذ توصيات الاتفاقية.")
+    assert doc.statements == []
+
+
+def test_statement_impersonal_announcement_has_no_speaker(run) -> None:
+    doc = run("وقال وزير الخارجية الروسي إن الهدنة صامدة. وفي أيار أعلن عن أربع مناطق لخفض التوتر.")
+    assert _speakers(doc) == [("قال", "RUS")]

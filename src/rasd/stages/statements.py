@@ -190,6 +190,8 @@ def _speaker(
         t = toks[j]
         return replace(body, text=doc.text[t.start : body.end], start=t.start), None, \
             "an untitled person of the body named after في/لدى"
+    if role == "speech" and j < b and toks[j].norm == "عن":
+        return None  # أعلن عن أربع مناطق: impersonal, nobody speaks (CONVENTIONS: pure passives are not statements)
     if role == "speech" and last is not None:
         return last, None, "no subject: the last speaker (coreference)"
     return None
@@ -210,6 +212,8 @@ def find_statements(doc: Doc) -> list[Statement]:
             if toks[k].norm in grammar("needs_an") and not any(t.norm == "عن" for t in toks[k + 1 : k + 5]):
                 continue  # عبر الحدود: the preposition, not «expressed»
             role, form, off = c
+            if role == "speech" and k > a and toks[k - 1].norm in _PREPOSITIONS:
+                continue  # على تعهد بتنفيذ ...: a verbal noun after a preposition, not a reporting verb
             gender = "f" if form.endswith("ت") else "m" if masculine_past(form) else None
             last = last_by_gender.get(gender, last_speaker) if gender else last_speaker
             found = _speaker(doc, toks, a, b, k, role, form, last)
