@@ -208,9 +208,10 @@ def _query_words() -> tuple[dict[str, str], frozenset[str]]:
 
 
 @functools.cache
-def _mission_words() -> frozenset[str]:
-    """سفارة، قنصلية (with and without ال): the state such a phrase names is where the place is not."""
-    return frozenset(f for k, r in word_table("place_query_words.tsv").items() if r["kind"] == "mission"
+def _words_of_kind(kind: str) -> frozenset[str]:
+    """Words of one kind of place_query_words.tsv, with and without ال: ``mission`` (سفارة، قنصلية: the state
+    such a phrase names is where the place is not), ``road`` (طريق، شارع: a place in its name is where it leads)."""
+    return frozenset(f for k, r in word_table("place_query_words.tsv").items() if r["kind"] == kind
                      for f in (k, "ال" + k))
 
 
@@ -222,7 +223,7 @@ def _epithets() -> dict[str, tuple[str, ...]]:
 
 def _mission_states(words: list[str]) -> set[str]:
     """The states an embassy phrase names (سفارة الكويت، السفارة اليمنية، قنصلية المملكة المتحدة), if it is one."""
-    if not words or not any(f in _mission_words() for f, _ in stems(words[0])):
+    if not words or not any(f in _words_of_kind("mission") for f, _ in stems(words[0])):
         return set()
     out: set[str] = set()
     rest = words[1:]
@@ -321,17 +322,10 @@ def _arabic_candidates(query: str, countries: set[str]) -> tuple[list[GazEntry],
                 cands += [e for k in keys if k and len(k) >= 4
                           for e in transliteration_index().get(k, ()) if e.country in allowed]
         if cands:
-            if facility and not any(f in _road_words() for f, _ in stems(words[0])):
+            if facility and not any(f in _words_of_kind("road") for f, _ in stems(words[0])):
                 cands = [c for e in cands for c in _capital_for(e)]  # جامعة الكويت is in Kuwait City
             return list(dict.fromkeys(cands)), level, True, False
     return [], level, False, False
-
-
-@functools.cache
-def _road_words() -> frozenset[str]:
-    """طريق، شارع، جسر ... (with and without ال): a place in a road's name is where it leads."""
-    return frozenset(f for k, r in word_table("place_query_words.tsv").items() if r["kind"] == "road"
-                     for f in (k, "ال" + k))
 
 
 @functools.cache
