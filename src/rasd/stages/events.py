@@ -568,10 +568,15 @@ def _size_units() -> dict[str, str]:
     return {k: v for k, v in out.items() if k}
 
 
-def _size(doc: Doc, s: int, e: int) -> dict[str, int]:
+@functools.cache
+def _normalised_size_units() -> dict[str, str]:
     from rasd.text import norm
 
-    units = {norm(k): v for k, v in _size_units().items()}
+    return {norm(k): v for k, v in _size_units().items()}
+
+
+def _size(doc: Doc, s: int, e: int) -> dict[str, int]:
+    units = _normalised_size_units()
     size: dict[str, int] = {}
     for q in doc.quantities:
         if s <= q.start < e and q.unit and not q.vague:
