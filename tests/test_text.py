@@ -99,3 +99,27 @@ def test_matcher_gap_phrases() -> None:
     pm = PhraseMatcher([("وقعت … على اتفاق", "SIGN")])
     found = [text[m.start : m.end] for m in pm.find(toks)]
     assert found == ["وقعت مصر والأردن على اتفاق"]  # the second وقعت has no اتفاق: no match
+
+
+def test_token_is_a_frozen_record() -> None:
+    import dataclasses
+
+    from rasd.records import Token
+
+    t = Token(0, 3, "أمس", "امس", 0)
+    assert t == Token(0, 3, "أمس", "امس", 0, True) and hash(t) == hash(Token(0, 3, "أمس", "امس", 0))
+    assert dataclasses.replace(t, norm="x").norm == "x" and t.is_word
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        t.start = 1  # type: ignore[misc]
+
+
+def test_tokens_within_is_the_tokens_inside_a_span() -> None:
+    from rasd.doc import make_doc
+    from rasd.records import Article
+    from rasd.syntax import tokens_within
+
+    doc = make_doc(Article(doc_id="x", text="قال الوزير، أمس، إن 47 شخصا قتلوا. ثم غادر."))
+    for start in range(0, len(doc.text) + 1, 3):
+        for end in range(start, len(doc.text) + 2, 4):
+            want = [t for t in doc.tokens if start <= t.start and t.end <= end]
+            assert list(tokens_within(doc.tokens, start, end)) == want

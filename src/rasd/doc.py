@@ -17,7 +17,7 @@ from rasd.records import (
     TimeExpr,
     Token,
 )
-from rasd.text import NormText, normalize, sentence_spans, tokenize
+from rasd.text import NormText, normalize, sentence_spans, tokenize_sentences
 
 
 @dataclass(slots=True)
@@ -83,14 +83,7 @@ def make_doc(article: Article) -> Doc:
     """Build the document for ``article``: normalised view, sentences and tokens."""
     text = article.text
     spans = sentence_spans(text)
-    tokens = tokenize(text, spans)
-    ranges: list[tuple[int, int]] = []
-    ti = 0
-    for si in range(len(spans)):
-        a = ti
-        while ti < len(tokens) and tokens[ti].sent == si:
-            ti += 1
-        ranges.append((a, ti))
+    tokens, ranges = tokenize_sentences(text, spans)
     return Doc(
         article=article,
         norm=normalize(text),

@@ -378,6 +378,14 @@ def _builtin_latin_index() -> dict[str, tuple[GazEntry, ...]]:
 
 def user_dir() -> Path:
     """Where rasd keeps user data: ``$RASD_HOME``, else the platform's user-data folder."""
+    env = os.environ.get
+    return _user_dir(env("RASD_HOME"), env("APPDATA"), env("XDG_DATA_HOME"), env("HOME"), env("USERPROFILE"))
+
+
+@functools.lru_cache(maxsize=16)
+def _user_dir(*_env: str | None) -> Path:
+    """:func:`user_dir` for the environment variables it depends on (lookups ask for the user's
+    file several times per article: building the path each time cost more than the lookups)."""
     env = os.environ.get("RASD_HOME")
     if env:
         return Path(env).expanduser()
@@ -392,7 +400,12 @@ def user_dir() -> Path:
 
 def user_file() -> Path:
     """The user's gazetteer file (it may not exist)."""
-    return user_dir() / USER_FILE
+    return _user_file(user_dir())
+
+
+@functools.lru_cache(maxsize=16)
+def _user_file(folder: Path) -> Path:
+    return folder / USER_FILE
 
 
 def _signature() -> tuple[str, int, int]:

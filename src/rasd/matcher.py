@@ -68,7 +68,8 @@ class PhraseMatcher(Generic[T]):
             prefix_ok: ``prefix_ok(payload, proclitics)`` says whether a phrase may follow the
                 proclitics split off the first word (verbs take و ف س, never ب or ال).
         """
-        self._index: dict[str, list[tuple[tuple[str, ...], T, str]]] = {}
+        # first word → (words, payload, phrase, tokens a match spans at least, has a gap), longest first
+        self._index: dict[str, list[tuple[tuple[str, ...], T, str, int, bool]]] = {}
         self.enclitics = enclitics
         self.prefix_ok = prefix_ok
         # Memo of token spelling → the forms that start a phrase. It only grows with distinct
@@ -78,7 +79,8 @@ class PhraseMatcher(Generic[T]):
             words = tuple(norm(phrase).split())
             if not words:
                 continue
-            self._index.setdefault(words[0], []).append((words, payload, phrase))
+            n = len(words) - words.count(GAP)
+            self._index.setdefault(words[0], []).append((words, payload, phrase, n, GAP in words))
         for cands in self._index.values():
             cands.sort(key=lambda c: -len(c[0]))
 
@@ -123,17 +125,29 @@ class PhraseMatcher(Generic[T]):
             return None
         end = len(tokens) if end is None else end
         best: Match[T] | None = None
+        longest = 0  # tokens spanned by best
+        prefix_ok = self.prefix_ok
         for form, off in forms:
-            for words, payload, phrase in self._index[form]:
-                if off and self.prefix_ok is not None and not self.prefix_ok(payload, tok.norm[:off]):
+            for words, payload, phrase, n, gap in self._index[form]:
+                if off and prefix_ok is not None and not prefix_ok(payload, tok.norm[:off]):
                     continue
-                n = len(words) - words.count(GAP)
-                if i + n > end or (best and best.j - best.i >= n):
+                if i + n > end or (best is not None and longest >= n):
                     continue
-                j = self._rest(tokens, i + 1, end, words, 1) if GAP in words else \
-                    (i + n if all(self._word_ok(tokens[i + k], words[k], k == n - 1) for k in range(1, n)) else None)
-                if j is not None and (best is None or j - i > best.j - best.i):
+                if gap:
+                    j = self._rest(tokens, i + 1, end, words, 1)
+                elif n == 1:
+                    j = i + 1
+                else:  # every word after the first: the same form, or the last with a pronoun
+                    last = n - 1
+                    j = i + n
+                    for k in range(1, n):
+                        t = tokens[i + k]
+                        if t.norm != words[k] and not (k == last and self._word_ok(t, words[k], True)):
+                            j = None
+                            break
+                if j is not None and j - i > longest:
                     best = Match(i, j, char_offset(tok, off), tokens[j - 1].end, payload, phrase)
+                    longest = j - i
                     break
         return best
 
@@ -159,12 +173,17 @@ class PhraseMatcher(Generic[T]):
         """Longest non-overlapping matches, left to right, in tokens ``[start, end)``."""
         end = len(tokens) if end is None else end
         out: list[Match[T]] = []
+        memo = self._memo
+        by_text = self.enclitics
         i = start
         while i < end:
-            m = self.match_at(tokens, i, end)
-            if m:
-                out.append(m)
-                i = m.j
-            else:
-                i += 1
+            tok = tokens[i]
+            # match_at's own first look, inlined: most tokens start no phrase of the lexicon.
+            if tok.is_word and memo.get(tok.text if by_text else tok.norm, True):
+                m = self.match_at(tokens, i, end)
+                if m:
+                    out.append(m)
+                    i = m.j
+                    continue
+            i += 1
         return out

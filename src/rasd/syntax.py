@@ -7,6 +7,9 @@ mention, which mentions are joined by و, what stands between two words.
 
 from __future__ import annotations
 
+import bisect
+import heapq
+import operator
 from collections.abc import Sequence
 
 from rasd.doc import Doc
@@ -23,11 +26,23 @@ CLAUSE_BREAK = frozenset({"؛", ";", ":", "التي", "الذي", "الذين", 
 
 def breaks_clause(tok: Token) -> bool:
     """A clause starts at ؛ : a that-clause, a relative pronoun or a participial cue (مضيفا، مفسرا)."""
-    if tok.norm in CLAUSE_BREAK:
-        return True
-    c = cue_role(tok)
-    return (c is not None and c[0] == "participle") or \
-        any(f in grammar("clause_participle") for f, _ in stems(tok.norm))
+    return tok.norm in CLAUSE_BREAK or _breaks_clause(tok)
+
+
+def _breaks_clause(tok: Token) -> bool:
+    """The rest of :func:`breaks_clause`, which depends on the token's normalised form alone (memoised)."""
+    hit = _BREAKS.get(tok.norm)
+    if hit is None:
+        c = cue_role(tok)
+        hit = (c is not None and c[0] == "participle") or \
+            any(f in grammar("clause_participle") for f, _ in stems(tok.norm))
+        if len(_BREAKS) >= 200_000:
+            _BREAKS.clear()
+        _BREAKS[tok.norm] = hit
+    return hit
+
+
+_BREAKS: dict[str, bool] = {}
 
 
 def clause_bounds(toks: Sequence[Token], a: int, b: int, i: int) -> tuple[int, int]:
@@ -88,8 +103,10 @@ def coordinated(doc: Doc, first: Mention, limit: int) -> list[Mention]:
     """The mention and those joined to it by و (X وY، X والأمريكي Y)."""
     out = [first]
     last = first
-    cands = sorted([*doc.mentions, *doc.side_nouns], key=lambda x: x.start) if doc.side_nouns else doc.mentions
-    for m in cands:
+    def after(ms: list[Mention]) -> list[Mention]:  # mentions are in text order: start past the first one
+        return ms[bisect.bisect_right([x.start for x in ms], first.start):] if ms else []
+
+    for m in heapq.merge(after(doc.mentions), after(doc.side_nouns), key=lambda x: x.start):
         if m.start <= last.start or m.actor is None or m.start >= limit:
             continue
         gap = doc.text[last.end : m.start]
@@ -129,20 +146,32 @@ def partitive_before(doc: Doc, x: Mention) -> bool:
         (doc.tokens[i - 2].norm in grammar("partitive") or doc.tokens[i - 2].norm[:1].isdigit())
 
 
+def tokens_within(toks: Sequence[Token], start: int, end: int) -> Sequence[Token]:
+    """The tokens ``t`` with ``start <= t.start`` and ``t.end <= end``, found by bisection (tokens are in
+    text order and do not overlap, so they are one slice; no walk over a long article's tokens)."""
+    lo = bisect.bisect_left(toks, start, key=_start_of)
+    hi = bisect.bisect_right(toks, end, key=_end_of)
+    return toks[lo:hi] if lo < hi else ()
+
+
+_start_of = operator.attrgetter("start")
+_end_of = operator.attrgetter("end")
+
+
 def victim_gap(doc: Doc, end: int, start: int) -> bool:
     """Only a count stands between an event noun and its victims (مقتل 43 مدنيا، مقتل أكثر من 60 شخصا)."""
-    between = [t for t in doc.tokens if end <= t.start and t.end <= start]
+    between = tokens_within(doc.tokens, end, start)
     return len(between) <= 5 and all(t.norm[:1].isdigit() or t.norm in grammar("count_word") for t in between)
 
 
 def adjacent(doc: Doc, end: int, start: int) -> bool:
     """Nothing but definite adjectives between two spans (قصف الطيران، القصف الجوي للطيران)."""
-    between = [t for t in doc.tokens if end <= t.start and t.end <= start]
+    between = tokens_within(doc.tokens, end, start)
     return all(t.norm.startswith("ال") for t in between) and len(between) <= 1
 
 
 def tokens_between(doc: Doc, start: int, end: int) -> int:
-    return sum(1 for t in doc.tokens if start <= t.start and t.end <= end)
+    return len(tokens_within(doc.tokens, start, end))
 
 
 def token_index(doc: Doc, offset: int) -> int:

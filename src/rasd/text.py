@@ -148,17 +148,42 @@ _TOKEN = regex.compile(
 )
 
 
+# Token spelling → (normalised form, is a word), or () when the token folds to nothing.
+_TOKEN_FORMS: dict[str, tuple[str, bool] | tuple[()]] = {}
+
+
+def _token_form(t: str) -> tuple[str, bool] | tuple[()]:
+    n = t.translate(_TABLE)  # a token has no spaces: norm() without the split/join
+    form: tuple[str, bool] | tuple[()] = () if not n or n.isspace() else (n, n[0].isalnum())
+    if len(_TOKEN_FORMS) >= 200_000:
+        _TOKEN_FORMS.clear()
+    _TOKEN_FORMS[t] = form
+    return form
+
+
 def tokenize(text: str, sentences: list[tuple[int, int]]) -> list[Token]:
     """Tokens of each sentence, with normalised forms and offsets into ``text``."""
+    return tokenize_sentences(text, sentences)[0]
+
+
+def tokenize_sentences(text: str, sentences: list[tuple[int, int]]) -> tuple[list[Token], list[tuple[int, int]]]:
+    """:func:`tokenize`, and the range ``[first, last + 1)`` of each sentence's tokens in the list."""
     tokens: list[Token] = []
+    ranges: list[tuple[int, int]] = []
+    add = tokens.append
+    get = _TOKEN_FORMS.get
     for si, (s, e) in enumerate(sentences):
+        first = len(tokens)
         for m in _TOKEN.finditer(text, s, e):
             t = m.group()
-            n = t.translate(_TABLE)  # a token has no spaces: norm() without the split/join
-            if not n or n.isspace():
-                continue
-            tokens.append(Token(m.start(), m.end(), t, n, si, is_word=n[0].isalnum()))
-    return tokens
+            form = get(t)
+            if form is None:
+                form = _token_form(t)
+            if form:
+                a, b = m.span()
+                add(Token(a, b, t, form[0], si, form[1]))
+        ranges.append((first, len(tokens)))
+    return tokens, ranges
 
 
 # Proclitic sequences, longest first (normalised). "لل" is ل + ال with the alef dropped.
@@ -170,6 +195,7 @@ PROCLITICS: tuple[str, ...] = (
 ENCLITICS: tuple[str, ...] = ("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه", "ك")
 
 
+@functools.lru_cache(maxsize=262_144)
 def stems(word: str, min_len: int = 2) -> tuple[tuple[str, int], ...]:
     """Candidate forms of a normalised word with proclitics split off.
 
@@ -178,11 +204,6 @@ def stems(word: str, min_len: int = 2) -> tuple[tuple[str, int], ...]:
     ال+rest starting at the second lam (للجيش → الجيش at offset 1). Forms shorter than
     ``min_len`` are skipped. Results are cached: the same words come back in every article.
     """
-    return _stems(word, min_len)
-
-
-@functools.lru_cache(maxsize=262_144)
-def _stems(word: str, min_len: int) -> tuple[tuple[str, int], ...]:
     out: list[tuple[str, int]] = [(word, 0)]
     seen = {word}
     for p in PROCLITICS:

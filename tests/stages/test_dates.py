@@ -381,3 +381,68 @@ def test_dates_dash_range_has_no_first_month() -> None:
 
     (t,) = find_dates("يقام المعرض في الفترة 5-9 مايو المقبل في دبي.", dt.date(2018, 3, 18))
     assert (t.date, t.end_date, t.kind) == ("2018-05-05", "2018-05-09", "range")
+
+
+# --- the segment scan finds what a scan of the whole text finds ----------------------------------
+
+_GATED = [
+    "وصل يوم الأحد 9 سبتمبر 2016 إلى بيروت، ثم غادر في 12 / 10 / 2016 (تقريبا).",
+    "في كانون  الثاني الماضي وفي 5-9 مايو 2015 ومن 3 إلى 7 حزيران/يونيو 2014.",
+    "قتل 47 شخصا خلال الساعات الـ24 الماضية، منذ ثلاثة أيام، قبل أسبوعين وفي الأسبوع الماضي.",
+    "بتاريخ ( 27 / 9 / 1948 ) وتموز ( 9 / 7 / 1947 ) و19 / 9 / 1992 و2016-03-04 و4.3.2016",
+    "مطلع أغسطس وصيف 2015 وعام 2011 ومنذ 2003 والعام المقبل وهذا الشهر و15 من الشهر الجاري.",
+    "انتخابات 2016.الرئاسية؟ أمس الأول؛ بعد  الغد «اليوم» روسيا اليوم: الخميس، الاثنين معا.",
+    "رمضان 1437 هـ وشهر رمضان الماضي و3 ذو  الحجة والعام 2016م (1999) بعد (2001)",
+    "في الثالث من مايو2016م،ومايو  2017 و12مايو و5 / 6 و٢٠١٦/٣/٤ ولمدة عامين ماضيين",
+]
+
+
+def _full_scan(text: str, published: dt.date | None) -> list[tuple[int, int, int, object]]:
+    """Every candidate of every rule, from an overlapped scan of the whole normalised text."""
+    from rasd.stages import dates as d
+    from rasd.text import normalize
+
+    view = normalize(text).text
+    ctx = d._Ctx(published, view, d._lexicon())
+    out = []
+    for order, rule in enumerate(d._rules()):
+        for m in rule.pattern.finditer(view, overlapped=True):
+            s, e = m.span("x")
+            if e > s and (v := d._safe_resolve(rule, m, ctx)) is not None:
+                out.append((s, e, order, v))
+    return out
+
+
+@pytest.mark.parametrize("text", _GATED)
+def test_dates_segments_lose_no_match(text: str) -> None:
+    from rasd.stages import dates as d
+    from rasd.text import normalize
+
+    view = normalize(text).text
+    segments = d._segments(view)
+    for s, e, _order, _v in _full_scan(text, dt.date(2016, 10, 11)):
+        rule = d._rules()[_order]
+        need = d._need_bits(rule.name)
+        assert any(a <= s and e <= b and bits & need == need for a, b, bits in segments), (rule.name, view[s:e])
+
+
+@pytest.mark.parametrize("text", _GATED)
+def test_dates_same_as_a_scan_of_the_whole_text(text: str) -> None:
+    pub = dt.date(2016, 10, 11)
+    cands = sorted(_full_scan(text, pub), key=lambda c: (c[0] - c[1], c[0], c[2]))
+    taken: list[tuple[int, int]] = []
+    for s, e, _, _v in cands:
+        if not any(s < te and ts < e for ts, te in taken):
+            taken.append((s, e))
+    from rasd.stages.dates import _orig_span
+    from rasd.text import normalize
+
+    nt = normalize(text)
+    want = sorted(_orig_span(nt, text, s, e) for s, e in taken)
+    assert [(t.start, t.end) for t in find_dates(text, pub)] == want
+
+
+def test_dates_every_rule_says_what_it_needs() -> None:
+    from rasd.stages import dates as d
+
+    assert {r.name for r in d._rules()} == set(d._NEEDS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,7 +41,7 @@ def metric_rules() -> tuple[MetricRule, ...]:
     return tuple(rules)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=131_072)
 def _forms(word: str) -> frozenset[str]:
     return frozenset(f for f, _ in stems(word))
 
@@ -112,18 +113,32 @@ def _reporter(statements: Sequence[Statement], start: int, last: Actor | None) -
     return last
 
 
+def _speakers_at_sentences(doc: Doc) -> dict[int, Actor]:
+    """Sentence start → the speaker :func:`_reporter` finds there (the first statement covering it
+    that has a speaker), for every sentence at once instead of a walk over the statements each."""
+    starts = [s.start for s in doc.sentences]  # in text order, no two alike
+    out: dict[int, Actor] = {}
+    for st in doc.statements:
+        if st.speaker is None:
+            continue
+        for k in range(bisect.bisect_left(starts, st.start), bisect.bisect_left(starts, st.end)):
+            out.setdefault(starts[k], st.speaker)
+    return out
+
+
 def find_aggregates(doc: Doc) -> list[Aggregate]:
     out: list[Aggregate] = []
     carried: dict[str | None, str] = {}  # reporter code → last period it stated (a bulletin's window)
     main_admin1 = _main_admin1(doc)  # the article's main province (one pass over its places)
     last_reporter: Actor | None = None
+    speaker_at = _speakers_at_sentences(doc)
     for si, (a, b) in enumerate(doc.sent_token_ranges):
         toks = doc.tokens[a:b]
         sent = doc.sentences[si]
-        words = sentence_words(toks)
+        words: set[str] | None = None  # the sentence's word forms, once a quantity needs them
         n0, n1 = _norm_span(doc, sent.start, sent.end)
         sent_norm = doc.norm.text[n0:n1]
-        reporter = _reporter(doc.statements, sent.start, last_reporter)
+        reporter = speaker_at.get(sent.start, last_reporter)  # what _reporter() gives, looked up
         if reporter is not None:
             last_reporter = reporter
         prev_end = sent.start
@@ -138,6 +153,8 @@ def find_aggregates(doc: Doc) -> list[Aggregate]:
                 continue  # بينهم 19 طفلا: a part of a toll already counted
             while before and before[-1].norm in grammar("approximator"):
                 before.pop()  # أكثر من، نحو، ما لا يقل عن: the role word stands before them
+            if words is None:
+                words = sentence_words(toks)
             near = sentence_words(before[-2:])
             metric = metric_for(_unit_of(doc, q, toks), words, near)
             if metric is None:

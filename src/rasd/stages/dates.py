@@ -13,9 +13,12 @@ A relative expression without a publication date, or one that cannot be resolved
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
+import itertools
 import math
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -535,13 +538,18 @@ def _weekday(m: regex.Match[str], ctx: _Ctx) -> _Value | None:
     return _Value(pub + dt.timedelta(days=ahead + 7 * (off - 1)), "day")
 
 
+_NEXT_WORD = regex.compile(r"[^\S\n]*([\p{L}]+)")
+_PREV_WORD = regex.compile(r"([\p{L}]+)[^\S\n]*$")
+_MEDIA_TAIL = regex.compile(r"(\p{L}+)[^\S\n]*[\"“«]?[^\S\n]*\p{L}+[^\S\n]*$")
+
+
 def _next_word(ctx: _Ctx, pos: int) -> str:
-    mm = regex.match(r"[^\S\n]*([\p{L}]+)", ctx.text[pos : pos + 40])
+    mm = _NEXT_WORD.match(ctx.text[pos : pos + 40])
     return mm.group(1) if mm else ""
 
 
 def _prev_word(ctx: _Ctx, pos: int) -> str:
-    mm = regex.search(r"([\p{L}]+)[^\S\n]*$", ctx.text[max(0, pos - 40) : pos])
+    mm = _PREV_WORD.search(ctx.text[max(0, pos - 40) : pos])
     return mm.group(1) if mm else ""
 
 
@@ -550,8 +558,13 @@ _MEDIA_HEADS = ("قناة", "صحيفة", "موقع", "وكالة", "شبكة", 
 
 def _in_media_name(ctx: _Ctx, pos: int) -> bool:
     """اليوم closing an outlet's title: قناة "روسيا اليوم"، صحيفة المصري اليوم."""
-    mm = regex.search(r"(\p{L}+)[^\S\n]*[\"“«]?[^\S\n]*\p{L}+[^\S\n]*$", ctx.text[max(0, pos - 50) : pos])
-    return bool(mm) and mm.group(1) in {norm(w) for w in _MEDIA_HEADS}
+    mm = _MEDIA_TAIL.search(ctx.text[max(0, pos - 50) : pos])
+    return bool(mm) and mm.group(1) in _media_heads()
+
+
+@functools.cache
+def _media_heads() -> frozenset[str]:
+    return frozenset(norm(w) for w in _MEDIA_HEADS)
 
 
 @functools.cache
@@ -640,15 +653,15 @@ _GATES = {
 }
 
 
-def _anchors(view: str) -> set[str]:
-    """The kinds of anchor words present in a normalised text ('' is always present)."""
-    out = {""}
-    if any(c.isdigit() for c in view):
-        out.add("digit")
-    for kind in ("month", "weekday"):
-        if _anchor_re(kind).search(view):
-            out.add(kind)
-    return out
+def _anchor_in(kind: str, view: str, segments: list[tuple[int, int, int]]) -> bool:
+    """Whether an anchor word of ``kind`` ('', digit, month, weekday) is anywhere in a normalised text."""
+    if kind == "digit":
+        digit = _BIT["digit"]
+        first = next(((a, b) for a, b, bits in segments if bits & digit), None)  # usually holds one
+        return (first is not None and any(c.isdigit() for c in view[first[0] : first[1]])) or any(
+            c.isdigit() for c in view
+        )
+    return not kind or _anchor_re(kind).search(view) is not None
 
 
 @functools.cache
@@ -656,6 +669,159 @@ def _anchor_re(kind: str) -> regex.Pattern[str]:
     lex = _lexicon()
     words = lex.months if kind == "month" else lex.weekdays
     return regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+# --- segments ----------------------------------------------------------------------------------
+#
+# A match of any rule consumes only letters, digits, spaces within a line, , ، / - ( ) and a full
+# stop before a digit. Any other character that every lookahead of the rules reads like the end of
+# the text (so not a letter, digit, space, / - . or )), and a newline and a full stop not before a
+# digit, cut the text into segments that no match crosses. A rule only scans the segments that hold
+# every kind of word it cannot match without (``_NEEDS``); lookbehinds still see the text before a
+# segment, so the matches are exactly those of a scan of the whole text.
+
+_CUT = regex.compile(r"[^\p{L}\p{N}\s,،/.\-()]|\n|\.(?!\d)")
+
+# Kinds of word a rule cannot match without. A word of a month, weekday, relative day or منذ/قبل
+# begins a rule's body (after at most a proclitic و/ف/ب/ل at a word start) or follows a space, a
+# digit or / ( -: never another letter.
+_KINDS = ("digit", "year", "month", "weekday", "relative", "unit", "last", "ago")
+_BIT = {k: 1 << i for i, k in enumerate(_KINDS)}
+_WORD_START = r"(?:(?<![\p{L}\p{N}])[وفبل]|(?<!\p{L}))"
+
+# The kinds of word each rule cannot match without; each must occur in the segment of a match.
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "numeric_dmy": ("year",), "numeric_spaced": ("year",), "numeric_ymd": ("year",),
+    "range": ("digit", "month"), "range_dash": ("digit", "month"), "day_month": ("digit", "month"),
+    "month": ("month",), "day_of_month": ("digit", "unit"), "year": ("year", "unit"),
+    "bracket_year": ("year",), "bare_year": ("year",), "period": ("unit",), "weekday": ("weekday",),
+    "relative_day": ("relative",), "window_unit_first": ("unit", "last"),
+    "window_number_first": ("unit", "last"), "window_dual": ("unit", "last"), "window_vague": ("unit", "last"),
+    "window_week": ("unit", "last"), "ago": ("ago",),
+}
+
+
+@functools.cache
+def _kind_res() -> tuple[tuple[tuple[int, regex.Pattern[str]], ...], re.Pattern[str]]:
+    """(bit, pattern) per kind, each pattern finding a word of its kind in a chunk (a run of
+    characters between spaces); and a quick test that finds a word of some kind (or more).
+
+    A form of several words is found by one of its words (they hold no space): the first for a
+    month (ربيع of ربيع الأول, not الأول), the longest otherwise. The quick test (``re``, faster on
+    word lists) finds every word of the lists, every digit below U+0700 and every character above.
+    """
+    lex = _lexicon()
+    every: set[str] = set()
+
+    def words(forms: Iterable[str], first: bool = False) -> str:
+        ws = {norm(f).split()[0] if first else max(norm(f).split(), key=len) for f in forms if f.strip()}
+        every.update(ws)
+        return "(?:" + "|".join(regex.escape(w) for w in sorted(ws, key=lambda w: (-len(w), w))) + ")"
+
+    pats = {
+        "digit": r"\d",
+        "year": r"\d{4}",
+        "month": _WORD_START + words(lex.months, first=True),
+        "weekday": _WORD_START + words(lex.weekdays),
+        "relative": _WORD_START + words(lex.relative),
+        "unit": words(lex.units),
+        "last": words((*_WINDOW_LAST, *_WINDOW_LAST_DUAL)),
+        "ago": _WORD_START + words(("منذ", "قبل")),
+    }
+    quick = re.compile(r"\d|[^\x00-\u06ff]|" + _trie(every))
+    return tuple((_BIT[k], regex.compile(_fold(p))) for k, p in pats.items()), quick
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex matching exactly ``words``, branching on one character at a time (``re`` tries the
+    branches of an alternation one by one: a trie of them is tried at one branch per level)."""
+    tree: dict[str, dict] = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
+_CHUNK_KINDS: dict[str, int] = {}
+_MAX_CHUNKS = 200_000
+
+
+def _learn(chunks: list[str]) -> None:
+    """Add the kind bits of new chunks to ``_CHUNK_KINDS``: one quick scan of them all, then the kind
+    patterns on the few it flags."""
+    kinds, quick = _kind_res()
+    joined = "\n".join(chunks)  # no word or digit holds a newline: a hit lies in one chunk
+    starts = list(itertools.accumulate((len(c) + 1 for c in chunks[:-1]), initial=0))
+    flagged = {bisect.bisect_right(starts, m.start()) - 1 for m in quick.finditer(joined)}
+    for i, chunk in enumerate(chunks):
+        bits = 0
+        if i in flagged:
+            for bit, pattern in kinds:
+                if pattern.search(chunk):
+                    bits |= bit
+        _CHUNK_KINDS[chunk] = bits
+
+
+def _segments(view: str) -> list[tuple[int, int, int]]:
+    """(start, end, kind bits) of each segment of ``view`` holding a word of some kind, in text order.
+
+    A word of a kind (a form of months.tsv, a digit ...) has no space in it, so it lies inside one
+    chunk of the segment, and the chunk's bits have the kind.
+    """
+    pieces: list[tuple[int, int, list[str]]] = []
+    start = 0
+    for end in [*(m.start() for m in _CUT.finditer(view)), len(view)]:
+        if end > start:
+            pieces.append((start, end, view[start:end].split()))
+        start = end + 1
+    known = _CHUNK_KINDS
+    get = known.get
+    out: list[tuple[int, int, int]] = []
+    unknown: list[int] = []  # pieces with a chunk not seen before
+    for i, (a, b, chunks) in enumerate(pieces):
+        bits = 0
+        for k in map(get, chunks):
+            if k is None:
+                unknown.append(i)
+                break
+            bits |= k
+        else:
+            if bits:
+                out.append((a, b, bits))
+    if unknown:
+        new = {c for i in unknown for c in pieces[i][2] if c not in known}
+        if len(known) + len(new) > _MAX_CHUNKS:
+            known.clear()
+            new = {c for i in unknown for c in pieces[i][2]}
+        _learn(sorted(new))
+        for i in unknown:
+            a, b, chunks = pieces[i]
+            bits = 0
+            for c in chunks:
+                bits |= known[c]
+            if bits:
+                out.append((a, b, bits))
+        out.sort()
+    return out
+
+
+@functools.cache
+def _need_bits(name: str) -> int:
+    """Bits of the kinds rule ``name`` cannot match without; 0 (scan the whole text) for a rule not in
+    ``_NEEDS``."""
+    bits = 0
+    for k in _NEEDS.get(name, ()):
+        bits |= _BIT[k]
+    return bits
 
 
 def _safe_resolve(rule: _Rule, m: regex.Match[str], ctx: _Ctx) -> _Value | None:
@@ -691,16 +857,27 @@ def find_dates(text: str, published: dt.date | None, view_of: NormText | None = 
     [('أمس', '2016-10-10', 'day')]
     """
     nt = view_of if view_of is not None else normalize(text)
-    ctx = _Ctx(published, nt.text, _lexicon())
+    view = nt.text
+    ctx = _Ctx(published, view, _lexicon())
     cands: list[tuple[int, int, int, _Value]] = []
-    present = _anchors(nt.text)
+    segments = _segments(view)
+    present: dict[str, bool] = {}
     for order, rule in enumerate(_rules()):
-        if _GATES.get(rule.name, "") not in present:
+        need = _need_bits(rule.name)
+        spans = [(a, b) for a, b, bits in segments if bits & need == need] if need else [(0, len(view))]
+        if not spans:
+            continue  # no segment holds every kind of word the rule cannot match without
+        gate = _GATES.get(rule.name, "")
+        if (open_ := present.get(gate)) is None:
+            open_ = present[gate] = _anchor_in(gate, view, segments)
+        if not open_:
             continue  # the kind of word this rule cannot do without is nowhere in the text
-        for m in rule.pattern.finditer(nt.text, overlapped=True):
-            s, e = m.span("x")
-            if e > s and (value := _safe_resolve(rule, m, ctx)) is not None:
-                cands.append((s, e, order, value))
+        finditer = rule.pattern.finditer
+        for a, b in spans:
+            for m in finditer(view, a, b, overlapped=True):
+                s, e = m.span("x")
+                if e > s and (value := _safe_resolve(rule, m, ctx)) is not None:
+                    cands.append((s, e, order, value))
     cands.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
     taken: list[tuple[int, int]] = []
     out: list[TimeExpr] = []

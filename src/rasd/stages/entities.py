@@ -200,10 +200,17 @@ def find_mentions(doc: Doc) -> list[Mention]:
     out: list[Mention] = []
     toks = doc.tokens
     am = actor_matcher()
+    memo = _may_start_memo()
     for a, b in doc.sent_token_ranges:
         i = a
         while i < b:
-            if not _may_start(toks[i]):
+            tok = toks[i]
+            may = memo.get(tok.text)
+            if may is None:
+                may = _may_start(tok)
+                if len(memo) < 200_000:
+                    memo[tok.text] = may
+            if not may:
                 i += 1  # no lexicon phrase, head, possessed body or dual title starts here
                 continue
             named = am.match_at(toks, i, b)
@@ -230,6 +237,19 @@ def find_mentions(doc: Doc) -> list[Mention]:
             i += 1
     out.sort(key=lambda m: m.start)
     return _dedupe(out)
+
+
+_MAY_START: tuple[tuple[object, ...], dict[str, bool]] = ((), {})
+
+
+def _may_start_memo() -> dict[str, bool]:
+    """Memo of token spelling → :func:`_may_start` (a token's normalised form follows from its
+    spelling), kept as long as the lexicon matchers it was computed with."""
+    global _MAY_START
+    matchers = (actor_matcher(), head_matcher(), possessed_head_matcher())
+    if _MAY_START[0] != matchers:
+        _MAY_START = (matchers, {})
+    return _MAY_START[1]
 
 
 def _may_start(tok: Token) -> bool:
@@ -381,7 +401,7 @@ def link_coreference(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             elif key in titles:
                 m.entity_id = titles[key]
     extra: list[Mention] = []
-    for tok in doc.tokens:
+    for tok in doc.tokens if surnames else ():  # no person named: no surname to find again
         if covered[tok.start] or not tok.is_word:
             continue
         for form, off in stems(tok.norm):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import regex
 
@@ -29,13 +29,19 @@ _REGION = ("SYR", "IRQ", "LBN", "JOR", "PSE", "ISR", "YEM", "EGY", "LBY", "SAU",
            "KWT", "BHR", "OMN", "SDN", "TUN", "DZA", "MAR")
 
 
-def _is_place_name(tok: Token) -> bool:
-    index = name_index()
+def _is_place_name(tok: Token, index: Mapping[str, object] | None = None) -> bool:
+    if index is None:
+        index = name_index()
     return any(f in index for f, _ in stems(tok.norm))
 
 
-def _cue_before(tokens: Sequence[Token], i: int, lo: int) -> str | None:
-    """The place cue governing token i: directly before it, or before a list (محافظات حلب ودمشق)."""
+def _cue_before(
+    tokens: Sequence[Token], i: int, lo: int, index: Mapping[str, object] | None = None
+) -> str | None:
+    """The place cue governing token i: directly before it, or before a list (محافظات حلب ودمشق).
+
+    ``index`` is :func:`name_index` when the caller has it (looking it up checks the user's file).
+    """
     cues = _cue_words()
     k = i - 1
     hops = 0
@@ -45,7 +51,7 @@ def _cue_before(tokens: Sequence[Token], i: int, lo: int) -> str | None:
             if form in cues:
                 return cues[form]
         if tokens[k].norm in ("،", ",") or (tokens[k].is_word and tokens[k].norm.startswith("و")) or hops == 0 \
-                or _is_place_name(tokens[k]):
+                or _is_place_name(tokens[k], index):
             k -= 1
             hops += 1
             continue
@@ -148,9 +154,10 @@ def find_places(doc: Doc) -> list[Place]:
     found: list[tuple[int, int, Sequence[GazEntry], str | None]] = []
     doc_countries: set[str] = set()
     matcher = place_matcher()
+    index = name_index()
     for a, b in doc.sent_token_ranges:
         for m in matcher.find(toks, a, b):
-            cue = _cue_before(toks, m.i, a)
+            cue = _cue_before(toks, m.i, a, index)
             ok = cue is not None or _locative(toks, m.i, m.start)
             cands = [e for e in m.payload if ok or not _needs_context(e, m.phrase)]
             if _adjective(toks[m.i], m.phrase):  # الأزمة السورية: the adjective, not the country
@@ -170,7 +177,9 @@ def find_places(doc: Doc) -> list[Place]:
 
 def _national_territory(doc: Doc) -> list[Place]:
     """'الأراضي السورية' and the like: the country named by a nationality adjective."""
-    out = []
+    out: list[Place] = []
+    if "اراضي" not in doc.norm.text:  # every token below holds it, and a token's form is in the view
+        return out
     toks = doc.tokens
     for k in range(len(toks) - 1):
         t = toks[k]

@@ -25,6 +25,7 @@ from rasd.doc import Doc
 from rasd.errors import ResourceError
 from rasd.records import Quantity, TimeExpr
 from rasd.resources import load_tsv
+from rasd.stages.dates import VERSION as DATES_VERSION
 from rasd.stages.dates import find_dates
 from rasd.text import NormText, norm, normalize, stems
 
@@ -75,11 +76,15 @@ class _Lexicon:
     percent: tuple[tuple[str, ...], ...]
 
 
-@dataclass(frozen=True, slots=True)
 class _Tok:
-    s: int  # offsets into the normalised view
-    e: int
-    t: str
+    """A token of the normalised view (a plain slotted class: built for every token, so kept cheap)."""
+
+    __slots__ = ("e", "s", "t")
+
+    def __init__(self, s: int, e: int, t: str) -> None:
+        self.s = s  # offsets into the normalised view
+        self.e = e
+        self.t = t
 
 
 @dataclass(slots=True)
@@ -189,6 +194,9 @@ def _lookup_lead(toks: Sequence[_Tok], i: int, view: str, lex: _Lexicon) -> tupl
 def _lead_candidates(word: str) -> tuple[tuple[str, int], ...]:
     """The number-word entries a token may start with, and where the word begins (memoised per spelling)."""
     lex = _lexicon()
+    endings = _entry_endings()
+    if endings is not None and word[-2:] not in endings:
+        return ()  # every candidate below is a suffix of the word (or ال + one) of two letters or more
     out = []
     for form, off in stems(word):
         pro = word[:off]
@@ -197,6 +205,13 @@ def _lead_candidates(word: str) -> tuple[tuple[str, int], ...]:
             if cand in lex.entries and (pro in ("", "و", "ال", "وال", "فال", "بال") or len(cand) >= 4):
                 out.append((cand, off))
     return tuple(out)
+
+
+@functools.cache
+def _entry_endings() -> frozenset[str] | None:
+    """The last two letters of every number word (None if one is shorter: no quick test then)."""
+    keys = _lexicon().entries
+    return None if any(len(k) < 2 for k in keys) else frozenset(k[-2:] for k in keys)
 
 
 def _lookup_next(
@@ -403,6 +418,18 @@ def _as_number(v: Decimal) -> int | float:
     return int(v) if v == v.to_integral_value() else float(v)
 
 
+_MAY_START: dict[str, bool] = {}
+
+
+def _may_start(t: str) -> bool:
+    """Whether a token spelled ``t`` may begin a number: digits, or a word a number phrase starts with."""
+    may = t[0].isdigit() or (t[0].isalpha() and bool(_lead_candidates(t)))
+    if len(_MAY_START) >= 200_000:
+        _MAY_START.clear()
+    _MAY_START[t] = may
+    return may
+
+
 def find_quantities(
     text: str, *, times: Sequence[TimeExpr] | None = None, view_of: NormText | None = None
 ) -> list[Quantity]:
@@ -438,14 +465,21 @@ def find_quantities(
         return any(s < te and ts < e for ts, te in blocked)
 
     out: list[Quantity] = []
+    may_start = _MAY_START.get
     i = 0
     while i < len(toks):
         tok = toks[i]
+        may = may_start(tok.t)
+        if may is None:
+            may = _may_start(tok.t)
+        if not may:  # neither digits nor a word a number phrase may begin with
+            i += 1
+            continue
         if tok.t[0].isdigit() and (rng := _dash_range(toks, i)) is not None:
             num = rng
         elif tok.t[0].isdigit():
             num = _parse_digits_at(toks, i, view, lex)
-        elif _is_word(tok):
+        elif _is_word(tok) and _lead_candidates(tok.t):  # most words can start no number
             num = _parse_words(toks, i, view, lex)
         else:
             num = None
@@ -497,10 +531,13 @@ def _with_unit_before(qs: list[Quantity], toks: Sequence[_Tok], nt: NormText) ->
     """A number with no noun after it takes the X of a "عدد X" earlier in its sentence
     (ارتفع عدد البلدات المنضمة ... إلى 760)."""
     out = []
+    starts: list[int] | None = None
     for q in qs:
         if q.unit is None and not q.vague:
             k = _view_pos(nt, q.start)
-            i = next((n for n, t in enumerate(toks) if t.s >= k), len(toks))
+            if starts is None:
+                starts = [t.s for t in toks]
+            i = bisect.bisect_left(starts, k)  # the first token at or after k (token starts increase)
             for j in range(i - 1, max(-1, i - 14), -1):
                 t = toks[j].t
                 if t in (".", "!", "؟", "?", "\n", "؛"):
@@ -523,7 +560,10 @@ def quantities(doc: Doc) -> Doc:
     Returns:
         The same document.
     """
-    doc.quantities.extend(find_quantities(doc.text, times=doc.times or None, view_of=doc.norm))
+    # When the dates stage ran and found nothing, find_quantities would look again and find nothing
+    # either (which spans are time expressions does not depend on the publication date).
+    ran = doc.times or DATES_VERSION in doc.stages
+    doc.quantities.extend(find_quantities(doc.text, times=doc.times if ran else None, view_of=doc.norm))
     doc.quantities.sort(key=lambda q: (q.start, q.end))
     doc.stages.append(VERSION)
     return doc

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
+import operator
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -42,10 +44,15 @@ def cue_role(tok: Token) -> tuple[str, str, int] | None:
 
     Verbs may carry و ف س ل before them, never ب or ال (بحث is not ب + حث).
     """
+    return _cue_role(tok.norm)
+
+
+@functools.lru_cache(maxsize=131_072)
+def _cue_role(word: str) -> tuple[str, str, int] | None:
     roles = cue_roles()
-    for form, off in stems(tok.norm):
+    for form, off in stems(word):
         role = roles.get(form)
-        if role and (role in _WORD_ROLES or tok.norm[:off] in _VERB_PREFIXES):
+        if role and (role in _WORD_ROLES or word[:off] in _VERB_PREFIXES):
             return role, form, off
     return None
 
@@ -96,7 +103,13 @@ _PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "
 
 def _after_preposition(toks: Sequence[Token], start: int, m: Mention) -> bool:
     """في مؤتمر صحفي: a mention after a preposition (between ``start`` and it) is not the subject of the cue."""
-    return any(t.norm in _PREPOSITIONS for t in toks if start <= t.start and t.end <= m.start)
+    lo = bisect.bisect_left(toks, start, key=_start_of)  # tokens are in text order, not overlapping
+    hi = bisect.bisect_right(toks, m.start, key=_end_of)
+    return any(t.norm in _PREPOSITIONS for t in toks[lo:hi])
+
+
+_start_of = operator.attrgetter("start")
+_end_of = operator.attrgetter("end")
 
 
 def resolve_head(doc: Doc, m: Mention, before: int) -> Actor | None:
