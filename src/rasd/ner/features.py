@@ -11,7 +11,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rasd.text import ENCLITICS, norm, stems
+from rasd.text import ENCLITICS, QUOTES, norm, stems
 
 # Positions of the context window and the prefix each one gives its features.
 _NEAR = (-1, 1)
@@ -26,6 +26,47 @@ class WordFeatures:
     near: dict[int, tuple[str, ...]]  # offset (-1, +1) → features the word lends to its neighbour
     far: dict[int, tuple[str, ...]]  # offset (-2, +2) → features
     key: str  # the normalised form, used in word bigrams
+
+
+_OPENING = frozenset("«“„")
+_CLOSING = frozenset("»”‟")
+
+
+def quote_features(tokens: Sequence[str]) -> list[tuple[str, ...]]:
+    """Per token, whether it stands between quotation marks (names of products, programmes, papers often do).
+
+    ``inq`` inside quotes, with ``q-1`` for the first token after the opening mark and ``q+1`` for the
+    last before the closing one; « » “ ” open and close, a straight ``"`` toggles.
+
+    >>> quote_features(["فيلم", "«", "الرسالة", "»"])
+    [(), (), ('inq', 'q-1', 'q+1'), ()]
+    """
+    n = len(tokens)
+    if not any(t in QUOTES for t in tokens):
+        return [()] * n
+    state: list[str] = []
+    inside = False
+    for t in tokens:
+        if t in _OPENING or (t == '"' and not inside):
+            inside = True
+            state.append("open")
+        elif t in _CLOSING or t == '"':
+            inside = False
+            state.append("close")
+        else:
+            state.append("in" if inside else "")
+    out: list[tuple[str, ...]] = []
+    for i, st in enumerate(state):
+        if st != "in":
+            out.append(())
+            continue
+        f = ["inq"]
+        if i and state[i - 1] == "open":
+            f.append("q-1")
+        if i + 1 < n and state[i + 1] == "close":
+            f.append("q+1")
+        out.append(tuple(f))
+    return out
 
 
 def _shape(n: str) -> str:
@@ -139,9 +180,10 @@ class FeatureExtractor:
         """Feature lists, one per token."""
         words = [self.word(t) for t in tokens]
         n = len(words)
+        quotes = quote_features(tokens)
         out: list[list[str]] = []
         for i, wf in enumerate(words):
-            feats = list(wf.own)
+            feats = [*wf.own, *quotes[i]]
             if i == 0:
                 feats.append("BOS")
             else:

@@ -31,7 +31,8 @@ def lexicon_flags() -> dict[str, tuple[str, ...]]:
     Flags are ``L<source><position>`` with source ``per``/``org``/``grp``/``med`` (actors.tsv kinds),
     ``cty`` (country name), ``cap`` (capital), ``nat`` (nationality adjective or plural), ``tit``/``bod``/``mod``
     (heads.tsv kinds), ``gaz`` (gazetteer place) and position S (alone), B, I, E; plus ``Lcue`` (a reporting
-    verb), ``Lfn`` (a function word) and ``Lmon`` (a month name).
+    verb), ``Lfn`` (a function word), ``Lmon`` (a month name) and ``Ltrg<TYPE>`` (a word that introduces a name
+    of that type: شركة, فريق, جائزة, اللاعب, مدينة; ``ner/triggers.tsv``).
     """
     flags: dict[str, set[str]] = {}
     kinds = {"PER": "per", "ORG": "org", "GROUP": "grp", "MEDIA": "med"}
@@ -54,4 +55,6 @@ def lexicon_flags() -> dict[str, tuple[str, ...]]:
         flags.setdefault(form, set()).add("Lfn")
     for form in word_set("months.tsv"):
         flags.setdefault(form, set()).add("Lmon")
+    for row in load_tsv("ner/triggers.tsv"):
+        flags.setdefault(norm(row["form"]), set()).add("Ltrg" + row["type"])
     return {w: tuple(sorted(f)) for w, f in flags.items()}
