@@ -69,18 +69,20 @@ def _signature(error: BaseException) -> tuple[str, str]:
     return f"crash {stage} {type(cause).__name__} at {where}", text
 
 
-def run(examples: int, seed_value: int) -> Tally:
+def run(examples: int, seed_value: int, every: int = 0) -> Tally:
     """Run the pipeline on ``examples`` generated articles.
 
     Args:
         examples: How many inputs to generate.
         seed_value: The Hypothesis seed (runs with the same seed see the same inputs).
+        every: Print a progress line to stderr every ``every`` inputs (0: never).
 
     Returns:
         The tally of inputs, crashes and invariant violations.
     """
     nlp = Pipeline()
     tally = Tally()
+    t0 = time.monotonic()
 
     @seed(seed_value)
     @settings(
@@ -93,6 +95,14 @@ def run(examples: int, seed_value: int) -> Tally:
     @given(text=article_text, date=published)
     def one(text: str, date: str | None) -> None:
         tally.inputs += 1
+        if every and tally.inputs % every == 0:
+            secs = time.monotonic() - t0
+            print(
+                f"{tally.inputs} inputs, {tally.crashes} crashes, {tally.violations} violations "
+                f"in {secs:.0f} s ({tally.inputs / secs:.1f}/s)",
+                file=sys.stderr,
+                flush=True,
+            )
         try:
             doc = nlp(Article(doc_id="fuzz", text=text, published=date))
         except Exception as e:  # counted, never stops the run
@@ -115,9 +125,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--examples", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, default=None, help="write the report as JSON here")
+    parser.add_argument("--every", type=int, default=0, help="print progress to stderr every N inputs")
     args = parser.parse_args(argv)
     t0 = time.monotonic()
-    tally = run(args.examples, args.seed)
+    tally = run(args.examples, args.seed, args.every)
     report: dict[str, Any] = {
         "inputs": tally.inputs,
         "seconds": round(time.monotonic() - t0, 1),

@@ -80,3 +80,15 @@ def test_api_article_and_exports_on_postgresql(pg_client: TestClient) -> None:
     assert recs and all(rec["event"] for rec in recs)
     ev = pg_client.get(f"/events/{recs[0]['id']}")
     assert ev.status_code == 200
+
+
+def test_hostile_filter_values_are_data_on_postgresql(pg_client: TestClient) -> None:
+    from test_security import HOSTILE_VALUES
+
+    before = pg_client.get("/api/articles").json()["total"]
+    for value in HOSTILE_VALUES:
+        for url in ("/api/events", "/api/articles", "/api/statements", "/events"):
+            for param in ("text", "source"):
+                r = pg_client.get(url, params={param: value})
+                assert r.status_code in (200, 400), (url, param, value, r.text[:200])
+    assert pg_client.get("/api/articles").json()["total"] == before

@@ -118,13 +118,13 @@ def test_browser_events_filter_event_article(page: tuple[Any, Watch], server: st
     pg.screenshot(path=str(shots / "1-events.png"), full_page=True)
 
     pg.select_option("#f-type", "ASSAULT")
-    pg.click("#f-apply")
-    pg.wait_for_load_state()
+    with pg.expect_navigation():  # wait for the new page, not the load state of the old one
+        pg.click("#f-apply")
     types = pg.locator("tr.event-row").evaluate_all("rows => rows.map(r => r.dataset.type)")
     assert types and set(types) == {"ASSAULT"}
     pg.select_option("#f-admin1", "SY-ID")
-    pg.click("#f-apply")
-    pg.wait_for_load_state()
+    with pg.expect_navigation():  # wait for the new page, not the load state of the old one
+        pg.click("#f-apply")
     assert "type=ASSAULT" in pg.url and "admin1=SY-ID" in pg.url
     rows = pg.locator("tr.event-row")
     assert rows.count() > 0
@@ -153,8 +153,8 @@ def test_browser_events_filter_event_article(page: tuple[Any, Watch], server: st
     trigger.click()
     assert pg.locator(".record.active").count() >= 1
 
-    pg.click("#lang-switch")
-    pg.wait_for_load_state()
+    with pg.expect_navigation():
+        pg.click("#lang-switch")
     assert pg.locator("html").get_attribute("dir") == "rtl"
     assert pg.locator("#article-text").get_attribute("dir") == "rtl"
     pg.screenshot(path=str(shots / "5-article-ar.png"), full_page=True)
@@ -192,8 +192,8 @@ def test_browser_map_marker_filters_by_its_province(page: tuple[Any, Watch], ser
     marker.dispatch_event("click")  # no pointer: markers may overlap
     link = pg.locator(".leaflet-popup a.map-filter")
     link.wait_for()
-    link.click()
-    pg.wait_for_load_state()
+    with pg.expect_navigation():
+        link.click()
     assert f"admin1={admin1}" in pg.url and "type=ASSAULT" in pg.url
     assert pg.locator("tr.event-row").count() > 0
     watch.check()

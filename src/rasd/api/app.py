@@ -8,7 +8,8 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request, Response
+from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 
 from rasd.api.errors import install_error_handlers
@@ -79,20 +80,63 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     app.state.templates = make_env()
     app.state.pipeline = functools.cache(_pipeline)
 
+    write_routes: set[str] = set()  # paths of the routes that change the store, filled below
+
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        response = await call_next(request)
+        refused = _refuse_write(request, settings) if request.url.path in write_routes else None
+        response = refused or await call_next(request)
         for k, v in SECURITY_HEADERS.items():
             response.headers.setdefault(k, v)
         return response
 
     install_error_handlers(app, render_html=pages.error_page)
-    for module in (events, records, articles, catalog, exports, bulletin):
-        app.include_router(module.router)
-    app.include_router(pages.router)
+    routers = [m.router for m in (events, records, articles, catalog, exports, bulletin, pages)]
+    for router in routers:
+        app.include_router(router)
+    write_routes.update(write_paths(routers))
     app.mount("/static/rasd", StaticFiles(directory=str(STATIC)), name="static")
     app.mount("/static/leaflet", StaticFiles(directory=str(leaflet_dir())), name="leaflet")
     return app
+
+
+def write_paths(routers: list[APIRouter]) -> set[str]:
+    """The paths of the routes of ``routers`` that take another method than GET (they change the store)."""
+    return {
+        r.path
+        for router in routers
+        for r in router.routes
+        if isinstance(r, APIRoute) and (r.methods or set()) - {"GET", "HEAD", "OPTIONS"}
+    }
+
+
+MAX_BODY = 2_000_000
+"""The largest request body (bytes) a write route accepts: an article of up to 1,000,000 characters as JSON."""
+
+
+def _refuse_write(request: Request, settings: ApiSettings) -> Response | None:
+    """The error response for a request to a write route that is refused before its body is read, else None.
+
+    A read-only server (403), a missing or wrong token (401) and a body larger than :data:`MAX_BODY`
+    (413) are answered here, so an unauthenticated client can never make the server read a large body.
+    """
+    from fastapi.responses import JSONResponse
+
+    from rasd.api.deps import require_token
+    from rasd.api.errors import ApiError, error_body
+
+    if request.method in ("GET", "HEAD", "OPTIONS"):
+        return None
+    try:
+        require_token(settings, request.headers.get("authorization"))
+        length = request.headers.get("content-length")
+        if length is None or not length.isdigit():
+            raise ApiError(411, "a write needs a Content-Length header")
+        if int(length) > MAX_BODY:
+            raise ApiError(413, f"request body of {int(length)} bytes: at most {MAX_BODY} bytes are accepted")
+    except ApiError as e:
+        return JSONResponse(error_body(e.status, e.message, e.errors), status_code=e.status)
+    return None
 
 
 def _pipeline() -> Any:

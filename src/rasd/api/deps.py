@@ -101,6 +101,9 @@ def parse_filters(
         errors.append(e.message)
     if d_from and d_to and d_from > d_to:
         errors.append(f"date_from ({d_from}) is after date_to ({d_to})")
+    for name, value in (("text", text), ("source", source)):
+        if value is not None and "\x00" in value:
+            errors.append(f"{name}: contains a NUL character")
     if text is not None and len(text) > MAX_TEXT:
         errors.append(f"text: at most {MAX_TEXT} characters (got {len(text)})")
     if source is not None and len(source) > MAX_SOURCE:

@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rasd.errors import RasdError
@@ -80,3 +81,10 @@ def install_error_handlers(app: FastAPI, render_html: Any = None) -> None:
     @app.exception_handler(RasdError)
     async def _rasd(request: Request, exc: RasdError) -> Response:
         return respond(request, 503, f"store unavailable: {exc}")
+
+    @app.exception_handler(SQLAlchemyError)
+    async def _database(request: Request, exc: SQLAlchemyError) -> Response:
+        # the database failed (connection lost, disk full ...): a 503 naming the cause, never the SQL
+        orig = getattr(exc, "orig", None)
+        reason = (str(orig if orig is not None else exc).strip().split("\n", 1)[0] or type(exc).__name__).strip()
+        return respond(request, 503, f"store unavailable: {reason}")

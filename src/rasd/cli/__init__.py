@@ -28,6 +28,7 @@ COMMANDS = (
     "rasd.cli.export:export",
     "rasd.cli.bulletin:bulletin",
     "rasd.cli.serve:serve",
+    "rasd.cli.loadtest:loadtest",
     "rasd.cli.geo:geocode_cmd",
     "rasd.cli.geo:gazetteer_group",
     "rasd.cli.ner:ner",

@@ -53,7 +53,30 @@ class _Bar:
     show_default=True,
     help="Processes that run the pipeline; this one writes their results in input order, in batches.",
 )
-def ingest(targets: tuple[str, ...], db: str | None, published: str | None, progress: bool, workers: int) -> None:
+@click.option(
+    "--retries",
+    type=click.IntRange(min=0),
+    default=3,
+    show_default=True,
+    help="Times a write that lost its database connection is run again before the run stops.",
+)
+@click.option(
+    "--retry-wait",
+    type=click.FloatRange(min=0.0),
+    default=1.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Wait before the first retry; doubled at each next one.",
+)
+def ingest(
+    targets: tuple[str, ...],
+    db: str | None,
+    published: str | None,
+    progress: bool,
+    workers: int,
+    retries: int,
+    retry_wait: float,
+) -> None:
     """Read articles from PATH|URL... and store them with their events, statements and aggregates.
 
     Each PATH may be a text, JSON or JSONL article file, a TREC-style file (ANT corpus), a
@@ -63,6 +86,10 @@ def ingest(targets: tuple[str, ...], db: str | None, published: str | None, prog
     re-run, or restarted after a crash, safely. With --workers N the pipeline runs in N processes
     and articles are written in batches (one transaction each), in the order they were read.
     Exits with status 2 when some input failed.
+
+    A read-only database, a full disk, or a database connection still lost after --retries
+    retries stops the run with one line naming the database; what was being written is rolled
+    back, so running the same command again resumes where it stopped.
     """
     from rasd.store import open_store
     from rasd.store.ingest import ingest as run_ingest
@@ -72,7 +99,7 @@ def ingest(targets: tuple[str, ...], db: str | None, published: str | None, prog
         check_date(published)
     start = time.perf_counter()
     bar = _Bar(progress)
-    with open_store(db) as store:
+    with open_store(db, retries=retries, retry_wait=retry_wait) as store:
         try:
             report = run_ingest(store, targets, published=published, progress=bar, workers=workers)
         finally:

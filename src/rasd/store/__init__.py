@@ -14,18 +14,38 @@ from sqlalchemy import Engine
 
 from rasd.doc import Doc
 from rasd.store import queries
-from rasd.store.engine import DEFAULT_DB, StoreError, create_store_engine, database_url, ensure_schema
+from rasd.store.engine import (
+    DEFAULT_DB,
+    StoreError,
+    StoreUnavailable,
+    create_store_engine,
+    database_url,
+    ensure_schema,
+)
 from rasd.store.write import Writer, WriteResult, content_hash
 
-__all__ = ["DEFAULT_DB", "Store", "StoreError", "WriteResult", "content_hash", "database_url", "open_store"]
+__all__ = [
+    "DEFAULT_DB",
+    "Store",
+    "StoreError",
+    "StoreUnavailable",
+    "WriteResult",
+    "content_hash",
+    "database_url",
+    "open_store",
+]
 
 
 class Store:
-    """An open store: the engine, the writer and the shared queries (see :mod:`rasd.store.queries`)."""
+    """An open store: the engine, the writer and the shared queries (see :mod:`rasd.store.queries`).
 
-    def __init__(self, engine: Engine) -> None:
+    ``retries`` and ``retry_wait`` say how often, and after how long, a write that lost its
+    connection is run again (see :class:`rasd.store.write.Writer`).
+    """
+
+    def __init__(self, engine: Engine, *, retries: int = 3, retry_wait: float = 1.0) -> None:
         self.engine = engine
-        self.writer = Writer(engine)
+        self.writer = Writer(engine, retries=retries, retry_wait=retry_wait)
 
     @property
     def dialect(self) -> str:
@@ -68,13 +88,17 @@ class Store:
         self.close()
 
 
-def open_store(db: str | None = None, *, schema: str | None = None) -> Store:
+def open_store(
+    db: str | None = None, *, schema: str | None = None, retries: int = 3, retry_wait: float = 1.0
+) -> Store:
     """Open (creating or upgrading its schema when needed) the store at ``db``.
 
     Args:
         db: A SQLite file path, ``sqlite:///path``, or ``postgresql://user@host:port/dbname``;
             ``None`` means :data:`DEFAULT_DB` in the current folder.
         schema: PostgreSQL only: the schema to hold rasd's tables (created when missing).
+        retries: How many times a write that lost its database connection is run again.
+        retry_wait: Seconds before the first retry, doubled at each next one.
 
     Returns:
         The open store; close it with :meth:`Store.close` or use it as a context manager.
@@ -88,4 +112,4 @@ def open_store(db: str | None = None, *, schema: str | None = None) -> Store:
     except BaseException:
         engine.dispose()
         raise
-    return Store(engine)
+    return Store(engine, retries=retries, retry_wait=retry_wait)

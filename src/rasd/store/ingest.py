@@ -13,7 +13,7 @@ from rasd.pipeline import Pipeline
 from rasd.records import Article
 from rasd.sources import Fetcher, iter_articles
 from rasd.store import Store
-from rasd.store.engine import StoreError
+from rasd.store.engine import StoreError, StoreUnavailable
 from rasd.store.write import WriteResult, content_hash
 
 
@@ -161,6 +161,8 @@ def _one(
     try:
         doc = nlp(article)
         result = store.write(doc, origin=origin, chash=chash)  # type: ignore[arg-type]
+    except StoreUnavailable:
+        raise  # every later write would fail too: the run stops (the article was rolled back)
     except (PipelineError, StoreError) as e:
         report.failed += 1
         store.record_failure(origin, article.doc_id, str(e))
@@ -243,6 +245,8 @@ def _write_batch(
     """Write one batch of documents in one transaction and count what was done."""
     try:
         results: list[WriteResult | StoreError] = store.write_batch(list(batch))
+    except StoreUnavailable:
+        raise
     except StoreError as e:
         results = [e] * len(batch)
     for (doc, origin), result in zip(batch, results, strict=True):

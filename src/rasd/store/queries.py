@@ -80,7 +80,7 @@ class EventFilter:
 
 def _search_ids(conn: Connection, words: str) -> Any:
     """A selectable of article ids whose normalised title or text hold all ``words``."""
-    terms = [t.replace('"', "") for t in norm(words).split() if t.replace('"', "")]
+    terms = [c for c in (t.replace('"', "").replace("\x00", "") for t in norm(words).split()) if c]
     if not terms:
         return None
     if conn.dialect.name == "sqlite":

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Sequence
+import logging
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, and_, bindparam, func, insert, or_, select, text, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -16,7 +18,7 @@ from rasd.doc import Doc, parse_published
 from rasd.records import Actor, Article, Event, Place
 from rasd.store import cluster as cl
 from rasd.store import dedup
-from rasd.store.engine import StoreError
+from rasd.store.engine import CONFLICT, RETRIED, StoreError, describe, failure_kind, unavailable
 from rasd.store.schema import (
     actors,
     aggregates,
@@ -35,6 +37,9 @@ from rasd.store.schema import (
     statements,
 )
 from rasd.text import norm
+
+log = logging.getLogger("rasd.store")
+T = TypeVar("T")
 
 MAX_DUP_CANDIDATES = 50
 MAX_CLUSTER_CANDIDATES = 500
@@ -78,6 +83,12 @@ class WriteResult:
     merged: int = 0  # event mentions that joined an existing event
 
 
+def _reason(e: BaseException) -> str:
+    """The first line of a database error, without SQLAlchemy's wrapping."""
+    orig = getattr(e, "orig", None)
+    return (str(orig if orig is not None else e).strip().split("\n", 1)[0] or type(e).__name__).strip()
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -102,19 +113,68 @@ class Writer:
 
     Every article is written in one transaction holding the article, all its records and its
     place in event clusters; an error rolls the whole article back.
+
+    A transaction that loses its connection (PostgreSQL restarted, backend terminated, network
+    gone) or is aborted by a serialization failure or deadlock is run again, up to ``retries``
+    times, waiting ``retry_wait`` seconds and twice as long at each further try; then
+    :class:`StoreUnavailable` names the database and what was being written. Running a write
+    again never duplicates anything: the article is looked up by its content hash first, so a
+    transaction that did commit before the connection dropped is found and reported as stored.
+    A read-only database, a full disk or an I/O error raises :class:`StoreUnavailable` at once.
+
+    Args:
+        engine: The store's engine.
+        retries: How many times a write is run again after a lost connection (0: never).
+        retry_wait: Seconds before the first retry; doubled at each next one.
     """
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, retries: int = 3, retry_wait: float = 1.0) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
+        self.retries = max(0, retries)
+        self.retry_wait = max(0.0, retry_wait)
         self._ids: dict[tuple[str, Any], int] = {}  # committed (table, key) → id
+
+    # --- retries -----------------------------------------------------------------------------------------------
+
+    def _run(self, what: str, attempt: Callable[[], T]) -> T:
+        """``attempt()`` (one transaction), run again after a lost connection; database failures as StoreError.
+
+        Raises:
+            StoreUnavailable: Read-only database, full disk, I/O error, or still no connection after the retries.
+            StoreError: Any other database error (names ``what``).
+        """
+        tries = 0
+        while True:
+            try:
+                return attempt()
+            except SQLAlchemyError as e:
+                kind = failure_kind(e)
+                if kind in RETRIED and tries < self.retries:
+                    wait = self.retry_wait * 2**tries
+                    tries += 1
+                    log.warning(
+                        "database %s: %s while writing %s; retry %d of %d in %.1f s",
+                        describe(self.engine), _reason(e), what, tries, self.retries, wait,
+                    )
+                    time.sleep(wait)
+                    continue
+                if kind == CONFLICT:  # other writers keep winning: this article fails, the run goes on
+                    raise StoreError(f"{what}: not stored, aborted {tries + 1} times ({_reason(e)})") from e
+                if kind is not None:
+                    raise unavailable(e, kind, describe(self.engine), what, tries) from e
+                raise StoreError(f"{what}: not stored ({_reason(e)})") from e
 
     # --- reading -----------------------------------------------------------------------------------------------
 
     def has(self, chash: str) -> bool:
         """True when an article with this content hash is stored."""
-        with self.engine.connect() as conn:
-            return conn.execute(select(articles.c.id).where(articles.c.content_hash == chash)).first() is not None
+
+        def attempt() -> bool:
+            with self.engine.connect() as conn:
+                return conn.execute(select(articles.c.id).where(articles.c.content_hash == chash)).first() is not None
+
+        return self._run(f"(looking up) article {chash[:12]}", attempt)
 
     # --- writing -----------------------------------------------------------------------------------------------
 
@@ -130,30 +190,34 @@ class Writer:
             What was done.
 
         Raises:
+            StoreUnavailable: The database takes no writes (read-only, disk full, connection lost after the
+                retries); nothing of the article is kept.
             StoreError: The database refused the write (names the article); nothing of it is kept.
         """
         article = doc.article
         chash = chash or content_hash(article)
         normalised = " ".join(doc.norm.text.split())
         sig = dedup.signature_of_normalised(normalised)
-        pending: dict[tuple[str, Any], int] = {}
-        try:
-            with self.engine.execution_options(rasd_write=True).begin() as conn:
-                row = conn.execute(select(articles.c.id).where(articles.c.content_hash == chash)).first()
-                if row is not None:
-                    return WriteResult("exists", row[0])
-                result = self._write(conn, doc, chash, sig, normalised, origin, pending)
-        except IntegrityError:  # another process stored the same article first
-            with self.engine.connect() as conn:
-                row = conn.execute(select(articles.c.id).where(articles.c.content_hash == chash)).first()
-            if row is None:
-                raise StoreError(f"article {article.doc_id!r} ({origin or '-'}): integrity error on write") from None
-            return WriteResult("exists", row[0])
-        except SQLAlchemyError as e:
-            msg = str(e).strip().split("\n", 1)[0]
-            raise StoreError(f"article {article.doc_id!r} ({origin or '-'}): not stored ({msg})") from e
-        self._ids.update(pending)  # only ids of committed rows are remembered
-        return result
+        what = f"article {article.doc_id!r} ({origin or '-'})"
+
+        def attempt() -> WriteResult:
+            pending: dict[tuple[str, Any], int] = {}
+            try:
+                with self.engine.execution_options(rasd_write=True).begin() as conn:
+                    row = conn.execute(select(articles.c.id).where(articles.c.content_hash == chash)).first()
+                    if row is not None:
+                        return WriteResult("exists", row[0])
+                    result = self._write(conn, doc, chash, sig, normalised, origin, pending)
+            except IntegrityError:  # another process stored the same article first
+                with self.engine.connect() as conn:
+                    row = conn.execute(select(articles.c.id).where(articles.c.content_hash == chash)).first()
+                if row is None:
+                    raise StoreError(f"{what}: integrity error on write") from None
+                return WriteResult("exists", row[0])
+            self._ids.update(pending)  # only ids of committed rows are remembered
+            return result
+
+        return self._run(what, attempt)
 
     def write_batch(self, items: Sequence[tuple[Doc, str | None]]) -> list[WriteResult | StoreError]:
         """Store several documents in one transaction, each in a savepoint of its own (for ``--workers``).
@@ -161,6 +225,7 @@ class Writer:
         One commit per batch is cheaper than one per article; an article the database refuses is
         rolled back to its savepoint and reported, and the others are kept. A crash loses at most the
         uncommitted batch, which a re-run writes again (articles are still found by content hash).
+        A lost connection runs the whole batch again (see :class:`Writer`).
 
         Args:
             items: ``(doc, origin)`` pairs, written in this order (cluster ids depend on it).
@@ -169,6 +234,7 @@ class Writer:
             One result per item: a :class:`WriteResult`, or the :class:`StoreError` that item raised.
 
         Raises:
+            StoreUnavailable: The database takes no writes; nothing of the batch is kept.
             StoreError: The batch as a whole could not be committed; nothing of it is kept.
         """
         prepared = []
@@ -177,9 +243,12 @@ class Writer:
             prepared.append(
                 (doc, origin, content_hash(doc.article), normalised, dedup.signature_of_normalised(normalised))
             )
-        results: list[WriteResult | StoreError] = []
-        committed: dict[tuple[str, Any], int] = {}
-        try:
+        first = items[0][0].article.doc_id if items else "-"
+        what = f"a batch of {len(items)} articles (from {first!r})"
+
+        def attempt() -> list[WriteResult | StoreError]:
+            results: list[WriteResult | StoreError] = []
+            committed: dict[tuple[str, Any], int] = {}
             with self.engine.execution_options(rasd_write=True).begin() as conn:
                 for doc, origin, chash, normalised, sig in prepared:
                     row = conn.execute(select(articles.c.id).where(articles.c.content_hash == chash)).first()
@@ -191,31 +260,35 @@ class Writer:
                         with conn.begin_nested():
                             result = self._write(conn, doc, chash, sig, normalised, origin, local)
                     except SQLAlchemyError as e:
-                        msg = str(e).strip().split("\n", 1)[0]
+                        if failure_kind(e) is not None:  # the whole batch fails (and may be retried)
+                            raise
                         results.append(
-                            StoreError(f"article {doc.article.doc_id!r} ({origin or '-'}): not stored ({msg})")
+                            StoreError(f"article {doc.article.doc_id!r} ({origin or '-'}): not stored ({_reason(e)})")
                         )
                         continue
                     committed.update(local)
                     results.append(result)
-        except SQLAlchemyError as e:
-            msg = str(e).strip().split("\n", 1)[0]
-            raise StoreError(f"batch of {len(items)} articles: not stored ({msg})") from e
-        self._ids.update(committed)
-        return results
+            self._ids.update(committed)
+            return results
+
+        return self._run(what, attempt)
 
     def record_failure(self, origin: str, doc_id: str | None, error: str) -> None:
         """Keep a failed article's origin and error (once: a re-run does not repeat it)."""
-        with self.engine.execution_options(rasd_write=True).begin() as conn:
-            exists = conn.execute(
-                select(failures.c.id).where(
-                    failures.c.origin == origin,
-                    failures.c.error == error,
-                    failures.c.doc_id.is_(None) if doc_id is None else failures.c.doc_id == doc_id,
-                )
-            ).first()
-            if exists is None:
-                conn.execute(insert(failures).values(origin=origin, doc_id=doc_id, error=error, at=_now()))
+
+        def attempt() -> None:
+            with self.engine.execution_options(rasd_write=True).begin() as conn:
+                exists = conn.execute(
+                    select(failures.c.id).where(
+                        failures.c.origin == origin,
+                        failures.c.error == error,
+                        failures.c.doc_id.is_(None) if doc_id is None else failures.c.doc_id == doc_id,
+                    )
+                ).first()
+                if exists is None:
+                    conn.execute(insert(failures).values(origin=origin, doc_id=doc_id, error=error, at=_now()))
+
+        self._run(f"the failure of {doc_id or origin!r}", attempt)
 
     def _write(
         self,
