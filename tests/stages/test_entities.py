@@ -87,3 +87,10 @@ def test_country_name_never_takes_the_article(run) -> None:
     found = [(m.text, m.actor.code, text[m.start - 2 : m.start]) for m in doc.mentions
              if m.actor and m.actor.kind == "LOC"]
     assert found == [("سورية", "SYR", "ت "), ("العراق", "IRQ", "ن ")]
+
+
+def test_definite_noun_is_never_the_head_of_a_genitive(run) -> None:
+    doc = run("وقالت السفارة الروسية إن الاتهامات باطلة. وانتقدت السفارة الولايات المتحدة بشدة. "
+              "وقالت سفارة الولايات المتحدة إن الوضع خطير.")
+    assert [(s.speaker.text, s.speaker.code) for s in doc.statements] == \
+        [("السفارة الروسية", "RUS"), ("السفارة", "RUS"), ("سفارة الولايات المتحدة", "USA")]

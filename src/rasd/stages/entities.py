@@ -147,8 +147,13 @@ def _compose(tokens: Sequence[Token], i: int, end: int) -> tuple[int, ActorEntry
         sector = nxt_head.payload.sector
         k = nxt_head.j
     fillers = 0
+    last = tokens[head.j - 1].norm
+    definite = last.startswith(("ال", "وال", "فال", "بال", "لل", "ولل"))
     while k <= end:
         nat = _nationality_at(tokens, k, end)
+        if nat and definite and fillers == 0 and _is_country_name(tokens, k, end) and \
+                nationality_matcher().match_at(tokens, k, end) is None:
+            break  # السفارة الولايات المتحدة: a definite noun is never the head of a genitive
         if nat:
             code, nk = nat
             return nk, ActorEntry(code, sector, "PER" if is_title else "ORG", ""), is_title, first
