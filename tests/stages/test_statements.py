@@ -166,3 +166,9 @@ def test_statement_verbal_noun_after_a_preposition_is_no_cue(run) -> None:
 def test_statement_impersonal_announcement_has_no_speaker(run) -> None:
     doc = run("وقال وزير الخارجية الروسي إن الهدنة صامدة. وفي أيار أعلن عن أربع مناطق لخفض التوتر.")
     assert _speakers(doc) == [("قال", "RUS")]
+
+
+def test_statement_the_article_is_no_glued_preposition(run) -> None:
+    doc = run("وقالت منظمة الصحة العالمية إن الوباء ينتشر. وقالت وزارة الصحة السورية إن المستشفيات ممتلئة. "
+              "وأضافت المنظمة أن اللقاحات وصلت.")
+    assert _speakers(doc) == [("قالت", "UNO"), ("قالت", "SYR"), ("أضافت", "UNO")]

@@ -95,7 +95,11 @@ def _first_mention_after(doc: Doc, toks: Sequence[Token], k: int, b: int, window
 def _glued_preposition(doc: Doc, toks: Sequence[Token], m: Mention) -> bool:
     """للصحفيين، بالوزير: a mention whose token begins with ل/ب/ك is governed by that preposition."""
     t = next((t for t in toks if t.start <= m.start < t.end), None)
-    return t is not None and m.start > t.start and any(c in "لبك" for c in doc.text[t.start : m.start])
+    if t is None or m.start <= t.start:
+        return False
+    prefix = doc.text[t.start : m.start]
+    prefix = prefix[:-2] if prefix.endswith("ال") else prefix  # the article is no preposition (المنظمة)
+    return any(c in "لبك" for c in prefix)
 
 
 _PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "خلال", "امام", "لدي", "عبر", "حول"})
