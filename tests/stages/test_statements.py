@@ -172,3 +172,8 @@ def test_statement_the_article_is_no_glued_preposition(run) -> None:
     doc = run("وقالت منظمة الصحة العالمية إن الوباء ينتشر. وقالت وزارة الصحة السورية إن المستشفيات ممتلئة. "
               "وأضافت المنظمة أن اللقاحات وصلت.")
     assert _speakers(doc) == [("قالت", "UNO"), ("قالت", "SYR"), ("أضافت", "UNO")]
+
+
+def test_statement_relative_clause_after_a_comma(run) -> None:
+    doc = run("ورفضت إيران اتهامات وزارة الداخلية البحرينية، التي أعلنت القبض على خلية.")
+    assert ("أعلنت", "BHR") in _speakers(doc)

@@ -156,7 +156,7 @@ def _speaker(
         j += 1
     if role == "speech" and k > a and toks[k - 1].norm in _RELATIVES:
         ante = [x for x in doc.mentions if x.actor and x.end <= toks[k - 1].start and x.start >= toks[a].start]
-        if ante and not doc.text[ante[-1].end : toks[k - 1].start].strip():
+        if ante and not doc.text[ante[-1].end : toks[k - 1].start].strip(" ،,"):
             resolved = resolve_head(doc, ante[-1], ante[-1].start) or ante[-1].actor
             return resolved, None, "relative clause: the noun before التي/الذي"
     m = _subject_before(doc, toks, a, k) if role == "speech" else None
