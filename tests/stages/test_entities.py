@@ -94,3 +94,10 @@ def test_definite_noun_is_never_the_head_of_a_genitive(run) -> None:
               "وقالت سفارة الولايات المتحدة إن الوضع خطير.")
     assert [(s.speaker.text, s.speaker.code) for s in doc.statements] == \
         [("السفارة الروسية", "RUS"), ("السفارة", "RUS"), ("سفارة الولايات المتحدة", "USA")]
+
+
+def test_amman_or_oman_follows_the_places(run) -> None:
+    doc = run("وتظاهر آلاف الأردنيين في عمان ضد قانون الضريبة في الأردن. وتقول عمان إن كلفة اللاجئين كبيرة.")
+    assert [(s.cue, s.speaker.code) for s in doc.statements] == [("تقول", "JOR")]
+    doc = run("وقالت سلطنة عمان إن الحوار ضروري. وقالت عمان إن الوساطة مستمرة.")
+    assert [s.speaker.code for s in doc.statements] == ["OMN", "OMN"]

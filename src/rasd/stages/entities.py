@@ -458,6 +458,18 @@ def fill_local_heads(doc: Doc, mentions: list[Mention]) -> None:
             m.source = m.source if m.source != "compose" else "local"
 
 
+def follow_places(doc: Doc, mentions: list[Mention]) -> None:
+    """عمان is Oman or Amman: a country or capital mention takes the country the places stage read the same
+    words as (Amman in a report about Jordan is Jordan's government)."""
+    places = {(p.start, p.end): p for p in doc.places}
+    for m in mentions:
+        if m.actor is None or m.actor.kind != "LOC":
+            continue
+        p = places.get((m.start, m.end))
+        if p is not None and p.country and p.country != m.actor.code and p.feature in ("capital", "city"):
+            m.actor = replace(m.actor, code=p.country, name=p.country)
+
+
 def fill_local_peoples(doc: Doc, mentions: list[Mention]) -> None:
     """مسؤولة كردية، قادة أكراد: a title or group qualified by a people without a state is of the article's
     own country (the Kurds of a report about Afrin are Syria's)."""
@@ -484,6 +496,7 @@ def entities(doc: Doc) -> Doc:
     doc.mentions = link_coreference(doc, found)
     fill_local_heads(doc, doc.mentions)
     fill_local_peoples(doc, doc.mentions)
+    follow_places(doc, doc.mentions)
     doc.side_nouns = adjective_mentions(doc)
     doc.stages.append(VERSION)
     return doc
