@@ -177,3 +177,8 @@ def test_statement_the_article_is_no_glued_preposition(run) -> None:
 def test_statement_relative_clause_after_a_comma(run) -> None:
     doc = run("ورفضت إيران اتهامات وزارة الداخلية البحرينية، التي أعلنت القبض على خلية.")
     assert ("أعلنت", "BHR") in _speakers(doc)
+
+
+def test_statement_confirmation_with_an_object_pronoun(run) -> None:
+    doc = run("وتنفي الوحدات الكردية أي صلة لها بحزب العمال، وهو ما تؤكده الولايات المتحدة.")
+    assert ("تؤكده", "USA") in _speakers(doc)
