@@ -182,3 +182,9 @@ def test_statement_relative_clause_after_a_comma(run) -> None:
 def test_statement_confirmation_with_an_object_pronoun(run) -> None:
     doc = run("وتنفي الوحدات الكردية أي صلة لها بحزب العمال، وهو ما تؤكده الولايات المتحدة.")
     assert ("تؤكده", "USA") in _speakers(doc)
+
+
+def test_statement_a_medium_learned_from_anonymous_sources(run) -> None:
+    doc = run('وعلمت "الشرق الأوسط" من مصادر مطلعة أن المفاوضات متعثرة.')
+    assert [(s.cue, s.speaker.text if s.speaker else None, s.speaker.code if s.speaker else None)
+            for s in doc.statements] == [("علمت", "مصادر", None)]

@@ -137,6 +137,12 @@ def _speaker(
     if role == "transmit":  # نقلت قناة X عن Y
         via_m = _first_mention_after(doc, toks, k + 1, b, window=6, coded=True)
         an = next((j for j in range(k + 1, min(b, k + 14)) if toks[j].norm == "عن"), None)
+        src = next((j for j in range(k + 1, min(b - 1, k + 10)) if toks[j].norm == "من"
+                    and toks[j + 1].norm in _anonymous()), None) if an is None else None
+        if src is not None:  # وعلمت "العربية نت" من مصادر: the sources speak, the medium relays
+            t = toks[src + 1]
+            return Actor(t.text, t.start, t.end, None, None, kind="ORG"), (via_m.actor if via_m else None), \
+                "relay: anonymous sources after من"
         if an is None:  # نقل without عن is a relay only when a medium relays (otherwise: to transport)
             if via_m is None or via_m.actor is None or via_m.actor.sector != "JRN":
                 return None
