@@ -188,3 +188,8 @@ def test_statement_a_medium_learned_from_anonymous_sources(run) -> None:
     doc = run('وعلمت "الشرق الأوسط" من مصادر مطلعة أن المفاوضات متعثرة.')
     assert [(s.cue, s.speaker.text if s.speaker else None, s.speaker.code if s.speaker else None)
             for s in doc.statements] == [("علمت", "مصادر", None)]
+
+
+def test_statement_no_subject_inside_a_glued_prepositional_phrase(run) -> None:
+    doc = run("وأعرب الرئيس الفرنسي عن تفاؤله. وأفادت التقارير بالتزام إيران ببنود الاتفاق.")
+    assert "IRN" not in [s.speaker.code for s in doc.statements if s.speaker]

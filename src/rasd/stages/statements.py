@@ -109,7 +109,8 @@ def _after_preposition(toks: Sequence[Token], start: int, m: Mention) -> bool:
     """في مؤتمر صحفي: a mention after a preposition (between ``start`` and it) is not the subject of the cue."""
     lo = bisect.bisect_left(toks, start, key=_start_of)  # tokens are in text order, not overlapping
     hi = bisect.bisect_right(toks, m.start, key=_end_of)
-    return any(t.norm in _PREPOSITIONS for t in toks[lo:hi])
+    # بالتزام إيران، للحكومة: a definite noun with a glued preposition opens a prepositional phrase too
+    return any(t.norm in _PREPOSITIONS or t.norm.startswith(("بال", "لل", "وبال", "ولل")) for t in toks[lo:hi])
 
 
 _start_of = operator.attrgetter("start")
