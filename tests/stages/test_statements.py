@@ -193,3 +193,8 @@ def test_statement_a_medium_learned_from_anonymous_sources(run) -> None:
 def test_statement_no_subject_inside_a_glued_prepositional_phrase(run) -> None:
     doc = run("وأعرب الرئيس الفرنسي عن تفاؤله. وأفادت التقارير بالتزام إيران ببنود الاتفاق.")
     assert "IRN" not in [s.speaker.code for s in doc.statements if s.speaker]
+
+
+def test_statement_unnamed_armed_men_are_of_the_articles_country(run) -> None:
+    doc = run("ودخلت القوات التركية مدينة عفرين في ريف حلب. وقال المسلحون إنهم لم يواجهوا أي مقاومة.")
+    assert _speakers(doc) == [("قال", "SYR")]

@@ -244,6 +244,10 @@ def find_statements(doc: Doc) -> list[Statement]:
             if found is None:
                 continue
             speaker, via, rule = found
+            if speaker is not None and speaker.code is None and speaker.sector in _LOCAL_FORCES and doc.main_country:
+                # وقال المسلحون: armed men or officials of no named side are of the article's country
+                speaker = replace(speaker, code=doc.main_country)
+                rule += " (of the article's country)"
             code = speaker.code if speaker else None
             if any(x.start == sent.start and (x.speaker.code if x.speaker else None) == code for x in out):
                 continue  # one statement per sentence and speaker
@@ -359,6 +363,10 @@ def _genitive_owner(doc: Doc, m: Mention) -> Actor | None:
         return None
     return nxt.actor
 
+
+# Sectors of groups that, unnamed, belong to the article's country (not civilians, media or activists,
+# whose statements keep a null code: CONVENTIONS).
+_LOCAL_FORCES = frozenset({"UAF", "REB", "MIL", "COP"})
 
 _OF_BODY = frozenset({"في", "ب", "لدي", "داخل"})
 
