@@ -198,3 +198,8 @@ def test_statement_no_subject_inside_a_glued_prepositional_phrase(run) -> None:
 def test_statement_unnamed_armed_men_are_of_the_articles_country(run) -> None:
     doc = run("ودخلت القوات التركية مدينة عفرين في ريف حلب. وقال المسلحون إنهم لم يواجهوا أي مقاومة.")
     assert _speakers(doc) == [("قال", "SYR")]
+
+
+def test_statement_ruling_out_and_proposing_are_statements(run) -> None:
+    doc = run("ولم يستبعد الرئيس الروسي بحث المسألة. والتقى نظيره الفرنسي الذي اقترح توسيع المحادثات.")
+    assert _speakers(doc) == [("يستبعد", "RUS"), ("اقترح", "FRA")]
