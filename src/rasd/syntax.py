@@ -8,6 +8,7 @@ mention, which mentions are joined by و, what stands between two words.
 from __future__ import annotations
 
 import bisect
+import functools
 import heapq
 import operator
 from collections.abc import Sequence
@@ -15,7 +16,7 @@ from collections.abc import Sequence
 from rasd.doc import Doc
 from rasd.lexicon import grammar
 from rasd.records import Mention, Token
-from rasd.stages.statements import COMPLEMENTIZERS, cue_role
+from rasd.stages.statements import COMPLEMENTIZERS, word_cue_role
 from rasd.text import stems
 
 PREPOSITIONS = ("في", "من", "الي", "علي", "عن", "مع", "ضد", "حول", "بشان", "خلال", "منذ", "لدي", "عند", "بين")
@@ -25,24 +26,18 @@ CLAUSE_BREAK = frozenset({"؛", ";", ":", "التي", "الذي", "الذين", 
 
 
 def breaks_clause(tok: Token) -> bool:
-    """A clause starts at ؛ : a that-clause, a relative pronoun or a participial cue (مضيفا، مفسرا)."""
-    return tok.norm in CLAUSE_BREAK or _breaks_clause(tok)
+    """A clause starts at ؛ : a that-clause, a relative pronoun (also after و: والتي) or a participial cue
+    (مضيفا، مفسرا)."""
+    return tok.norm in CLAUSE_BREAK or _breaks_clause(tok.norm)
 
 
-def _breaks_clause(tok: Token) -> bool:
+@functools.lru_cache(maxsize=200_000)
+def _breaks_clause(word: str) -> bool:
     """The rest of :func:`breaks_clause`, which depends on the token's normalised form alone (memoised)."""
-    hit = _BREAKS.get(tok.norm)
-    if hit is None:
-        c = cue_role(tok)
-        hit = (c is not None and c[0] == "participle") or \
-            any(f in grammar("clause_participle") for f, _ in stems(tok.norm))
-        if len(_BREAKS) >= 200_000:
-            _BREAKS.clear()
-        _BREAKS[tok.norm] = hit
-    return hit
-
-
-_BREAKS: dict[str, bool] = {}
+    if word[:1] in "وف" and word[1:] in CLAUSE_BREAK and word[1:].isalpha():
+        return True  # والتي، وأن
+    c = word_cue_role(word)
+    return (c is not None and c[0] == "participle") or any(f in grammar("clause_participle") for f, _ in stems(word))
 
 
 def clause_bounds(toks: Sequence[Token], a: int, b: int, i: int) -> tuple[int, int]:

@@ -263,3 +263,9 @@ def test_event_sides_joined_by_wa_ukhra(run) -> None:
     doc = run("وقصفت مدمرات أميركية وطائرات حربية بريطانية وأخرى فرنسية مواقع في سوريا.")
     ev = next(e for e in doc.events if e.type == "ASSAULT")
     assert sorted(a.code for a in ev.actor) == ["FRA", "GBR", "USA"]
+
+
+def test_event_relative_clause_after_wa_is_another_clause(run) -> None:
+    doc = run("وقتل 11 مدنيا في غارة تركية استهدفت مدينة عفرين، والتي تشهد نزوحا خشية هجوم للقوات التركية.")
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert [a.code for a in ev.actor] == ["TUR"] and [r.code for r in ev.recipient] == ["SYR"]

@@ -44,11 +44,11 @@ def cue_role(tok: Token) -> tuple[str, str, int] | None:
 
     Verbs may carry و ف س ل before them, never ب or ال (بحث is not ب + حث).
     """
-    return _cue_role(tok.norm)
+    return word_cue_role(tok.norm)
 
 
 @functools.lru_cache(maxsize=131_072)
-def _cue_role(word: str) -> tuple[str, str, int] | None:
+def word_cue_role(word: str) -> tuple[str, str, int] | None:
     roles = cue_roles()
     for form, off in stems(word):
         role = roles.get(form)
