@@ -161,7 +161,7 @@ def throughput(articles: Sequence[Article], processes: int = 1) -> dict[str, flo
     else:
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
         barrier = ctx.Barrier(processes)
-        chunks = [list(articles[i : i + 4]) for i in range(0, len(articles), 4)]
+        chunks = [list(articles[i : i + 16]) for i in range(0, len(articles), 16)]
         with ctx.Pool(processes, initializer=_worker_init, initargs=(barrier,)) as pool:
             pool.map(_worker_ready, range(processes), chunksize=1)
             t = time.perf_counter()
