@@ -269,3 +269,9 @@ def test_event_relative_clause_after_wa_is_another_clause(run) -> None:
     doc = run("وقتل 11 مدنيا في غارة تركية استهدفت مدينة عفرين، والتي تشهد نزوحا خشية هجوم للقوات التركية.")
     ev = next(e for e in doc.events if e.type == "ASSAULT")
     assert [a.code for a in ev.actor] == ["TUR"] and [r.code for r in ev.recipient] == ["SYR"]
+
+
+def test_event_allies_after_maa_are_actors_of_an_attack(run) -> None:
+    doc = run("وقال الرئيس الفرنسي إن بلاده هاجمت مواقع النظام السوري مع أمريكا وبريطانيا.")
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert sorted(a.code for a in ev.actor) == ["FRA", "GBR", "USA"] and [r.code for r in ev.recipient] == ["SYR"]

@@ -497,6 +497,12 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -
         return None
     if not actors and not recipients and not size:
         return None  # a trigger word with nobody and no toll is not a codable event (as in PETRARCH)
+    if kind == "ASSAULT" and trig.requires != "sides" and actors:
+        allies = [x for x in st.people if st.m.end <= x.start < st.clause_end and prep_of(doc, x) == "مع"
+                  and x.actor is not None and x.actor.code and x.actor.code not in _codes(recipients)]
+        if allies:  # هاجمت مواقع النظام مع أمريكا وبريطانيا: those it struck with are actors too
+            actors = actors + [y.actor for y in coordinated(doc, allies[0], st.clause_end) if y.actor]
+            actor_rule += "; allies after مع"
     if trig.requires == "sides" and recipients:  # اشتباكات بين X وY، قاتلت X قوات Y: both sides are actors
         actors, recipients = actors + recipients, []
         actor_rule += "; two-sided fighting: the other side joins the actors"
