@@ -20,6 +20,7 @@ from rasd.lexicon import cue_table, grammar, nationality_index
 from rasd.matcher import GAP, Match, PhraseMatcher
 from rasd.records import Actor, Event, Mention, Place, Statement, Token
 from rasd.resources import load_tsv
+from rasd.stages.aggregates import metric_for, sentence_words
 from rasd.stages.statements import COMPLEMENTIZERS, cue_role, masculine_past
 from rasd.syntax import (
     PREPOSITIONS,
@@ -167,7 +168,8 @@ def _accusations(doc: Doc, people: list[Mention], found: list[Event]) -> list[Ev
             continue
         if any(e.type == "ACCUSE" and stmt.start <= e.trigger_start < stmt.end for e in found):
             continue
-        toks = [t for t in doc.tokens[doc.sentence_of(stmt.start) : ] if stmt.content_start <= t.start < stmt.end]
+        a, b = doc.sent_token_ranges[doc.sentence_of(stmt.start)]
+        toks = [t for t in doc.tokens[a:b] if stmt.content_start <= t.start < stmt.end]
         hit = next((t for t in toks if {f for f, _ in stems(t.norm)} & words), None)
         if hit is None:
             continue
@@ -320,6 +322,8 @@ class _Site:
     people: list[Mention]
     before: list[Mention]
     after: list[Mention]
+    sources: set[int]  # starts of the sources named after وفق/بحسب: never participants
+    places: list[Place]  # the clause's places that read as where (في X، بX)
 
     @property
     def trig(self) -> Trigger:
@@ -358,7 +362,8 @@ def _site(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) ->
               and (not x.actor or x.actor.sector not in barred) and x.start not in sources]
     after = [x for x in people if m.end <= x.start < e and x.start not in sources
              and (not x.actor or x.actor.sector not in barred or m.payload.pos == "part" or is_cue)]
-    return _Site(doc, m, a, b, lo, hi, stmt, speaker, role, people, before, after)
+    return _Site(doc, m, a, b, lo, hi, stmt, speaker, role, people, before, after, sources,
+                 _locations(doc, toks, lo, hi))
 
 
 def _cited_sources(doc: Doc, toks: Sequence[Token], a: int, b: int) -> set[int]:
@@ -455,7 +460,7 @@ def _find_recipients(st: _Site, actor_m: Mention | None, actors: Sequence[Actor]
     taken = {c.start for c in coordinated(doc, actor_m, st.clause_end)} if actor_m else set()
     # the actors' own words are never the recipient (هجوم فلسطينيين ... على)
     taken |= {x.start for x in st.people if any(x.start < a.end and a.start < x.end for a in actors)}
-    taken |= _cited_sources(doc, toks, st.a, st.b)
+    taken |= st.sources
     if trig.requires == "sides":  # اشتباكات بين X و Y
         between = next((x for x in st.people if st.m.end <= x.start < st.clause_end and x.start not in taken
                         and prep_of(doc, x) == "بين"), None)
@@ -506,12 +511,12 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -
     if trig.requires == "sides" and recipients:  # اشتباكات بين X وY، قاتلت X قوات Y: both sides are actors
         actors, recipients = actors + recipients, []
         actor_rule += "; two-sided fighting: the other side joins the actors"
-    if kind == "ASSAULT" and not actors and not size and not (recipients and _locations(doc, toks, st.lo, st.hi)):
+    if kind == "ASSAULT" and not actors and not size and not (recipients and st.places):
         return None  # an attack with no attacker, no toll and no target at a named place is not codable
     if trig.requires == "recipient" and not recipients:
         return None
 
-    locations = _venue_places(doc, toks, st.lo, st.hi) if kind in VERBAL else _locations(doc, toks, st.lo, st.hi)
+    locations = _venue_places(doc, toks, st.places, st.lo) if kind in VERBAL else list(st.places)
     loc_rule = ("where the words were spoken (في مؤتمر في ...)" if kind in VERBAL else "places in the clause") \
         if locations else "none"
     if not locations and kind == "CONSULT" and m.payload.pos == "noun":
@@ -524,7 +529,7 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -
         main = _main_place(doc)
         if main is not None:  # the article's own place: a report about Afrin is about events in Afrin
             locations, loc_rule = [main], "the article's main place (none in the clause)"
-    placed = loc_rule != "none" or (kind in VERBAL and bool(_locations(doc, toks, st.lo, st.hi)))
+    placed = loc_rule != "none" or (kind in VERBAL and bool(st.places))
     date, precision = _date(doc, st.clause_start, st.clause_end, near=m.start)
     date_rule = "time expression in the clause" if date else "none"
     if date is None and not placed and not size and (_background(toks, m, a) or _generic_plural(toks, m)
@@ -731,12 +736,12 @@ def _locations(doc: Doc, toks: Sequence[Token], lo: int, hi: int) -> list[Place]
     return out
 
 
-def _venue_places(doc: Doc, toks: Sequence[Token], lo: int, hi: int) -> list[Place]:
-    """Places of a verbal event: only where it was said (مؤتمر صحفي في دمشق، الجلسة في لاهاي), never
-    the places the words are about (CONVENTIONS)."""
+def _venue_places(doc: Doc, toks: Sequence[Token], places: list[Place], lo: int) -> list[Place]:
+    """Of the clause's places, those of a verbal event: only where it was said (مؤتمر صحفي في دمشق، الجلسة في
+    لاهاي), never the places the words are about (CONVENTIONS)."""
     venue = grammar("venue")
     out = []
-    for p in _locations(doc, toks, lo, hi):
+    for p in places:
         ti = token_at(doc, p.start)
         if ti is not None and any({toks[k].norm, toks[k].norm[1:]} & venue for k in range(max(lo, ti - 8), ti)):
             out.append(p)
@@ -765,8 +770,6 @@ _SIZE_METRICS = frozenset({"killed", "injured", "arrested"})
 def _size(doc: Doc, lo: int, hi: int) -> dict[str, int]:
     """Killed/injured/arrested counts of the clause (tokens lo..hi), read as the aggregates stage reads a
     count: its counted noun and the words around it (مقتل 5 أشخاص is killed; 5 أشخاص تجمعوا is nothing)."""
-    from rasd.stages.aggregates import metric_for, sentence_words
-
     toks = doc.tokens[lo:hi]
     s, e = toks[0].start, toks[-1].end
     qs = [q for q in doc.quantities if s <= q.start < e and q.unit and not q.vague]
