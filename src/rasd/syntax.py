@@ -99,7 +99,7 @@ def coordinated(doc: Doc, first: Mention, limit: int) -> list[Mention]:
     out = [first]
     last = first
     def after(ms: list[Mention]) -> list[Mention]:  # mentions are in text order: start past the first one
-        return ms[bisect.bisect_right([x.start for x in ms], first.start):] if ms else []
+        return ms[bisect.bisect_right(ms, first.start, key=_start_of):]
 
     for m in heapq.merge(after(doc.mentions), after(doc.side_nouns), key=lambda x: x.start):
         if m.start <= last.start or m.actor is None or m.start >= limit:

@@ -94,8 +94,9 @@ def _first_mention_after(doc: Doc, toks: Sequence[Token], k: int, b: int, window
 
 def _glued_preposition(doc: Doc, toks: Sequence[Token], m: Mention) -> bool:
     """للصحفيين، بالوزير: a mention whose token begins with ل/ب/ك is governed by that preposition."""
-    t = next((t for t in toks if t.start <= m.start < t.end), None)
-    if t is None or m.start <= t.start:
+    i = bisect.bisect_right(toks, m.start, key=_start_of) - 1  # the token the mention starts in
+    t = toks[i] if i >= 0 else None
+    if t is None or not (t.start < m.start < t.end):
         return False
     prefix = doc.text[t.start : m.start]
     prefix = prefix[:-2] if prefix.endswith("ال") else prefix  # the article is no preposition (المنظمة)
@@ -114,6 +115,12 @@ def _after_preposition(toks: Sequence[Token], start: int, m: Mention) -> bool:
 
 
 _start_of = operator.attrgetter("start")
+
+
+def _first_token_from(toks: Sequence[Token], offset: int) -> int | None:
+    """Index of the first token starting at or after ``offset``, or None."""
+    k = bisect.bisect_left(toks, offset, key=_start_of)
+    return k if k < len(toks) else None
 _end_of = operator.attrgetter("end")
 
 
@@ -342,7 +349,7 @@ def _named_ngo(doc: Doc, toks: Sequence[Token], m: Mention, b: int) -> Actor | N
 
     if m.actor is None or m.actor.code or norm(m.text) not in grammar("ngo_body"):
         return None
-    k = next((i for i, t in enumerate(toks) if t.start >= m.end), None)
+    k = _first_token_from(toks, m.end)
     if k is None:
         return None
     j = k
@@ -375,7 +382,7 @@ def _title_of_body(doc: Doc, toks: Sequence[Token], m: Mention, b: int) -> Actor
     """A bare title followed, before any comma or that-clause, by في/لدى + a coded organisation."""
     if m.actor is None or m.actor.code or m.source not in ("title", "compose"):
         return None
-    k = next((i for i, t in enumerate(toks) if t.start >= m.end), None)
+    k = _first_token_from(toks, m.end)
     return None if k is None else _body_after(doc, toks, k, b)
 
 
