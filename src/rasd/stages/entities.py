@@ -44,13 +44,19 @@ _LABEL = {
 
 
 @functools.cache
+def _one_word_triggers() -> frozenset[str]:
+    """Normalised event triggers of one word (هجوم، قصف): never a name, never a side's noun."""
+    return frozenset(norm(r["form"]) for r in load_tsv("triggers.tsv") if " " not in r["form"].strip())
+
+
+@functools.cache
 def _not_name_words() -> frozenset[str]:
     """Words that never belong to a person's name: function words, cues, time words."""
     words = set(word_set("function_words.tsv"))
     words |= word_set("cues.tsv")
     words |= {w for w in word_set("months.tsv")}
     # one-word event triggers (هجوما، قصف): «وزير الخارجية هجوما حادا» holds no name
-    words |= {f for f in word_set("triggers.tsv") if " " not in f and "…" not in f and len(f) > 2}
+    words |= {f for f in _one_word_triggers() if len(f) > 2}
     return frozenset(words)
 
 
@@ -508,9 +514,6 @@ def _content_word(tok: Token) -> bool:
     return not n[:1].isdigit() and n not in word_set("function_words.tsv") and n not in cue_table()
 
 
-@functools.cache
-def _one_word_triggers() -> frozenset[str]:
-    return frozenset(norm(r["form"]) for r in load_tsv("triggers.tsv") if " " not in r["form"].strip())
 
 
 def adjective_mentions(doc: Doc) -> list[Mention]:
