@@ -25,6 +25,11 @@ from rasd.store.schema import (
 )
 
 
+def _actor(m: Any, text_key: str) -> dict[str, Any]:
+    """The speaker or reporter of a row: its words and code, sector and name (None where empty)."""
+    return {"text": m[text_key], "code": m["code"] or None, "sector": m["sector"] or None, "name": m["name"] or None}
+
+
 def _text_cond(conn: Connection, column: Any, words: str | None) -> Any:
     """``column`` (an article id) is an article holding all ``words``; None when there are no words."""
     if not words:
@@ -103,12 +108,7 @@ def list_statements(conn: Connection, f: Filters) -> tuple[int, list[dict[str, A
             {
                 "id": m["id"],
                 "article_id": m["article_id"],
-                "speaker": {
-                    "text": m["speaker_text"],
-                    "code": m["code"] or None,
-                    "sector": m["sector"] or None,
-                    "name": m["name"] or None,
-                },
+                "speaker": _actor(m, "speaker_text"),
                 "cue": m["cue"],
                 "kind": m["kind"],
                 "date": iso_day(m["day"]) if not isinstance(m["day"], str) else m["day"],
@@ -183,12 +183,7 @@ def _aggregate(m: Any) -> dict[str, Any]:
         "period": m["period"],
         "admin1": m["admin1"].split(",") if m["admin1"] else [],
         "day": iso_day(m["day"]),
-        "reporter": {
-            "text": m["reporter_text"],
-            "code": m["code"] or None,
-            "sector": m["sector"] or None,
-            "name": m["name"] or None,
-        },
+        "reporter": _actor(m, "reporter_text"),
         "raw": m["raw"],
         "start": m["start"],
         "end": m["end"],
@@ -354,12 +349,7 @@ def list_statements_of_article(conn: Connection, article_id: int) -> tuple[int, 
             {
                 "id": m["id"],
                 "article_id": article_id,
-                "speaker": {
-                    "text": m["speaker_text"],
-                    "code": m["code"] or None,
-                    "sector": m["sector"] or None,
-                    "name": m["name"] or None,
-                },
+                "speaker": _actor(m, "speaker_text"),
                 "cue": m["cue"],
                 "cue_start": m["cue_start"],
                 "cue_end": m["cue_end"],
