@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from rasd.cli.options import event_filters
 from rasd.errors import InputError
 from rasd.export import FORMAT_NAMES
 
@@ -16,15 +17,8 @@ _DB_HELP = "Database: a SQLite file or a postgresql://user@host:port/dbname URL 
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES), required=True, help="Export format.")
 @click.option("--db", metavar="URL", default=None, help=_DB_HELP)
-@click.option("--type", "types", multiple=True, metavar="TYPE", help="PLOVER event type (repeat for several).")
-@click.option("--actor", metavar="CODE[:SECTOR]", help="Actor or recipient code, e.g. SYR or SYR:MIL.")
+@event_filters
 @click.option("--sector", metavar="SECTOR", help="Actor or recipient sector, e.g. MIL.")
-@click.option("--admin1", metavar="CODE", help="Province (ISO 3166-2), e.g. SY-ID.")
-@click.option("--since", "date_from", metavar="DATE", help="Events on or after DATE (YYYY-MM-DD).")
-@click.option("--until", "date_to", metavar="DATE", help="Events on or before DATE (YYYY-MM-DD).")
-@click.option("--text", metavar="WORDS", help="Words that must all occur in a report's article.")
-@click.option("--source", metavar="NAME", help="Only events reported by this source.")
-@click.option("--all-statuses", is_flag=True, help="Also negated, future and hypothetical events.")
 @click.option("--limit", type=click.IntRange(min=1), default=1_000_000, show_default=True, help="At most this many.")
 @click.option("-o", "--output", metavar="FILE", default=None, help="Write to FILE (needed for parquet on a terminal).")
 def export(

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import TypeVar
+
+import click
 
 from rasd.errors import InputError
+
+F = TypeVar("F", bound=Callable[..., object])
 
 
 def check_date(value: str, option: str = "--published") -> None:
@@ -17,3 +23,20 @@ def check_date(value: str, option: str = "--published") -> None:
         dt.date.fromisoformat(value[:10])
     except ValueError:
         raise InputError(f"{option}: not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def event_filters(func: F) -> F:
+    """The options that choose events, shared by ``rasd query`` and ``rasd export``."""
+    options = [
+        click.option("--type", "types", multiple=True, metavar="TYPE", help="PLOVER event type (repeat for several)."),
+        click.option("--actor", metavar="CODE[:SECTOR]", help="Actor or recipient code, e.g. SYR or SYR:MIL."),
+        click.option("--admin1", metavar="CODE", help="Province (ISO 3166-2), e.g. SY-ID."),
+        click.option("--since", "date_from", metavar="DATE", help="Events on or after DATE (YYYY-MM-DD)."),
+        click.option("--until", "date_to", metavar="DATE", help="Events on or before DATE (YYYY-MM-DD)."),
+        click.option("--text", metavar="WORDS", help="Words that must all occur in a report's article."),
+        click.option("--source", metavar="NAME", help="Only events reported by this source."),
+        click.option("--all-statuses", is_flag=True, help="Also negated, future and hypothetical events."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func

@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from rasd.cli.options import event_filters
 from rasd.errors import InputError
 
 _DB_HELP = "Database: a SQLite file or a postgresql://user@host:port/dbname URL (default: rasd.db)."
@@ -74,14 +75,7 @@ def format_aggregates(groups: list[dict[str, Any]]) -> str:
 
 @click.command()
 @click.option("--db", metavar="URL", default=None, help=_DB_HELP)
-@click.option("--type", "types", multiple=True, metavar="TYPE", help="PLOVER event type (repeat for several).")
-@click.option("--actor", metavar="CODE[:SECTOR]", help="Actor or recipient code, e.g. SYR or SYR:MIL.")
-@click.option("--admin1", metavar="CODE", help="Province (ISO 3166-2), e.g. SY-ID.")
-@click.option("--since", "date_from", metavar="DATE", help="Events on or after DATE (YYYY-MM-DD).")
-@click.option("--until", "date_to", metavar="DATE", help="Events on or before DATE (YYYY-MM-DD).")
-@click.option("--text", metavar="WORDS", help="Words that must all occur in a report's article (Arabic, normalised).")
-@click.option("--source", metavar="NAME", help="Only events reported by this source.")
-@click.option("--all-statuses", is_flag=True, help="Also negated, future and hypothetical events.")
+@event_filters
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="At most this many events.")
 @click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True, help="Skip this many first.")
 @click.option("--reports", is_flag=True, help="JSON only: include every report of each event with its merge reason.")
