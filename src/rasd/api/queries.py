@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, Select, and_, distinct, exists, func, select
 
 from rasd.store import queries as sq
+from rasd.store.queries import iso_day
 from rasd.store.schema import (
     actors,
     articles,
@@ -100,11 +101,6 @@ class Filters:
     def page(self, limit: int, offset: int = 0) -> Filters:
         """The same filters with another page."""
         return replace(self, limit=limit, offset=offset)
-
-
-def iso_day(d: dt.date | None) -> str | None:
-    """``YYYY-MM-DD`` of a day, or None."""
-    return d.isoformat() if d else None
 
 
 def actor_conds(actor: str | None, sector: str | None) -> list[Any]:

@@ -113,10 +113,11 @@ def search_articles(conn: Connection, words: str, *, limit: int = 50) -> list[di
         .order_by(articles.c.pub_date, articles.c.id)
         .limit(limit)
     ).all()
-    return [{"id": r[0], "doc_id": r[1], "title": r[2], "date": _iso(r[3]), "source": r[4]} for r in rows]
+    return [{"id": r[0], "doc_id": r[1], "title": r[2], "date": iso_day(r[3]), "source": r[4]} for r in rows]
 
 
-def _iso(d: dt.date | None) -> str | None:
+def iso_day(d: dt.date | None) -> str | None:
+    """``YYYY-MM-DD`` of a day, or None."""
     return d.isoformat() if d else None
 
 
@@ -237,8 +238,8 @@ def _event_summary(conn: Connection, r: Any) -> dict[str, Any]:
         "type": r["type"],
         "mode": r["mode"],
         "status": r["status"],
-        "date_min": _iso(r["date_min"]),
-        "date_max": _iso(r["date_max"]),
+        "date_min": iso_day(r["date_min"]),
+        "date_max": iso_day(r["date_max"]),
         "country": r["country"],
         "admin1": r["admin1"],
         "n_mentions": r["n_mentions"],
@@ -281,8 +282,8 @@ def event_reports(conn: Connection, event_id: str) -> list[dict[str, Any]]:
             "evidence": r[10][r[3] : r[4]],
             "start": r[3],
             "end": r[4],
-            "date": _iso(r[5]),
-            "cluster_date": _iso(r[6]),
+            "date": iso_day(r[5]),
+            "cluster_date": iso_day(r[6]),
             "article_id": r[7],
             "doc_id": r[8],
             "title": r[9],
@@ -336,7 +337,7 @@ def aggregates_side_by_side(
         q = q.where(aggregates.c.day <= day_to)
     groups: dict[tuple[str, str | None, str], dict[str, Any]] = {}
     for r in conn.execute(q):
-        key = (r[0], _iso(r[1]), r[2])
+        key = (r[0], iso_day(r[1]), r[2])
         g = groups.setdefault(
             key, {"metric": r[0], "day": key[1], "admin1": r[2].split(",") if r[2] else [], "reports": []}
         )
