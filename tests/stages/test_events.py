@@ -248,6 +248,15 @@ def test_event_cited_source_is_no_participant(run) -> None:
     assert [[r.code for r in e.recipient] for e in doc.events if e.type == "ASSAULT"] == [["SYR"]]
 
 
+def test_event_source_behind_a_report_is_no_participant(run) -> None:
+    # وفق حصيلة للمرصد: the observatory gave the toll; it is neither attacked nor attacking
+    doc = run("وقتل 9 مدنيين في مدينة إدلب جراء قصف عنيف استهدفها، وفق حصيلة للمرصد السوري لحقوق الإنسان.")
+    assert all(r.code != "NGO" for e in doc.events for r in e.recipient + e.actor)
+    # a statement cued by وفق names who reports the withdrawal, not who withdraws
+    doc = run("وتحاول قوات الجيش وفق المرصد السوري الضغط على التنظيم بعد فشل مفاوضات تقضي بانسحاب مقاتليه.")
+    assert all(a.code != "NGO" for e in doc.events for a in e.actor)
+
+
 def test_event_places_most_specific_and_venue_of_words(run) -> None:
     doc = run("وسيطرت القوات التركية على مدينة عفرين في شمال سوريا.")
     ev = next(e for e in doc.events if e.type == "COERCE")

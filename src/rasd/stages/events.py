@@ -21,7 +21,7 @@ from rasd.matcher import GAP, Match, PhraseMatcher
 from rasd.records import Actor, Event, Mention, Place, Statement, Token
 from rasd.resources import load_tsv
 from rasd.stages.aggregates import metric_for, sentence_words
-from rasd.stages.statements import COMPLEMENTIZERS, cue_role, masculine_past
+from rasd.stages.statements import COMPLEMENTIZERS, cue_role, masculine_past, word_cue_role
 from rasd.syntax import (
     PREPOSITIONS,
     adjacent,
@@ -367,7 +367,8 @@ def _site(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) ->
 
 
 def _cited_sources(doc: Doc, toks: Sequence[Token], a: int, b: int) -> set[int]:
-    """Starts of the sources named after وفق/بحسب/حسب in the sentence (tokens a..b)."""
+    """Starts of the sources named after وفق/بحسب/حسب in the sentence (tokens a..b), right after the cue
+    or behind the report they gave (وفق حصيلة للمرصد، بحسب بيان للجيش): the speakers of those statements."""
     out: set[int] = set()
     for k in range(a, b - 1):
         role = cue_role(toks[k])
@@ -375,7 +376,16 @@ def _cited_sources(doc: Doc, toks: Sequence[Token], a: int, b: int) -> set[int]:
             nxt = next((x for x in doc.mentions if toks[k].end <= x.start < toks[k + 1].end + 1), None)
             if nxt is not None:
                 out.add(nxt.start)
+    lo, hi = toks[a].start, toks[b - 1].end
+    out.update(s.speaker.start for s in doc.statements
+               if s.speaker is not None and lo <= s.cue_start < hi and _according(s))
     return out
+
+
+def _according(stmt: Statement) -> bool:
+    """A statement cued by وفق/بحسب/حسب: its speaker reports the events, never takes part in them."""
+    role = word_cue_role(norm(stmt.cue))
+    return role is not None and role[0] == "according"
 
 
 def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
@@ -431,7 +441,7 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
         elif before and not governed and prep_of(doc, before[-1]) is None:
             pick, rule = group_start(doc, before[-1], st.clause_start), "noun: subject of the light verb before it"
         elif speaker is not None and st.stmt is not None and st.lo <= token_index(doc, st.stmt.cue_start) < m.i \
-                and trig.type in VERBAL | _ANNOUNCED:
+                and trig.type in VERBAL | _ANNOUNCED and not _according(st.stmt):
             return [speaker], None, "noun: what the speaker expresses or announces (أعرب عن، أعلن القبض على)"
     if pick is None:
         return [], None, rule
