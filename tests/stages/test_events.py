@@ -257,6 +257,16 @@ def test_event_source_behind_a_report_is_no_participant(run) -> None:
     assert all(a.code != "NGO" for e in doc.events for a in e.actor)
 
 
+def test_event_subject_of_talaqqa_is_the_recipient(run) -> None:
+    doc = run("وتلقى الرئيس اللبناني خلال الأيام الماضية اتصالات هاتفية من العاهل المغربي.")
+    assert _events(doc) == [("CONSULT", ["MAR"], ["LBN"], "asserted")]
+    doc = run("الرئيس العراقي تلقى دعوة من نظيره الإيراني لزيارة طهران.")
+    assert _events(doc) == [("REQUEST", ["IRN"], ["IRQ"], "asserted")]
+    # the verbal noun that opens a trigger is no person's name beside a title
+    doc = run("وأجرى وزير الخارجية الأردني اتصالا هاتفيا مع نظيره التركي.")
+    assert _events(doc) == [("CONSULT", ["JOR"], ["TUR"], "asserted")]
+
+
 def test_event_places_most_specific_and_venue_of_words(run) -> None:
     doc = run("وسيطرت القوات التركية على مدينة عفرين في شمال سوريا.")
     ev = next(e for e in doc.events if e.type == "COERCE")

@@ -50,13 +50,24 @@ def _one_word_triggers() -> frozenset[str]:
 
 
 @functools.cache
+def _trigger_openers() -> frozenset[str]:
+    """Normalised first words of the verbal-noun triggers of several words (اتصالا هاتفيا، سيارة مفخخة)."""
+    firsts = {norm(r["form"].split()[0]) for r in load_tsv("triggers.tsv")
+              if " " in r["form"].strip() and r["pos"] == "noun"}
+    # not the heads of bodies (قوات، لجنة، حزب): they open names of their own
+    return frozenset(f for f in firsts if not head_matcher().starts(f))
+
+
+@functools.cache
 def _not_name_words() -> frozenset[str]:
     """Words that never belong to a person's name: function words, cues, time words."""
     words = set(word_set("function_words.tsv"))
     words |= word_set("cues.tsv")
     words |= {w for w in word_set("months.tsv")}
-    # one-word event triggers (هجوما، قصف): «وزير الخارجية هجوما حادا» holds no name
+    # one-word event triggers (هجوما، قصف): «وزير الخارجية هجوما حادا» holds no name; nor the verbal
+    # noun that opens a longer trigger («وزير الخارجية اتصالا هاتفيا»)
     words |= {f for f in _one_word_triggers() if len(f) > 2}
+    words |= {f for f in _trigger_openers() if len(f) > 2}
     return frozenset(words)
 
 

@@ -432,6 +432,8 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
         governed = _governed(doc, m)
         near = [x for x in before if prep_of(doc, x) is None and tokens_between(doc, x.end, m.start) <= 2
                 and not governed]
+        if by is None and _receiver(st) is not None:
+            return [], None, "noun received (تلقى ... اتصالا): its subject is the recipient, no من agent"
         if by is not None:
             pick, rule = by, "noun: من قبل/من agent (دعوات من فرنسا)"
         elif gen is not None and trig.prep != "gen":
@@ -476,6 +478,10 @@ def _find_recipients(st: _Site, actor_m: Mention | None, actors: Sequence[Actor]
                         and prep_of(doc, x) == "بين"), None)
         if between is not None:
             return [x.actor for x in coordinated(doc, between, st.clause_end) if x.actor], "the sides after بين"
+    receiver = _receiver(st)
+    if receiver is not None and receiver.start not in taken:
+        return [x.actor for x in coordinated(doc, receiver, st.clause_end) if x.actor], \
+            "the subject of تلقى (تلقى الرئيس اتصالا من ...)"
     undergoer = _undergoer(st, taken)
     if undergoer is not None:
         return [x.actor for x in coordinated(doc, undergoer, st.clause_end) if x.actor], \
@@ -542,7 +548,9 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -
     placed = loc_rule != "none" or (kind in VERBAL and bool(st.places))
     date, precision = _date(doc, st.clause_start, st.clause_end, near=m.start)
     date_rule = "time expression in the clause" if date else "none"
-    if date is None and not placed and not size and (_background(toks, m, a) or _generic_plural(toks, m)
+    received = rec_rule.startswith("the subject of تلقى")  # تلقى اتصالات من ...: calls made, not a kind of call
+    if date is None and not placed and not size and (_background(toks, m, a)
+                                                     or (_generic_plural(toks, m) and not received)
                                                              or _purpose(doc, m) or _reacted_to(doc, m, st.lo)):
         return None  # بعد الهجوم، تاريخ اغتيال: vague background, neither dated nor placed (CONVENTIONS)
     if date is None and stmt is not None and stmt.date and (kind in VERBAL or trig.pos == "part" or st.is_cue):
@@ -635,6 +643,24 @@ def _undergoer(st: _Site, taken: set[int]) -> Mention | None:
     before = [x for x in st.people if x.end <= v.start and x.start >= st.clause_start and x.start not in taken
               and not doc.text[x.end : v.start].strip(" ،,")]
     return before[-1] if before else None
+
+
+def _receiver(st: _Site) -> Mention | None:
+    """تلقى الرئيس اتصالا من نظيره / الرئيس تلقى دعوة: who received the event the noun names."""
+    doc, toks, m = st.doc, st.toks, st.m
+    if m.payload.pos != "noun":
+        return None
+    verb = next((k for k in range(m.i - 1, max(st.lo, m.i - 8) - 1, -1)  # past a time phrase
+                 if {toks[k].norm, toks[k].norm[1:]} & grammar("receive")), None)
+    if verb is None:
+        return None
+    v = toks[verb]
+    between = [x for x in st.people if v.end <= x.start and x.end <= m.start]
+    if between:
+        return between[0]
+    before = [x for x in st.people if x.end <= v.start and x.start >= st.clause_start
+              and not doc.text[x.end : v.start].strip(" ،,")]
+    return group_start(doc, before[-1], st.clause_start) if before else None
 
 
 def _reacted_to(doc: Doc, m: Match[Trigger], lo: int) -> bool:
