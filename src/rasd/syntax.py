@@ -75,6 +75,10 @@ def prep_of(doc: Doc, m: Mention) -> str | None:
                 return p
         if prev in ("قبل",) and tok_i > 1 and doc.tokens[tok_i - 2].norm == "من":
             return "من قبل"
+        # على يد / على أيدي / بأيدي X: the doer, as after من قبل
+        if (prev in grammar("agent_hand") and tok_i > 1 and doc.tokens[tok_i - 2].norm == "علي") or \
+                (prev[:1] == "ب" and prev[1:] in grammar("agent_hand")):
+            return "من قبل"
         if prev in ("جراء", "بسبب", "ازاء", "تجاه", "بحق"):
             return "جراء"
     return None

@@ -267,6 +267,13 @@ def test_event_subject_of_talaqqa_is_the_recipient(run) -> None:
     assert _events(doc) == [("CONSULT", ["JOR"], ["TUR"], "asserted")]
 
 
+def test_event_doer_after_ala_yad_is_the_actor_of_a_passive(run) -> None:
+    doc = run("وقتل ثلاثة مدنيين على يد عناصر تنظيم داعش في ريف حلب.")
+    assert _events(doc) == [("ASSAULT", ["IMG"], ["SYR"], "asserted")]
+    doc = run("وقتل 4 جنود عراقيين بأيدي مسلحين في الأنبار.")
+    assert [(e.type, [a.sector for a in e.actor]) for e in doc.events] == [("ASSAULT", ["UAF"])]
+
+
 def test_event_places_most_specific_and_venue_of_words(run) -> None:
     doc = run("وسيطرت القوات التركية على مدينة عفرين في شمال سوريا.")
     ev = next(e for e in doc.events if e.type == "COERCE")

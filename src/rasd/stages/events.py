@@ -410,7 +410,10 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
     elif trig.pos == "verb" and speaker is not None and _speaker_is_subject(toks, m.i - 2, m.i):
         return [speaker], None, "verb after إنه/أنها: the speaker"
     elif trig.pos == "verb":
-        if after and (prep_of(doc, after[0]) is None or partitive_before(doc, after[0])) and \
+        agent = next((x for x in after if prep_of(doc, x) == "من قبل"), None)
+        if agent is not None:  # قتل ثلاثة على يد مسلحين، اعتقل من قبل الشرطة: a passive with its doer
+            pick, rule = agent, "passive verb: the doer after من قبل/على يد"
+        elif after and (prep_of(doc, after[0]) is None or partitive_before(doc, after[0])) and \
                 gap_ok(toks, m.j, after[0].start, partitive=True):
             pick, rule = after[0], "verb: subject after it (VSO)"
         else:
