@@ -274,6 +274,15 @@ def test_event_doer_after_ala_yad_is_the_actor_of_a_passive(run) -> None:
     assert [(e.type, [a.sector for a in e.actor]) for e in doc.events] == [("ASSAULT", ["UAF"])]
 
 
+def test_event_first_person_plural_in_a_quote_is_the_speaker(run) -> None:
+    doc = run('وقال المتحدث باسم الجيش الأردني: "قمنا بشن غارات جوية على مواقع للمهربين في محافظة المفرق".')
+    assert [(e.type, [a.code for a in e.actor]) for e in doc.events] == [("ASSAULT", ["JOR"])]
+    doc = run('وقال وزير الخارجية العراقي: "نرفض أي تدخل في شؤوننا".')
+    assert [(e.type, [a.code for a in e.actor]) for e in doc.events] == [("REJECT", ["IRQ"])]
+    doc = run("وقال قائد الشرطة المصرية إننا اعتقلنا سبعة مطلوبين في الإسكندرية.")
+    assert [(e.type, [a.code for a in e.actor]) for e in doc.events] == [("COERCE", ["EGY"])]
+
+
 def test_event_places_most_specific_and_venue_of_words(run) -> None:
     doc = run("وسيطرت القوات التركية على مدينة عفرين في شمال سوريا.")
     ev = next(e for e in doc.events if e.type == "COERCE")

@@ -210,6 +210,27 @@ def _speaker_is_subject(toks: Sequence[Token], lo: int, i: int) -> bool:
     return any(toks[k].norm in grammar("subject_pronoun") for k in range(max(lo - 1, 0), i))
 
 
+@functools.cache
+def _verb_forms() -> frozenset[str]:
+    return frozenset(norm(r["form"]) for r in load_tsv("triggers.tsv") if r["pos"] == "verb")
+
+
+def _first_person(st: _Site) -> bool:
+    """We did it: a verb in the first person plural (نرفض beside يرفض in the lexicon; اعتقلنا with no
+    subject after it), an event noun with «our» (غاراتنا) or after such a verb (قمنا بشن غارات)."""
+    toks, m, doc = st.toks, st.m, st.doc
+    phrase = norm(m.phrase.split()[0])
+    ours = m.j == m.i + 1 and any(f == phrase + "نا" for f, _ in stems(toks[m.i].norm))
+    if m.payload.pos == "verb":
+        if phrase[:1] == "ن" and "ي" + phrase[1:] in _verb_forms():
+            return True
+        return ours and not (st.after and tokens_between(doc, m.end, st.after[0].start) == 0)
+    if ours:
+        return True
+    we = grammar("we_verb")
+    return any(toks[k].norm in we or toks[k].norm[1:] in we for k in range(max(st.lo, m.i - 3), m.i))
+
+
 def _adjective_actors(toks: Sequence[Token], j: int, b: int, sector: str) -> list[Actor]:
     """Nationality adjectives right after an event noun, with those joined by و."""
     out: list[Actor] = []
@@ -407,6 +428,8 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
             pick, rule = after[0], "reporting verb: its subject after it"
         elif speaker is not None:
             return [speaker], None, "reporting verb: the sentence's speaker"
+    elif speaker is not None and _first_person(st):
+        return [speaker], None, "first person plural in the speaker's words (نرفض، قمنا بشن غارات): the speaker"
     elif trig.pos == "verb" and speaker is not None and _speaker_is_subject(toks, m.i - 2, m.i):
         return [speaker], None, "verb after إنه/أنها: the speaker"
     elif trig.pos == "verb":
