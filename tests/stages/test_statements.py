@@ -203,3 +203,10 @@ def test_statement_unnamed_armed_men_are_of_the_articles_country(run) -> None:
 def test_statement_ruling_out_and_proposing_are_statements(run) -> None:
     doc = run("ولم يستبعد الرئيس الروسي بحث المسألة. والتقى نظيره الفرنسي الذي اقترح توسيع المحادثات.")
     assert _speakers(doc) == [("يستبعد", "RUS"), ("اقترح", "FRA")]
+
+
+def test_statement_leaders_before_a_country_are_the_speaker(run) -> None:
+    # زعماء heads the subject; the country after it is whom they call on, not who speaks
+    doc = run("وطالب زعماء المجموعة إيران بالتوقف عن تخصيب اليورانيوم.")
+    assert [s.speaker.code if s.speaker else None for s in doc.statements] == [None]
+    assert all(a.code != "IRN" for e in doc.events for a in e.actor)

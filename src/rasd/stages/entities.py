@@ -168,9 +168,9 @@ def _compose(tokens: Sequence[Token], i: int, end: int) -> tuple[int, ActorEntry
     definite = last.startswith(("ال", "وال", "فال", "بال", "لل", "ولل"))
     while k <= end:
         nat = _nationality_at(tokens, k, end)
-        if nat and definite and fillers == 0 and _is_country_name(tokens, k, end) and \
-                nationality_matcher().match_at(tokens, k, end) is None:
-            break  # السفارة الولايات المتحدة: a definite noun is never the head of a genitive
+        if nat and (definite if fillers == 0 else tokens[k - 1].norm.startswith("ال")) and \
+                _is_country_name(tokens, k, end) and nationality_matcher().match_at(tokens, k, end) is None:
+            break  # السفارة الولايات المتحدة، زعماء المجموعة إيران: a definite noun is never the head of a genitive
         if nat:
             code, nk = nat
             return nk, ActorEntry(code, sector, "PER" if is_title else "ORG", ""), is_title, first
