@@ -283,6 +283,14 @@ def test_event_first_person_plural_in_a_quote_is_the_speaker(run) -> None:
     assert [(e.type, [a.code for a in e.actor]) for e in doc.events] == [("COERCE", ["EGY"])]
 
 
+def test_event_agreement_puts_the_party_after_maa_among_the_actors(run) -> None:
+    doc = run("واتفقت تركيا مع إيران والعراق في أنقرة على وقف إطلاق النار.")
+    assert _events(doc) == [("SUPPORT", ["IRN", "IRQ", "TUR"], [], "asserted")]
+    # no party after مع or بين: the country the agreement is about is no recipient
+    doc = run("وتوصلت الأمم المتحدة إلى قرار لوقف إطلاق النار في أرجاء ليبيا.")
+    assert [(e.type, [r.code for r in e.recipient]) for e in doc.events] == [("SUPPORT", [])]
+
+
 def test_event_places_most_specific_and_venue_of_words(run) -> None:
     doc = run("وسيطرت القوات التركية على مدينة عفرين في شمال سوريا.")
     ev = next(e for e in doc.events if e.type == "COERCE")

@@ -54,7 +54,7 @@ class Trigger:
     context: tuple[str, ...]
     pos: str  # verb, noun, part
     prep: str | None  # preposition of the recipient; "gen" = the genitive is the recipient
-    requires: str  # "", "actor", "recipient", "sides" (two-sided fighting)
+    requires: str  # "", "actor", "recipient", "sides" (two-sided fighting), "parties" (an agreement between sides)
 
 
 @functools.cache
@@ -508,6 +508,12 @@ def _find_recipients(st: _Site, actor_m: Mention | None, actors: Sequence[Actor]
     if receiver is not None and receiver.start not in taken:
         return [x.actor for x in coordinated(doc, receiver, st.clause_end) if x.actor], \
             "the subject of تلقى (تلقى الرئيس اتصالا من ...)"
+    if trig.requires == "parties":  # اتفقت روسيا مع الأردن، توصل الطرفان إلى اتفاق بين X وY
+        party = next((x for x in st.people if st.m.end <= x.start < st.clause_end and x.start not in taken
+                      and prep_of(doc, x) in ("مع", "بين")), None)
+        if party is None:
+            return [], "no other party after مع/بين"
+        return [x.actor for x in coordinated(doc, party, st.clause_end) if x.actor], "the other party after مع/بين"
     undergoer = _undergoer(st, taken)
     if undergoer is not None:
         return [x.actor for x in coordinated(doc, undergoer, st.clause_end) if x.actor], \
@@ -550,7 +556,7 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -
         if allies:  # هاجمت مواقع النظام مع أمريكا وبريطانيا: those it struck with are actors too
             actors = actors + [y.actor for y in coordinated(doc, allies[0], st.clause_end) if y.actor]
             actor_rule += "; allies after مع"
-    if trig.requires == "sides" and recipients:  # اشتباكات بين X وY، قاتلت X قوات Y: both sides are actors
+    if trig.requires in ("sides", "parties") and recipients:  # اشتباكات بين X وY، اتفقت X مع Y: both sides act
         actors, recipients = actors + recipients, []
         actor_rule += "; two-sided fighting: the other side joins the actors"
     if kind == "ASSAULT" and not actors and not size and not (recipients and st.places):
