@@ -53,6 +53,7 @@ class _Event:
     trigger: str = "x"
     actor: list[_Actor] = field(default_factory=list)
     recipient: list[_Actor] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)
 
 
 def test_read_detection_keeps_labels_and_quoted_commas() -> None:
@@ -99,6 +100,13 @@ def test_found_in_counts_only_the_type_and_statuses_asked() -> None:
     assert found_in(evs, "ASSAULT", {"asserted", "negated"}).detected
     f = found_in(evs, "PROTEST")
     assert f.detected and f.actor_codes == {"EGY"} and f.actor_sectors == {"CVL"}
+
+
+def test_found_in_detects_no_event_the_sentence_only_refers_to() -> None:
+    referred = _Event("ASSAULT", actor=[_Actor("ISR", "MIL")], context=["military", "background"])
+    f = found_in([referred], "ASSAULT")
+    assert not f.detected and f.actor_codes == {"ISR"}
+    assert found_in([referred, _Event("ASSAULT")], "ASSAULT").detected
 
 
 def test_gold_role_is_the_majority_and_ignores_unknown() -> None:

@@ -306,8 +306,11 @@ def found_in(events: Iterable[Any], event_type: str, statuses: Iterable[str] = D
     """Summarise a sentence's events (``rasd.records.Event`` or anything with the same fields) for one type."""
     statuses = frozenset(statuses)
     evs = [e for e in events if e.type == event_type and e.status in statuses]
+    # an attack the sentence refers to (بعد الهجوم، الموقع الذي هاجمته، تورطهم في التفجيرات) is not one it
+    # reports: it detects nothing, though its actors still count when the sentence reports one
+    reported = [e for e in evs if "background" not in (getattr(e, "context", None) or ())]
     return Found(
-        detected=bool(evs),
+        detected=bool(reported),
         actor_codes=frozenset(a.code for e in evs for a in e.actor),
         recipient_codes=frozenset(a.code for e in evs for a in e.recipient),
         actor_sectors=frozenset(a.sector for e in evs for a in e.actor),

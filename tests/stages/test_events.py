@@ -291,6 +291,26 @@ def test_event_agreement_puts_the_party_after_maa_among_the_actors(run) -> None:
     assert [(e.type, [r.code for r in e.recipient]) for e in doc.events] == [("SUPPORT", [])]
 
 
+@pytest.mark.parametrize("text", [
+    "وقال الوزير إن الجماعة تقف وراء الهجوم الانتحاري على السفارة الأردنية في بغداد.",
+    "وزار المحققون الموقع الذي قصفته الطائرات الإسرائيلية في ريف دمشق الشهر الماضي.",
+    "واعتقلت الشرطة ثلاثة أشخاص للاشتباه في تورطهم في تفجير مدينة الإسكندرية.",
+])
+def test_event_referred_to_is_marked_background(run, text) -> None:
+    doc = run(text)
+    assert [e.context for e in doc.events if e.type == "ASSAULT"][0][-1] == "background"
+
+
+@pytest.mark.parametrize("text", [
+    "وقصفت الطائرات الإسرائيلية مواقع في ريف دمشق الشهر الماضي.",
+    "وأصيب أربعة مدنيين بجروح إثر انفجار سيارة مفخخة في مدينة الموصل.",
+])
+def test_event_reported_is_not_background(run, text) -> None:
+    doc = run(text)
+    assert all("background" not in e.context for e in doc.events if e.type == "ASSAULT")
+    assert any(e.type == "ASSAULT" for e in doc.events)
+
+
 def test_event_places_most_specific_and_venue_of_words(run) -> None:
     doc = run("وسيطرت القوات التركية على مدينة عفرين في شمال سوريا.")
     ev = next(e for e in doc.events if e.type == "COERCE")

@@ -286,7 +286,9 @@ def _merge(events: list[Event]) -> list[Event]:
                           if not any(r.start < a.end and a.start < r.end for a in into.actor)]
         into.location = into.location or ev.location
         into.mode = into.mode or ev.mode
-        into.context = into.context or ev.context
+        background = "background" in into.context and "background" in ev.context
+        into.context = [c for c in (into.context or ev.context) if c != "background"] + \
+            (["background"] if background else [])
         if not into.date:
             into.date, into.date_precision = ev.date, ev.date_precision
         into.size = {**ev.size, **into.size}
@@ -608,6 +610,12 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -
         f"date: {date_rule}",
         f"location: {loc_rule}",
     ]
+    # أصيب أربعة إثر انفجار: a toll reported before the trigger in its clause is the event's, reported
+    toll = m.i > st.lo and {"killed", "injured"} & set(_size(doc, st.lo, m.i))
+    referred = None if toll else _referred_to(st)
+    if referred is not None:  # still an event (CONVENTIONS code dated or placed background); marked as such
+        context = [*context, "background"]
+        trace.append(f"context: background ({referred})")
     return Event(
         type=kind, trigger=doc.text[m.start : m.end], trigger_start=m.start, trigger_end=m.end,
         start=min(st.clause_start, m.start), end=max(st.clause_end, m.end), mode=mode,
@@ -656,6 +664,27 @@ def _background(toks: Sequence[Token], m: Match[Trigger], a: int) -> bool:
     prev = toks[m.i - 1].norm
     forms = {prev, prev[1:] if prev[:1] in "وف" else prev}
     return bool(forms & (grammar("background_prep") | grammar("background_head")))
+
+
+def _referred_to(st: _Site) -> str | None:
+    """Why the sentence refers to the event rather than reports it, or None: after a word that places it
+    before the news or names its doers (بعد الهجوم، منفذي التفجير), in a relative clause (الموقع الذي هاجمته
+    إسرائيل), after a word of involvement (تورطهم في التفجيرات، تقف وراء الهجوم), or as what a reaction
+    is to (استنكرت الرئاسة الهجوم)."""
+    doc, toks, m = st.doc, st.toks, st.m
+    if _background(toks, m, st.a):
+        return "after a word that places it before the news (بعد، غداة، منفذي)"
+    if _reacted_to(doc, m, st.lo):
+        return "what a reaction is to (استنكرت الهجوم)"
+    k = m.i - 1
+    while k > st.a and (toks[k].norm in grammar("time") or toks[k].norm in grammar("pronominal_prep")):
+        k -= 1
+    if k >= st.a and toks[k].norm in grammar("relative"):
+        return "in a relative clause (الموقع الذي هاجمته إسرائيل)"
+    near = {w for t in toks[max(st.a, m.i - 3) : m.i] for w in (t.norm, t.norm[1:])}
+    if near & grammar("involvement"):
+        return "after a word of involvement (تورطهم في، تقف وراء)"
+    return None
 
 
 def _undergoer(st: _Site, taken: set[int]) -> Mention | None:
