@@ -298,7 +298,7 @@ def test_event_agreement_puts_the_party_after_maa_among_the_actors(run) -> None:
 ])
 def test_event_referred_to_is_marked_background(run, text) -> None:
     doc = run(text)
-    assert [e.context for e in doc.events if e.type == "ASSAULT"][0][-1] == "background"
+    assert next(e.context for e in doc.events if e.type == "ASSAULT")[-1] == "background"
 
 
 @pytest.mark.parametrize("text", [
