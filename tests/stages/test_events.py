@@ -311,6 +311,13 @@ def test_event_reported_is_not_background(run, text) -> None:
     assert any(e.type == "ASSAULT" for e in doc.events)
 
 
+def test_event_attack_by_a_party_or_on_a_policy_is_verbal(run) -> None:
+    doc = run("وشن حزب الكتائب هجوما على الحكومة اللبنانية.")
+    assert _events(doc) == [("ACCUSE", ["LBN"], ["LBN"], "asserted")]
+    doc = run("وهاجمت الحكومة العراقية سياسة الرئيس الأمريكي تجاه إيران.")
+    assert [e.type for e in doc.events] == ["ACCUSE"]
+
+
 def test_event_places_most_specific_and_venue_of_words(run) -> None:
     doc = run("وسيطرت القوات التركية على مدينة عفرين في شمال سوريا.")
     ev = next(e for e in doc.events if e.type == "COERCE")

@@ -643,6 +643,8 @@ def _recipient(doc: Doc, people: list[Mention], trig: Trigger, m: Match[Trigger]
 
 
 _ARMED = frozenset({"MIL", "REB", "IMG", "SPY", "COP", "UAF"})
+# Bodies that attack only in words: parties, parliaments, the press, NGOs, universities, think tanks.
+_SPEAKING = frozenset({"PTY", "LEG", "JRN", "NGO", "EDU", "ELI"})
 
 
 def _verbal_attack(doc: Doc, m: Match[Trigger], actors: list[Actor]) -> bool:
@@ -654,7 +656,10 @@ def _verbal_attack(doc: Doc, m: Match[Trigger], actors: list[Actor]) -> bool:
     words = {w for t in span for w in (t.norm, t.norm[1:])} | {first, first[1:]}
     if not words & grammar("verbal_attack"):
         return False
-    return all(a.kind == "PER" and a.sector not in _ARMED for a in actors)
+    after = {w for t in doc.tokens[m.j : m.j + 4] for f, _ in stems(t.norm) for w in (f, *strip_enclitic(f))}
+    if after & grammar("verbal_target"):  # هاجم رغبة المرشح، شن هجوما على سياسة الحكومة
+        return True
+    return all((a.kind == "PER" and a.sector not in _ARMED) or a.sector in _SPEAKING for a in actors)
 
 
 def _background(toks: Sequence[Token], m: Match[Trigger], a: int) -> bool:
