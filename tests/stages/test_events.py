@@ -318,6 +318,13 @@ def test_event_attack_by_a_party_or_on_a_policy_is_verbal(run) -> None:
     assert [e.type for e in doc.events] == ["ACCUSE"]
 
 
+def test_event_thwarted_or_defused_attack_is_negated_without_the_thwarter_as_actor(run) -> None:
+    doc = run("وأحبطت الشرطة العراقية هجوما انتحاريا على مركز للشرطة في كركوك.")
+    assert [(e.type, e.status, e.actor) for e in doc.events] == [("ASSAULT", "negated", [])]
+    doc = run("وفككت قوات الأمن المصرية سيارة مفخخة قرب السفارة في القاهرة.")
+    assert [(e.type, e.status, e.actor) for e in doc.events] == [("ASSAULT", "negated", [])]
+
+
 def test_event_places_most_specific_and_venue_of_words(run) -> None:
     doc = run("وسيطرت القوات التركية على مدينة عفرين في شمال سوريا.")
     ev = next(e for e in doc.events if e.type == "COERCE")

@@ -105,6 +105,13 @@ def _speaker_for(statements: Sequence[Statement], start: int) -> Statement | Non
     return None
 
 
+def _prevented(toks: Sequence[Token], lo: int, i: int) -> bool:
+    """A cue of preventing (منع، أحبط، فكك) stands in the clause before the trigger."""
+    cues = _modality_cues()
+    return any((cues.get(t.norm) or next((cues[f] for f, o in stems(t.norm) if o and f in cues), None)) == "prevent"
+               for t in toks[lo:i])
+
+
 def _status(doc: Doc, toks: Sequence[Token], lo: int, i: int, tok_form_off: int, a: int) -> tuple[str, str]:
     """The event's status and the cue that decided it.
 
@@ -599,6 +606,10 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -
         _status(doc, toks, st.lo, m.i, m.start - toks[m.i].start, a)
     if kind == "THREATEN" and status in ("future", "hypothetical"):
         status, status_rule = "asserted", f"a threat is made now, whatever it is about ({status_rule})"
+    if status == "negated" and _prevented(toks, st.lo, m.i) and any(x.start < m.start for x in actors):
+        # أحبطت الشرطة هجوما، منعت القوات المتظاهرين: who prevented it did not do it
+        actors = [x for x in actors if x.start > m.start]
+        actor_rule += "; the subject of the verb that prevented it is not its actor"
     country = next((p.country for p in locations if p.country), None) or doc.main_country
     actors = [_fill_code(x, country) for x in actors]
     recipients = [_fill_code(x, country) for x in recipients]
