@@ -325,6 +325,11 @@ def test_event_thwarted_or_defused_attack_is_negated_without_the_thwarter_as_act
     assert [(e.type, e.status, e.actor) for e in doc.events] == [("ASSAULT", "negated", [])]
 
 
+def test_event_size_from_a_count_of_others_and_a_dual(run) -> None:
+    doc = run("وأعلنت مصادر أمنية مقتل جنديين وإصابة 18 آخرين بجروح في هجوم انتحاري في مدينة الموصل.")
+    assert [e.size for e in doc.events if e.type == "ASSAULT"] == [{"killed": 2, "injured": 18}]
+
+
 def test_event_places_most_specific_and_venue_of_words(run) -> None:
     doc = run("وسيطرت القوات التركية على مدينة عفرين في شمال سوريا.")
     ev = next(e for e in doc.events if e.type == "COERCE")

@@ -191,7 +191,7 @@ def test_quantities_numbers_resource_is_clean() -> None:
         assert set(form) <= _PLAIN_ARABIC, form
         assert not any(unicodedata.category(c) == "Mn" or c == "\u0640" for c in form), form
         assert form == " ".join(form.split()), form
-        assert row["kind"] in {"unit", "ten", "hundred", "scale", "vague", "fraction"}, row
+        assert row["kind"] in {"unit", "ten", "hundred", "scale", "vague", "fraction", "dual"}, row
         if row["kind"] == "fraction":
             assert 0 < float(row["value"]) < 1, row
         else:
@@ -240,3 +240,12 @@ def test_quantities_fraction_of_a_scale_word(run, text: str, value: int) -> None
 
 def test_quantities_fraction_alone_is_not_a_number(run) -> None:
     assert run("احتلت القضية نصف الجلسة وربع الوقت").quantities == []
+
+
+def test_quantity_dual_noun_counts_two() -> None:
+    from rasd.stages.quantities import find_quantities
+
+    assert [(q.text, q.value) for q in find_quantities("وأسفر القصف عن مقتل جنديين وإصابة طفلين")] == \
+        [("جنديين", 2), ("طفلين", 2)]
+    # a nisba plural is written like its dual: مدنيين is not a count
+    assert find_quantities("مقتل مدنيين في القصف") == []

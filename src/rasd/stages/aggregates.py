@@ -62,7 +62,7 @@ def sentence_words(toks: Sequence[Token]) -> set[str]:
     return words
 
 
-def _unit_of(doc: Doc, q: Quantity, toks: Sequence[Token]) -> list[str]:
+def counted_nouns(doc: Doc, q: Quantity, toks: Sequence[Token]) -> list[str]:
     """Candidate counted nouns: the quantity's unit, the noun after it, and X in 'عدد X ... N'."""
     units = [q.unit] if q.unit else []
     after = [t for t in toks if t.start >= q.end][:3]
@@ -156,7 +156,7 @@ def find_aggregates(doc: Doc) -> list[Aggregate]:
             if words is None:
                 words = sentence_words(toks)
             near = sentence_words(before[-2:])
-            metric = metric_for(_unit_of(doc, q, toks), words, near)
+            metric = metric_for(counted_nouns(doc, q, toks), words, near)
             if metric is None:
                 continue
             qn, _ = _norm_span(doc, q.start, q.end)

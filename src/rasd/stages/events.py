@@ -20,7 +20,7 @@ from rasd.lexicon import cue_table, grammar, nationality_index
 from rasd.matcher import GAP, Match, PhraseMatcher
 from rasd.records import Actor, Event, Mention, Place, Statement, Token
 from rasd.resources import load_tsv
-from rasd.stages.aggregates import metric_for, sentence_words
+from rasd.stages.aggregates import counted_nouns, metric_for, sentence_words
 from rasd.stages.statements import COMPLEMENTIZERS, cue_role, masculine_past, word_cue_role
 from rasd.syntax import (
     PREPOSITIONS,
@@ -885,14 +885,14 @@ def _size(doc: Doc, lo: int, hi: int) -> dict[str, int]:
     count: its counted noun and the words around it (مقتل 5 أشخاص is killed; 5 أشخاص تجمعوا is nothing)."""
     toks = doc.tokens[lo:hi]
     s, e = toks[0].start, toks[-1].end
-    qs = [q for q in doc.quantities if s <= q.start < e and q.unit and not q.vague]
+    qs = [q for q in doc.quantities if s <= q.start < e and not q.vague and q.unit != "%"]
     if not qs:
         return {}
     words = sentence_words(toks)
     size: dict[str, int] = {}
     for q in qs:
         near = sentence_words([t for t in toks if t.end <= q.start][-2:])
-        metric = metric_for([q.unit], words, near)
+        metric = metric_for(counted_nouns(doc, q, toks) if q.unit is None else [q.unit], words, near)
         if metric in _SIZE_METRICS and metric not in size:
             size[metric] = int(q.value)
     return size

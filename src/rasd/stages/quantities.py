@@ -31,7 +31,7 @@ from rasd.text import NormText, norm, normalize, stems
 
 VERSION = "quantities@1"
 
-_KINDS = ("unit", "ten", "hundred", "scale", "vague", "fraction")
+_KINDS = ("unit", "ten", "hundred", "scale", "vague", "fraction", "dual")
 # A number right after one of these is an ordinal or an identifier (المرة الـ7، القرار 2254).
 # Not المركز: "the centre" is more often a reporting body (رصد المركز 47 خرقا) than a rank.
 _ORDINAL_HEADS = ("الدورة", "المرة", "الجولة", "النسخة", "الذكرى", "القرار", "المادة", "رقم", "البند",
@@ -74,6 +74,7 @@ class _Lexicon:
     prefixes: frozenset[str]
     adjectival: frozenset[str]
     percent: tuple[tuple[str, ...], ...]
+    duals: frozenset[str] = frozenset()  # counted nouns in the dual: a count of two by themselves (جنديين)
 
 
 class _Tok:
@@ -102,6 +103,7 @@ class _Num:
 def _lexicon() -> _Lexicon:
     """Number words from numbers.tsv, indexed by first (normalised) word."""
     entries: dict[str, list[_Entry]] = {}
+    duals: set[str] = set()
     for n, row in enumerate(load_tsv("numbers.tsv"), start=2):
         kind = row["kind"]
         if kind not in _KINDS:
@@ -114,6 +116,9 @@ def _lexicon() -> _Lexicon:
         if not words:
             raise ResourceError(f"numbers.tsv: row {n}: empty form")
         note = row["note"]
+        if kind == "dual":
+            duals.add(words[0])
+            continue
         entry = _Entry(value, kind, note.startswith("plural"), note.startswith("dual"), words)
         entries.setdefault(words[0], []).append(entry)
     for lst in entries.values():
@@ -126,6 +131,7 @@ def _lexicon() -> _Lexicon:
         prefixes=frozenset(_DIGIT_PREFIXES),
         adjectival=frozenset(norm(w) for w in _ADJECTIVAL),
         percent=tuple(tuple(norm(w) for w in p) for p in _PERCENT),
+        duals=frozenset(duals),
     )
 
 
@@ -421,6 +427,16 @@ def _as_number(v: Decimal) -> int | float:
 _MAY_START: dict[str, bool] = {}
 
 
+def _dual_offset(t: str, lex: _Lexicon) -> int | None:
+    """Where the dual noun begins in token ``t`` (past و/ب/ل), or None when ``t`` is none."""
+    for k in (0, 1, 2):
+        if k and t[:k] not in ("و", "ب", "ل", "وب", "ول"):
+            continue
+        if t[k:] in lex.duals:
+            return k
+    return None
+
+
 def _may_start(t: str) -> bool:
     """Whether a token spelled ``t`` may begin a number: digits, or a word a number phrase starts with."""
     may = t[0].isdigit() or (t[0].isalpha() and bool(_lead_candidates(t)))
@@ -469,6 +485,13 @@ def find_quantities(
     i = 0
     while i < len(toks):
         tok = toks[i]
+        dual = _dual_offset(tok.t, lex)
+        if dual is not None:  # مقتل جنديين: the noun is its own count of two
+            s, e = nt.span(tok.s + dual, tok.e)
+            if not any(s < te and ts < e for ts, te in blocked):
+                out.append(Quantity(text[s:e], s, e, 2, tok.t[dual:], False))
+            i += 1
+            continue
         may = may_start(tok.t)
         if may is None:
             may = _may_start(tok.t)
