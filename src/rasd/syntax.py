@@ -22,7 +22,9 @@ from rasd.text import stems
 PREPOSITIONS = ("في", "من", "الي", "علي", "عن", "مع", "ضد", "حول", "بشان", "خلال", "منذ", "لدي", "عند", "بين")
 
 
-CLAUSE_BREAK = frozenset({"؛", ";", ":", "التي", "الذي", "الذين", "اللذين", "اللتين"}) | COMPLEMENTIZERS
+# فيما/بينما ("while") open a clause of their own
+CLAUSE_BREAK = frozenset({"؛", ";", ":", "التي", "الذي", "الذين", "اللذين", "اللتين", "فيما", "بينما"}) \
+    | COMPLEMENTIZERS
 
 
 def breaks_clause(tok: Token) -> bool:

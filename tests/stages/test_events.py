@@ -330,6 +330,17 @@ def test_event_size_from_a_count_of_others_and_a_dual(run) -> None:
     assert [e.size for e in doc.events if e.type == "ASSAULT"] == [{"killed": 2, "injured": 18}]
 
 
+def test_event_called_for_is_hypothetical_and_not_done_by_who_calls(run) -> None:
+    doc = run("ودعت حركة فتح الفلسطينيين إلى تنظيم مظاهرات في غزة.")
+    assert ("PROTEST", ["PSE"], [], "hypothetical") in _events(doc)
+    doc = run("وطالبت المعارضة بالإفراج عن المعتقلين في القاهرة.")
+    ev = next(e for e in doc.events if e.type == "RETREAT")
+    assert ev.status == "hypothetical" and ev.actor == []
+    # in another clause the call does not reach
+    doc = run("وطالبت المعارضة بالإفراج عن المعتقلين، فيما اعتقلت الشرطة عشرة ناشطين في القاهرة.")
+    assert next(e for e in doc.events if e.type == "COERCE").status == "asserted"
+
+
 def test_event_places_most_specific_and_venue_of_words(run) -> None:
     doc = run("وسيطرت القوات التركية على مدينة عفرين في شمال سوريا.")
     ev = next(e for e in doc.events if e.type == "COERCE")

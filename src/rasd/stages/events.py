@@ -82,7 +82,7 @@ def _modality_cues() -> dict[str, str]:
     """Normalised word → negation, future, hypothetical or prevent."""
     out = {}
     for form, roles in cue_table().items():
-        for role in ("prevent", "negation", "hypothetical", "future"):
+        for role in ("prevent", "negation", "hypothetical", "future", "wish"):
             if role in roles:
                 out[form] = role
                 break
@@ -103,6 +103,20 @@ def _speaker_for(statements: Sequence[Statement], start: int) -> Statement | Non
         if s.start <= start < s.end:
             return s
     return None
+
+
+def _asker(st: _Site) -> Mention | None:
+    """The subject of the verb of calling for (دعا، طالب، حث) before the trigger in its clause."""
+    cues, toks = _modality_cues(), st.toks
+    k = next((k for k in range(st.m.i - 1, st.lo - 1, -1) if cues.get(toks[k].norm) == "wish"
+              or next((cues[f] for f, o in stems(toks[k].norm) if o and f in cues), None) == "wish"), None)
+    if k is None:
+        return None
+    after = next((x for x in st.people if x.start >= toks[k].end), None)
+    if after is not None and gap_ok(toks, k + 1, after.start):
+        return after
+    before = [x for x in st.people if x.end <= toks[k].start and x.start >= st.clause_start]
+    return before[-1] if before and not st.doc.text[before[-1].end : toks[k].start].strip() else None
 
 
 def _prevented(toks: Sequence[Token], lo: int, i: int) -> bool:
@@ -136,6 +150,10 @@ def _status(doc: Doc, toks: Sequence[Token], lo: int, i: int, tok_form_off: int,
             if k < lo or (role == "negation" and (i - k > 4 or nxt.endswith("زال") or nxt in ("سيما", "بد"))):
                 continue  # another clause's, too far, or لا يزال "still", لا سيما "especially", لا بد "must"
             return "negated", f"«{toks[k].text}»"
+        if role == "wish":  # دعت فتح إلى تنظيم مظاهرات، طالب بالإفراج عن: called for, not done
+            if k < lo:
+                continue
+            return "hypothetical", f"called for after «{toks[k].text}»"
         return role, f"«{toks[k].text}»"
     if any(toks[k].norm == "حال" and k > a and toks[k - 1].norm == "في" for k in range(a, i)):
         return "hypothetical", "«في حال»"
@@ -606,6 +624,13 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -
         _status(doc, toks, st.lo, m.i, m.start - toks[m.i].start, a)
     if kind == "THREATEN" and status in ("future", "hypothetical"):
         status, status_rule = "asserted", f"a threat is made now, whatever it is about ({status_rule})"
+    if status == "hypothetical" and status_rule.startswith("called for"):
+        # طالبت المعارضة بالإفراج عن ...: who calls for it is not who would do it (دعت فتح الفلسطينيين إلى
+        # التظاهر: those called on would)
+        asker = _asker(st)
+        if asker is not None and any(x.start == asker.start for x in actors):
+            actors = [x for x in actors if x.start != asker.start]
+            actor_rule += "; who called for it is not its actor"
     if status == "negated" and _prevented(toks, st.lo, m.i) and any(x.start < m.start for x in actors):
         # أحبطت الشرطة هجوما، منعت القوات المتظاهرين: who prevented it did not do it
         actors = [x for x in actors if x.start > m.start]
