@@ -341,6 +341,11 @@ def test_event_called_for_is_hypothetical_and_not_done_by_who_calls(run) -> None
     assert next(e for e in doc.events if e.type == "COERCE").status == "asserted"
 
 
+def test_event_plural_noun_with_both_sides_named_is_one_occurrence(run) -> None:
+    doc = run("وردد المتظاهرون اللبنانيون هتافات ضد إسرائيل.")
+    assert _events(doc) == [("PROTEST", ["LBN"], ["ISR"], "asserted")]
+
+
 def test_event_places_most_specific_and_venue_of_words(run) -> None:
     doc = run("وسيطرت القوات التركية على مدينة عفرين في شمال سوريا.")
     ev = next(e for e in doc.events if e.type == "COERCE")

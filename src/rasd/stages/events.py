@@ -609,7 +609,8 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -
     date_rule = "time expression in the clause" if date else "none"
     received = rec_rule.startswith("the subject of تلقى")  # تلقى اتصالات من ...: calls made, not a kind of call
     if date is None and not placed and not size and (_background(toks, m, a)
-                                                     or (_generic_plural(toks, m) and not received)
+                                                     or (_generic_plural(toks, m) and not received
+                                                         and not (actors and recipients))
                                                              or _purpose(doc, m) or _reacted_to(doc, m, st.lo)):
         return None  # بعد الهجوم، تاريخ اغتيال: vague background, neither dated nor placed (CONVENTIONS)
     if date is None and stmt is not None and stmt.date and (kind in VERBAL or trig.pos == "part" or st.is_cue):
