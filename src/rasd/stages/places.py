@@ -151,7 +151,7 @@ def _media_name(toks: Sequence[Token], i: int, j: int) -> bool:
 def find_places(doc: Doc) -> list[Place]:
     """Place mentions of the document, resolved to one gazetteer entry each."""
     toks = doc.tokens
-    found: list[tuple[int, int, Sequence[GazEntry], str | None]] = []
+    found: list[tuple[int, int, Sequence[GazEntry], str | None, str]] = []
     doc_countries: set[str] = set()
     matcher = place_matcher()
     index = name_index()
@@ -164,12 +164,17 @@ def find_places(doc: Doc) -> list[Place]:
                 cands = [e for e in cands if e.feature != "country"]
             if not cands or _media_name(toks, m.i, m.j):
                 continue
-            found.append((m.start, m.end, cands, cue))
+            found.append((m.start, m.end, cands, cue, m.phrase))
             doc_countries.update(e.country for e in cands if e.country and e.feature == "country")
     places: list[Place] = []
-    for start, end, cands, cue in found:
+    worded: list[bool] = []  # read off a name that is also an ordinary word or a person's name
+    for start, end, cands, cue, phrase in found:
         e = choose(cands, cue, doc_countries)
         places.append(_to_place(e, doc.text[start:end], start, end, cue))
+        worded.append(e.source != "country" and is_common_word(phrase))
+    # such a place (العمري، صبحان) is read only in an article about its country, or naming none
+    named = {p.country for p, w in zip(places, worded, strict=True) if p.country and not w}
+    places = [p for p, w in zip(places, worded, strict=True) if not (w and named and p.country not in named)]
     places.extend(_national_territory(doc))
     places.sort(key=lambda p: p.start)
     return places
@@ -317,8 +322,9 @@ def _arabic_candidates(query: str, countries: set[str]) -> tuple[list[GazEntry],
     for n in range(len(words) - 1, 0, -1):
         for i in range(len(words) - n + 1):
             part = words[i:i + n]
-            # right after طريق/سد/مستشفى a name that is also a word is a name (طريق الأزرق), if rasd lists it
-            named = i > 0 and any(f in facilities for f, _ in stems(words[i - 1]))
+            # right after طريق/سد/مستشفى, or an opening منطقة/قرية, a name that is also a word is a name
+            # (طريق الأزرق، منطقة مليح), if rasd lists it
+            named = (i > 0 and any(f in facilities for f, _ in stems(words[i - 1]))) or (i == 0 and level is not None)
             if any(f in facilities for f, _ in stems(part[0])) or (
                     len(part) == 1 and (len(part[0]) < 4 or (is_common_word(part[0]) and not named))):
                 continue
@@ -330,6 +336,8 @@ def _arabic_candidates(query: str, countries: set[str]) -> tuple[list[GazEntry],
                 keys = {arabic_key(v) for v in _variants(part)}
                 cands += [e for k in keys if k and len(k) >= 4
                           for e in transliteration_index().get(k, ()) if e.country in allowed]
+            if cands:  # the first name of a phrase is its head (منطقة مليح رياض ...: Mleih, not Riyadh)
+                break
         if cands:
             if facility and not any(f in _words_of_kind("road") for f, _ in stems(words[0])):
                 cands = [c for e in cands for c in _capital_for(e)]  # جامعة الكويت is in Kuwait City
@@ -395,7 +403,7 @@ def geocode(name: str, context: str | None = None, *, level: str | None = None, 
             return [_country_place(query, iso)]
         if named := _mission_states(norm(query).split()):
             others = [p for p in ctx_places if p.country not in named]
-            return [_context_fallback(query, others)] if others else []
+            return [_mission_place(query, _context_fallback(query, others))] if others else []
     partial = spelled = False
     bonus: dict[str, float] = {}
     if is_latin(query):
@@ -410,6 +418,12 @@ def geocode(name: str, context: str | None = None, *, level: str | None = None, 
     else:
         cands, qlevel, partial, spelled = _arabic_candidates(query, doc_countries)
         level = level or qlevel
+        if partial and cands and all(e.feature == "country" for e in cands) and any(
+                f in _words_of_kind("road") for f, _ in stems(norm(query).split()[0])):
+            # a road named after a country leads there from another (طريق الكويت in Hafr al-Batin)
+            others = [p for p in ctx_places if p.country not in {e.country for e in cands}]
+            if others:
+                return [_context_fallback(query, others)]
     if level is None and cue in ("admin1", "rural"):
         level = "admin1"
     if level is None and cue == "town":
@@ -427,6 +441,10 @@ def geocode(name: str, context: str | None = None, *, level: str | None = None, 
     allowed = (doc_countries if ctx_places and not spelled else set()) or doc_countries | set(_REGION)
     far = [e for e in cands if e.source == "geonames" and e.country not in allowed and e.population < 100_000]
     cands = [e for e in cands if e not in far]
+    qwords = norm(query).split()
+    if not is_latin(query) and doc_countries and qwords and any(is_common_word(v) for v in _variants(qwords)):
+        # a name that is also a word or a person's name (العمري) is a place of the context's countries
+        cands = [e for e in cands if e.country in doc_countries or e.feature == "country"]
     if partial and ctx_places and doc_countries:  # محطة السليمانية in a Saudi tweet is not in Iraq
         cands = [e for e in cands if e.country in doc_countries]
     if "عُ" in name and norm(query) == "عمان":  # vocalised ʿUmān is Oman, not Amman (عَمّان)
@@ -436,6 +454,8 @@ def geocode(name: str, context: str | None = None, *, level: str | None = None, 
     if partial:
         for p in out:
             p.precision = max(p.precision, 2)
+    if not out and ctx_places and (airport := _main_airport(query, ctx_places)):
+        out = [airport]
     if not out and ctx_places:
         out = [_context_fallback(query, ctx_places)]
     return out
@@ -464,6 +484,54 @@ def _context_fallback(query: str, ctx_places: list[Place]) -> Place:
                      lat=p.lat, lon=p.lon, gazetteer_id=p.gazetteer_id, precision=max(2, p.precision),
                      feature="region")
     return _country_place(query, main)
+
+
+@functools.cache
+def _airports() -> dict[str, GazEntry]:
+    """Each country's main airport: of the airports rasd lists, the one nearest its capital."""
+    from rasd.gazetteer import distance_km, entries_where
+
+    out: dict[str, GazEntry] = {}
+    for e in entries_where(lambda e: e.feature == "airport" and e.source == "extra" and e.lat is not None):
+        caps = _capitals().get(e.country or "", ())
+        if len(caps) != 1 or caps[0].lat is None:
+            continue
+        cap = caps[0]
+
+        def d(x: GazEntry, cap: GazEntry = cap) -> float:
+            return distance_km(x.lat or 0.0, x.lon or 0.0, cap.lat or 0.0, cap.lon or 0.0)
+
+        if e.country not in out or d(e) < d(out[e.country]):
+            out[e.country or ""] = e
+    return out
+
+
+def _main_airport(query: str, ctx_places: list[Place]) -> Place | None:
+    """'The airport' (المطار، طريق المطار) unnamed: the main airport of the country the context names."""
+    words = norm(query).split()
+    if not words or words[-1] not in ("المطار", "مطار") or not all(
+            any(f in _query_words()[1] for f, _ in stems(w)) for w in words[:-1]):
+        return None
+    main = Counter(p.country for p in ctx_places if p.country).most_common(1)
+    e = _airports().get(main[0][0]) if main else None
+    if e is None:
+        return None
+    out = _to_place(e, query, 0, len(query), None)
+    if len(words) > 1:  # a road or a roundabout on the way to it
+        out.precision, out.feature = 2, "site"
+    return out
+
+
+def _mission_place(query: str, p: Place) -> Place:
+    """An embassy in a country the context names only as a country is in that country's capital."""
+    if p.feature != "country":
+        return p
+    caps = _capitals().get(p.country or "", ())
+    if len(caps) != 1:
+        return p
+    out = _to_place(caps[0], query, 0, len(query), None)
+    out.precision, out.feature = 2, "site"
+    return out
 
 
 def _dedupe(ranked: list[GazEntry]) -> list[GazEntry]:
@@ -510,7 +578,8 @@ def _context_hints(query: str, context: str | None) -> tuple[str | None, set[str
             if e.country in _REGION and e.precision <= 3:
                 found.append(_to_place(e, name, 0, len(name), None))
     qn = norm(query)
-    own = {qn, " ".join(_strip_query(qn.split())[0])}  # the query's own mention does not vote for itself
+    # the query's own mention does not vote for itself, with or without its proclitics (بالسيدة زينب)
+    own = {qn, " ".join(_strip_query(qn.split())[0]), *(f for f, _ in stems(qn))}
 
     def is_own(p: Place) -> bool:
         n = norm(p.text)
