@@ -87,3 +87,10 @@ def test_places_outlet_title_is_not_a_place(run) -> None:
     doc = run("ونقلت قناة “روسيا اليوم” عن مصدر عسكري أن الهدنة صامدة.")
     assert doc.places == []
     assert [t.text for t in doc.times] == []
+
+
+def test_places_amman_or_oman_by_the_nationalities_of_the_article(run) -> None:
+    doc = run("وتظاهر المحتجون الأردنيون أمام مقر الحكومة في عمان.")
+    assert [(p.text, p.country) for p in doc.places] == [("عمان", "JOR")]
+    doc = run("وزار وزير الخارجية العماني مسقط، عاصمة سلطنة عمان.")
+    assert {p.country for p in doc.places} == {"OMN"}

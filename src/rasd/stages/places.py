@@ -165,7 +165,12 @@ def find_places(doc: Doc) -> list[Place]:
             if not cands or _media_name(toks, m.i, m.j):
                 continue
             found.append((m.start, m.end, cands, cue, m.phrase))
-            doc_countries.update(e.country for e in cands if e.country and e.feature == "country")
+            # عمان (Oman, or Amman in rasd's own tables) votes for neither; مصر beside GeoNames towns still votes
+            if not any(e.feature != "country" and e.source in ("extra", "admin", "user") for e in cands):
+                doc_countries.update(e.country for e in cands if e.country and e.feature == "country")
+    # nationality adjectives name the article's countries too (المحتجون الأردنيون ... في عمان: Amman)
+    nationalities = nationality_index()
+    doc_countries.update(nationalities[t.norm] for t in toks if t.norm in nationalities)
     places: list[Place] = []
     worded: list[bool] = []  # read off a name that is also an ordinary word or a person's name
     for start, end, cands, cue, phrase in found:
