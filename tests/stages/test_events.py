@@ -346,6 +346,12 @@ def test_event_plural_noun_with_both_sides_named_is_one_occurrence(run) -> None:
     assert _events(doc) == [("ASSAULT", ["ISR"], ["LBN"], "asserted")]
 
 
+def test_event_protest_with_no_actor_named_is_by_people_of_its_country(run) -> None:
+    doc = run("وتتواصل الاحتجاجات منذ أسبوع في عمان ضد الحكومة الأردنية.")
+    ev = next(e for e in doc.events if e.type == "PROTEST")
+    assert [(a.code, a.sector) for a in ev.actor] == [("JOR", "CVL")] and [r.code for r in ev.recipient] == ["JOR"]
+
+
 def test_event_places_most_specific_and_venue_of_words(run) -> None:
     doc = run("وسيطرت القوات التركية على مدينة عفرين في شمال سوريا.")
     ev = next(e for e in doc.events if e.type == "COERCE")

@@ -637,6 +637,10 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -
         actors = [x for x in actors if x.start > m.start]
         actor_rule += "; the subject of the verb that prevented it is not its actor"
     country = next((p.country for p in locations if p.country), None) or doc.main_country
+    if kind == "PROTEST" and not actors and country and (recipients or locations):
+        # الاحتجاجات ضد الحكومة الأردنية: the protest word names its protesters, people of the place's country
+        actors = [Actor(doc.text[m.start : m.end], m.start, m.end, None, "CVL", kind="GROUP")]
+        actor_rule = "the protesters the protest word names, of the place's country"
     actors = [_fill_code(x, country) for x in actors]
     recipients = [_fill_code(x, country) for x in recipients]
     trace = [
