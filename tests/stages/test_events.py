@@ -352,6 +352,22 @@ def test_event_protest_with_no_actor_named_is_by_people_of_its_country(run) -> N
     assert [(a.code, a.sector) for a in ev.actor] == [("JOR", "CVL")] and [r.code for r in ev.recipient] == ["JOR"]
 
 
+def test_event_warning_of_nobody_in_particular_is_no_threat(run) -> None:
+    doc = run("وحذر الرئيس الفرنسي من عواقب وخيمة للأزمة.")
+    assert "THREATEN" not in [e.type for e in doc.events]
+    doc = run("وحذرت الولايات المتحدة دمشق من أي هجوم على المدنيين.")
+    assert ("THREATEN", ["USA"], ["SYR"], "asserted") in _events(doc)
+
+
+@pytest.mark.parametrize("text, status", [
+    ("وفشلت المفاوضات مع الفصائل على اتفاق يقضي بانسحاب المسلحين من مدينة درعا.", "future"),
+    ("وقال إن عودة الحياة إلى المدينة رهن بانسحاب القوات التركية من مدينة عفرين.", "hypothetical"),
+])
+def test_event_terms_of_a_deal_and_conditions_are_not_asserted(run, text, status) -> None:
+    doc = run(text)
+    assert [e.status for e in doc.events if e.type == "RETREAT"] == [status]
+
+
 def test_event_places_most_specific_and_venue_of_words(run) -> None:
     doc = run("وسيطرت القوات التركية على مدينة عفرين في شمال سوريا.")
     ev = next(e for e in doc.events if e.type == "COERCE")
