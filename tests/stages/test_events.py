@@ -368,6 +368,16 @@ def test_event_terms_of_a_deal_and_conditions_are_not_asserted(run, text, status
     assert [e.status for e in doc.events if e.type == "RETREAT"] == [status]
 
 
+def test_event_accusation_genitive_with_a_charge_is_the_accused(run) -> None:
+    doc = run("وجاء ذلك إثر اتهام الحكومة العراقية بقمع المتظاهرين في البصرة.")
+    assert ("ACCUSE", [], ["IRQ"], "asserted") in _events(doc)
+    doc = run("واتهام الولايات المتحدة لإيران بدعم الإرهاب ليس جديدا.")
+    assert ("ACCUSE", ["USA"], ["IRN"], "asserted") in _events(doc)
+    doc = run("ويواجه النظام السوري اتهامات بشن هجوم كيماوي في دوما.")
+    assert ("ACCUSE", [], ["SYR"], "asserted") in _events(doc)
+    assert next(e for e in doc.events if e.type == "ASSAULT").recipient == []
+
+
 def test_event_places_most_specific_and_venue_of_words(run) -> None:
     doc = run("وسيطرت القوات التركية على مدينة عفرين في شمال سوريا.")
     ev = next(e for e in doc.events if e.type == "COERCE")

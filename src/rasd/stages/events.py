@@ -471,6 +471,9 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
             if cands:
                 pick, rule = group_start(doc, cands[-1], st.clause_start), "verb: subject before it (SVO)"
     else:  # verbal noun
+        if trig.type == "ACCUSE" and after and adjacent(doc, m.end, after[0].start) \
+                and prep_of(doc, after[0]) is None and _charge_after(st, after[0]):
+            return [], None, "noun: the genitive is the accused (اتهام النظام بشن هجوم)"
         adjs = _adjective_actors(toks, m.j, st.b, "MIL" if trig.type in _FORCE else "GOV")
         if adjs:  # غارة تركية، الغارات السورية والروسية: the adjectives name the attackers
             return adjs, None, "noun + nationality adjective"
@@ -531,6 +534,11 @@ def _find_recipients(st: _Site, actor_m: Mention | None, actors: Sequence[Actor]
                         and prep_of(doc, x) == "بين"), None)
         if between is not None:
             return [x.actor for x in coordinated(doc, between, st.clause_end) if x.actor], "the sides after بين"
+    if trig.type == "ACCUSE" and actor_m is None and not actors and st.after and trig.pos == "noun" \
+            and adjacent(doc, st.m.end, st.after[0].start) and prep_of(doc, st.after[0]) is None \
+            and _charge_after(st, st.after[0]):
+        return [x.actor for x in coordinated(doc, st.after[0], st.clause_end) if x.actor], \
+            "the genitive of the accusation: the accused"
     receiver = _receiver(st)
     if receiver is not None and receiver.start not in taken:
         return [x.actor for x in coordinated(doc, receiver, st.clause_end) if x.actor], \
@@ -573,7 +581,9 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -
     if _verbal_attack(doc, m, actors) and not size:
         kind, mode, context = "ACCUSE", None, []
         actor_rule += "; an official's attack is verbal: ACCUSE"
-    if trig.requires == "actor" and not actors:
+    accused = kind == "ACCUSE" and bool(recipients) and rec_rule.startswith(("the genitive of the accusation",
+                                                                              "the subject of تلقى"))
+    if trig.requires == "actor" and not actors and not accused:  # اتهام النظام بشن هجوم: the accused is known
         return None
     if not actors and not recipients and not size:
         return None  # a trigger word with nobody and no toll is not a codable event (as in PETRARCH)
@@ -752,6 +762,16 @@ def _undergoer(st: _Site, taken: set[int]) -> Mention | None:
     return before[-1] if before else None
 
 
+def _charge_after(st: _Site, gen: Mention) -> bool:
+    """اتهام النظام بشن هجوم: a charge (بـ) follows the genitive and no accused after لـ (اتهام واشنطن لطهران)."""
+    doc = st.doc
+    if any(prep_of(doc, x) == "ل" for x in st.after if x.start > gen.start):
+        return False
+    k = token_at(doc, gen.end - 1)
+    nxt = doc.tokens[k + 1] if k is not None and k + 1 < st.b else None
+    return nxt is not None and nxt.norm.startswith("ب") and len(nxt.norm) >= 3
+
+
 def _receiver(st: _Site) -> Mention | None:
     """تلقى الرئيس اتصالا من نظيره / الرئيس تلقى دعوة: who received the event the noun names."""
     doc, toks, m = st.doc, st.toks, st.m
@@ -762,6 +782,12 @@ def _receiver(st: _Site) -> Mention | None:
     if verb is None:
         return None
     v = toks[verb]
+    people = [x for x in st.doc.mentions if v.end <= x.start and x.end <= m.start]
+    times = [(x.start, x.end) for x in st.doc.times]
+    loose = [t for t in toks[verb + 1 : m.i] if not any(x.start <= t.start < x.end for x in people)
+             and not any(s <= t.start < e for s, e in times) and t.norm not in grammar("time")]
+    if loose:  # the noun is not what the verb takes (يواجه النظام اتهامات بشن هجوم: not هجوم)
+        return None
     between = [x for x in st.people if v.end <= x.start and x.end <= m.start]
     if between:
         return between[0]
