@@ -378,6 +378,11 @@ def test_event_accusation_genitive_with_a_charge_is_the_accused(run) -> None:
     assert next(e for e in doc.events if e.type == "ASSAULT").recipient == []
 
 
+def test_event_sending_a_delegation_is_a_visit(run) -> None:
+    doc = run("وأرسلت الحكومة المصرية وفدا أمنيا إلى قطاع غزة.")
+    assert [(e.type, e.mode, [a.code for a in e.actor]) for e in doc.events] == [("CONSULT", "visit", ["EGY"])]
+
+
 def test_event_places_most_specific_and_venue_of_words(run) -> None:
     doc = run("وسيطرت القوات التركية على مدينة عفرين في شمال سوريا.")
     ev = next(e for e in doc.events if e.type == "COERCE")
