@@ -383,6 +383,11 @@ def test_event_sending_a_delegation_is_a_visit(run) -> None:
     assert [(e.type, e.mode, [a.code for a in e.actor]) for e in doc.events] == [("CONSULT", "visit", ["EGY"])]
 
 
+def test_event_commitment_to_an_agreement_is_support(run) -> None:
+    doc = run("وقالت إيطاليا إنها ملتزمة بالاتفاق النووي مع إيران.")
+    assert [(e.type, [a.code for a in e.actor]) for e in doc.events] == [("SUPPORT", ["ITA"])]
+
+
 def test_event_places_most_specific_and_venue_of_words(run) -> None:
     doc = run("وسيطرت القوات التركية على مدينة عفرين في شمال سوريا.")
     ev = next(e for e in doc.events if e.type == "COERCE")
