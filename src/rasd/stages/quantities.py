@@ -427,6 +427,9 @@ def _as_number(v: Decimal) -> int | float:
 _MAY_START: dict[str, bool] = {}
 
 
+_DUAL_ENDINGS = ("ين", "ان")  # every dual ends so (after normalisation): a cheap test before the lookup
+
+
 def _dual_offset(t: str, lex: _Lexicon) -> int | None:
     """Where the dual noun begins in token ``t`` (past و/ب/ل), or None when ``t`` is none."""
     for k in (0, 1, 2):
@@ -485,7 +488,7 @@ def find_quantities(
     i = 0
     while i < len(toks):
         tok = toks[i]
-        dual = _dual_offset(tok.t, lex)
+        dual = _dual_offset(tok.t, lex) if tok.t.endswith(_DUAL_ENDINGS) else None
         if dual is not None:  # مقتل جنديين: the noun is its own count of two
             s, e = nt.span(tok.s + dual, tok.e)
             if not any(s < te and ts < e for ts, te in blocked):
