@@ -249,3 +249,10 @@ def test_quantity_dual_noun_counts_two() -> None:
         [("جنديين", 2), ("طفلين", 2)]
     # a nisba plural is written like its dual: مدنيين is not a count
     assert find_quantities("مقتل مدنيين في القصف") == []
+
+
+def test_quantities_every_dual_ends_as_a_dual() -> None:
+    # the stage looks a word up as a dual only when it ends so; a row that did not would never match
+    from rasd.stages.quantities import _DUAL_ENDINGS, _lexicon
+
+    assert all(d.endswith(_DUAL_ENDINGS) for d in _lexicon().duals)
