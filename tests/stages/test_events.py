@@ -388,6 +388,16 @@ def test_event_commitment_to_an_agreement_is_support(run) -> None:
     assert [(e.type, [a.code for a in e.actor]) for e in doc.events] == [("SUPPORT", ["ITA"])]
 
 
+@pytest.mark.parametrize("text, status", [
+    ("وهددت تركيا بشن عملية عسكرية ضد المقاتلين الأكراد في منبج.", "hypothetical"),
+    ("وأثارت أنقرة إمكان شن عملية عسكرية في شمال العراق.", "hypothetical"),
+    ("وقال الجيش التركي إنه سيعمل على تجنب قصف المدنيين في مدينة عفرين.", "negated"),
+])
+def test_event_threatened_possible_or_avoided_attack_is_not_asserted(run, text, status) -> None:
+    doc = run(text)
+    assert [e.status for e in doc.events if e.type == "ASSAULT"] == [status]
+
+
 def test_event_places_most_specific_and_venue_of_words(run) -> None:
     doc = run("وسيطرت القوات التركية على مدينة عفرين في شمال سوريا.")
     ev = next(e for e in doc.events if e.type == "COERCE")
