@@ -391,6 +391,7 @@ def test_event_commitment_to_an_agreement_is_support(run) -> None:
 @pytest.mark.parametrize("text, status", [
     ("وهددت تركيا بشن عملية عسكرية ضد المقاتلين الأكراد في منبج.", "hypothetical"),
     ("وأثارت أنقرة إمكان شن عملية عسكرية في شمال العراق.", "hypothetical"),
+    ("ونشرت إيران منصات صواريخ في اليمن من أجل استهداف السعودية.", "hypothetical"),
     ("وقال الجيش التركي إنه سيعمل على تجنب قصف المدنيين في مدينة عفرين.", "negated"),
 ])
 def test_event_threatened_possible_or_avoided_attack_is_not_asserted(run, text, status) -> None:

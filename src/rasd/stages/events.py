@@ -82,7 +82,7 @@ def _modality_cues() -> dict[str, str]:
     """Normalised word → negation, future, hypothetical or prevent."""
     out = {}
     for form, roles in cue_table().items():
-        for role in ("prevent", "negation", "hypothetical", "future", "wish", "threat"):
+        for role in ("prevent", "negation", "hypothetical", "future", "wish", "threat", "aim"):
             if role in roles:
                 out[form] = role
                 break
@@ -154,10 +154,10 @@ def _status(doc: Doc, toks: Sequence[Token], lo: int, i: int, tok_form_off: int,
             if k < lo:
                 continue
             return "hypothetical", f"called for after «{toks[k].text}»"
-        if role == "threat":  # هددت تركيا بشن عملية عسكرية: threatened, not done
+        if role in ("threat", "aim"):  # هددت تركيا بشن عملية عسكرية، من أجل استهداف: threatened or aimed at
             if k < lo:
                 continue
-            return "hypothetical", f"threatened after «{toks[k].text}»"
+            return "hypothetical", f"{'threatened' if role == 'threat' else 'aimed at'} after «{toks[k].text}»"
         return role, f"«{toks[k].text}»"
     if any(toks[k].norm == "حال" and k > a and toks[k - 1].norm == "في" for k in range(a, i)):
         return "hypothetical", "«في حال»"
