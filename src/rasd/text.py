@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
+from rasd.memo import Memo
 from rasd.records import Token
 
 # One character in, at most one character out.
@@ -149,16 +150,13 @@ _TOKEN = regex.compile(
 
 
 # Token spelling → (normalised form, is a word), or () when the token folds to nothing.
-_TOKEN_FORMS: dict[str, tuple[str, bool] | tuple[()]] = {}
+_TOKEN_FORMS: Memo[str, tuple[str, bool] | tuple[()]] = Memo()
 
 
 def _token_form(t: str) -> tuple[str, bool] | tuple[()]:
     n = t.translate(_TABLE)  # a token has no spaces: norm() without the split/join
     form: tuple[str, bool] | tuple[()] = () if not n or n.isspace() else (n, n[0].isalnum())
-    if len(_TOKEN_FORMS) >= 200_000:
-        _TOKEN_FORMS.clear()
-    _TOKEN_FORMS[t] = form
-    return form
+    return _TOKEN_FORMS.put(t, form)
 
 
 def tokenize(text: str, sentences: list[tuple[int, int]]) -> list[Token]:

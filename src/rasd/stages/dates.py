@@ -28,6 +28,7 @@ from hijridate import Gregorian, Hijri
 
 from rasd.doc import Doc
 from rasd.errors import ResourceError
+from rasd.memo import Memo
 from rasd.records import TimeExpr
 from rasd.resources import load_tsv
 from rasd.text import NormText, fold_char, norm, normalize
@@ -751,8 +752,7 @@ def _trie(words: Iterable[str]) -> str:
     return emit(tree)
 
 
-_CHUNK_KINDS: dict[str, int] = {}
-_MAX_CHUNKS = 200_000
+_CHUNK_KINDS: Memo[str, int] = Memo()
 
 
 def _learn(chunks: list[str]) -> None:
@@ -799,8 +799,7 @@ def _segments(view: str) -> list[tuple[int, int, int]]:
                 out.append((a, b, bits))
     if unknown:
         new = {c for i in unknown for c in pieces[i][2] if c not in known}
-        if len(known) + len(new) > _MAX_CHUNKS:
-            known.clear()
+        if known.make_room(len(new)):
             new = {c for i in unknown for c in pieces[i][2]}
         _learn(sorted(new))
         for i in unknown:

@@ -30,6 +30,7 @@ from rasd.lexicon import (
     word_set,
 )
 from rasd.matcher import Match, char_offset
+from rasd.memo import Memo
 from rasd.records import Actor, Mention, Token
 from rasd.resources import load_tsv
 from rasd.text import QUOTES, norm, stems
@@ -229,9 +230,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
             tok = toks[i]
             may = memo.get(tok.text)
             if may is None:
-                may = _may_start(tok)
-                if len(memo) < 200_000:
-                    memo[tok.text] = may
+                may = memo.put(tok.text, _may_start(tok))
             if not may:
                 i += 1  # no lexicon phrase, head, possessed body or dual title starts here
                 continue
@@ -261,17 +260,15 @@ def find_mentions(doc: Doc) -> list[Mention]:
     return _dedupe(out)
 
 
-_MAY_START: tuple[tuple[object, ...], dict[str, bool]] = ((), {})
-
-
-def _may_start_memo() -> dict[str, bool]:
+def _may_start_memo() -> Memo[str, bool]:
     """Memo of token spelling → :func:`_may_start` (a token's normalised form follows from its
     spelling), kept as long as the lexicon matchers it was computed with."""
-    global _MAY_START
-    matchers = (actor_matcher(), head_matcher(), possessed_head_matcher())
-    if _MAY_START[0] != matchers:
-        _MAY_START = (matchers, {})
-    return _MAY_START[1]
+    return _memo_for((actor_matcher(), head_matcher(), possessed_head_matcher()))
+
+
+@functools.lru_cache(maxsize=1)
+def _memo_for(matchers: tuple[object, ...]) -> Memo[str, bool]:
+    return Memo()
 
 
 def _may_start(tok: Token) -> bool:

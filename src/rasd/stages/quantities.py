@@ -23,6 +23,7 @@ import regex
 
 from rasd.doc import Doc
 from rasd.errors import ResourceError
+from rasd.memo import Memo
 from rasd.records import Quantity, TimeExpr
 from rasd.resources import load_tsv
 from rasd.stages.dates import VERSION as DATES_VERSION
@@ -424,7 +425,7 @@ def _as_number(v: Decimal) -> int | float:
     return int(v) if v == v.to_integral_value() else float(v)
 
 
-_MAY_START: dict[str, bool] = {}
+_MAY_START: Memo[str, bool] = Memo()
 
 
 _DUAL_ENDINGS = ("ين", "ان")  # every dual ends so (after normalisation): a cheap test before the lookup
@@ -443,10 +444,7 @@ def _dual_offset(t: str, lex: _Lexicon) -> int | None:
 def _may_start(t: str) -> bool:
     """Whether a token spelled ``t`` may begin a number: digits, or a word a number phrase starts with."""
     may = t[0].isdigit() or (t[0].isalpha() and bool(_lead_candidates(t)))
-    if len(_MAY_START) >= 200_000:
-        _MAY_START.clear()
-    _MAY_START[t] = may
-    return may
+    return _MAY_START.put(t, may)
 
 
 def find_quantities(
