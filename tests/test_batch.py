@@ -130,3 +130,21 @@ def test_dask_local_cluster_gives_the_same_records_as_the_local_path(tmp_path: P
     rows = read_records(tmp_path / "dask")
     assert rows == read_records(tmp_path / "local")
     assert [r["doc_id"] for r in rows] == [a.doc_id for a in ARTICLES] and any(r["records"]["events"] for r in rows)
+
+
+def test_bounded_imap_reads_no_further_than_its_window() -> None:
+    import multiprocessing as mp
+
+    from rasd.batch import bounded_imap
+
+    pulled = []
+
+    def items():
+        for i in range(100):
+            pulled.append(i)
+            yield -i
+
+    with mp.get_context("fork").Pool(2) as pool:
+        results = bounded_imap(pool, abs, items(), window=4)
+        assert next(results) == 0 and len(pulled) == 4  # Pool.imap would have queued all 100
+        assert list(results) == list(range(1, 100))

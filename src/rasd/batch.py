@@ -6,14 +6,18 @@ import functools
 import itertools
 import multiprocessing as mp
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from multiprocessing.pool import AsyncResult
+from multiprocessing.pool import AsyncResult, Pool
+from typing import TypeVar
 
 from rasd.doc import Doc
 from rasd.errors import PipelineError
 from rasd.pipeline import Pipeline
 from rasd.records import Article
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 class _RemoteCause(Exception):
@@ -98,13 +102,20 @@ def process_articles(
         return
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(workers, initializer=warm_pipeline) as pool:
-        pending: deque[AsyncResult[list[Doc | _Failure]]] = deque()
-        for chunk in _chunks(articles, max(1, chunksize)):
-            pending.append(pool.apply_async(_run_chunk, (chunk,)))
-            if len(pending) >= 2 * workers:
-                yield from _unpack(pending.popleft().get())
-        while pending:
-            yield from _unpack(pending.popleft().get())
+        for results in bounded_imap(pool, _run_chunk, _chunks(articles, max(1, chunksize)), 2 * workers):
+            yield from _unpack(results)
+
+
+def bounded_imap(pool: Pool, fn: Callable[[T], R], items: Iterable[T], window: int) -> Iterator[R]:
+    """``pool.imap(fn, items)`` that reads ``items`` only as results are taken: at most ``window`` items are
+    in flight, so a large input is never read ahead into memory (``Pool.imap`` queues all of it at once)."""
+    pending: deque[AsyncResult[R]] = deque()
+    for item in items:
+        pending.append(pool.apply_async(fn, (item,)))
+        if len(pending) >= window:
+            yield pending.popleft().get()
+    while pending:
+        yield pending.popleft().get()
 
 
 def _unpack(results: list[Doc | _Failure]) -> Iterator[Doc | PipelineError]:

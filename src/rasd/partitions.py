@@ -188,11 +188,12 @@ def run_local(articles: Iterable[Article], out_dir: Path, *, workers: int = 1, p
     """
     import multiprocessing as mp
 
-    from rasd.batch import warm_pipeline
+    from rasd.batch import bounded_imap, warm_pipeline
 
     chunks = partitions(articles, partition_size)
     if workers <= 1:
         return [write_part(extract_partition(c), out_dir, i) for i, c in enumerate(chunks)]
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(workers, initializer=warm_pipeline) as pool:
-        return [write_part(t, out_dir, i) for i, t in enumerate(pool.imap(extract_partition, chunks))]
+    with ctx.Pool(workers, initializer=warm_pipeline) as pool:  # partitions are read as workers free up
+        tables = bounded_imap(pool, extract_partition, chunks, 2 * workers)
+        return [write_part(t, out_dir, i) for i, t in enumerate(tables)]
