@@ -132,6 +132,8 @@ def test_dask_local_cluster_gives_the_same_records_as_the_local_path(tmp_path: P
     assert [r["doc_id"] for r in rows] == [a.doc_id for a in ARTICLES] and any(r["records"]["events"] for r in rows)
 
 
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(),
+                    reason="the generator below is a closure: it needs the fork start method")
 def test_bounded_imap_reads_no_further_than_its_window() -> None:
     import multiprocessing as mp
 

@@ -36,10 +36,10 @@ def test_resource_rows_are_clean(name: str) -> None:
 def test_every_stage_lexicon_role_is_known() -> None:
     roles = {r["role"] for r in load_tsv("cues.tsv")}
     assert roles <= {"speech", "transmit", "according", "participle", "anonymous", "negation", "future",
-                     "hypothetical", "prevent", "wish", "threat", "aim"}
+                     "hypothetical", "prevent", "wish", "threat", "aim", "condition", "provided", "terms"}
     assert {r["role"] for r in load_tsv("grammar.tsv")} <= {
         "time", "pronominal_prep", "partitive", "subject_pronoun", "local_head", "org_noun", "responsibility",
         "light_verb", "clause_participle", "count_word", "ambiguous_adj", "subset", "approximator", "needs_an",
         "background_prep", "background_head", "verbal_attack", "not_a_side", "receive", "agent_hand",
-        "we_verb", "relative", "involvement", "verbal_target",
+        "we_verb", "relative", "involvement", "verbal_target", "not_charge",
         "not_future_prefix", "undergo", "reaction", "ngo_body", "accusation", "local_people", "venue"}

@@ -23,8 +23,8 @@ PREPOSITIONS = ("في", "من", "الي", "علي", "عن", "مع", "ضد", "ح�
 
 
 # فيما/بينما ("while") open a clause of their own
-CLAUSE_BREAK = frozenset({"؛", ";", ":", "التي", "الذي", "الذين", "اللذين", "اللتين", "فيما", "بينما"}) \
-    | COMPLEMENTIZERS
+CLAUSE_BREAK = frozenset({"؛", ";", ":", "التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان",
+                          "اللواتي", "فيما", "بينما"}) | COMPLEMENTIZERS
 
 
 def breaks_clause(tok: Token) -> bool:
@@ -42,15 +42,25 @@ def _breaks_clause(word: str) -> bool:
     return (c is not None and c[0] == "participle") or any(f in grammar("clause_participle") for f, _ in stems(word))
 
 
+# فيما before these is no "while" but a phrase of its own (فيما يبدو "apparently", فيما بعد "later")
+_FIMA_PHRASES = frozenset({"يبدو", "بعد", "يتعلق", "يخص", "بينها", "بينهم", "بينهما"})
+
+
+def _breaks_at(toks: Sequence[Token], k: int) -> bool:
+    if toks[k].norm in ("فيما", "وفيما") and k + 1 < len(toks) and toks[k + 1].norm in _FIMA_PHRASES:
+        return False
+    return breaks_clause(toks[k])
+
+
 def clause_bounds(toks: Sequence[Token], a: int, b: int, i: int) -> tuple[int, int]:
     """Token range of the clause around token i."""
     lo = i
-    while lo > a and not breaks_clause(toks[lo - 1]):
+    while lo > a and not _breaks_at(toks, lo - 1):
         lo -= 1
     if lo > a and toks[lo - 1].norm not in CLAUSE_BREAK:
         lo -= 1  # a participle belongs to the clause it opens
     hi = i + 1
-    while hi < b and not breaks_clause(toks[hi]):
+    while hi < b and not _breaks_at(toks, hi):
         hi += 1
     return lo, hi
 

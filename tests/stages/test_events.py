@@ -386,6 +386,8 @@ def test_event_sending_a_delegation_is_a_visit(run) -> None:
 def test_event_commitment_to_an_agreement_is_support(run) -> None:
     doc = run("وقالت إيطاليا إنها ملتزمة بالاتفاق النووي مع إيران.")
     assert [(e.type, [a.code for a in e.actor]) for e in doc.events] == [("SUPPORT", ["ITA"])]
+    doc = run("وقالت الحكومة اللبنانية إنها ملتزمة بحماية المتظاهرين.")
+    assert "SUPPORT" not in [e.type for e in doc.events]
 
 
 @pytest.mark.parametrize("text, status", [
@@ -397,6 +399,50 @@ def test_event_commitment_to_an_agreement_is_support(run) -> None:
 def test_event_threatened_possible_or_avoided_attack_is_not_asserted(run, text, status) -> None:
     doc = run(text)
     assert [e.status for e in doc.events if e.type == "ASSAULT"] == [status]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("وبحثت الحكومة الليبية الاشتباكات بين الجيش والمسلحين في طرابلس.", "ASSAULT"),  # بحث is not بـ + حث
+    ("وأحبطت الشرطة العراقية هجوما انتحاريا واعتقلت منفذيه في كركوك.", "COERCE"),  # a new verb, a new clause
+    ("وأعلنت الداخلية المغربية تفكيك خلية إرهابية واعتقال خمسة من عناصرها في الرباط.", "COERCE"),  # joined by و
+    ("وبقي الصحفي رهن الاحتجاز منذ اعتقاله من قبل قوات الأمن المصرية.", "COERCE"),  # رهن الاحتجاز: custody
+    ("وطالبت منظمة العفو الدولية بالتحقيق في مقتل 12 متظاهرا برصاص قوات الأمن العراقية.", "ASSAULT"),
+])
+def test_event_governing_cues_reach_only_what_they_govern(run, text, kind) -> None:
+    doc = run(text)
+    assert [e.status for e in doc.events if e.type == kind] == ["asserted"]
+
+
+def test_event_subject_after_the_verb_wins_over_a_later_min_qibal(run) -> None:
+    doc = run("واعتقلت الشرطة المصرية شخصا مطلوبا من قبل السلطات الليبية.")
+    assert [(e.type, [a.code for a in e.actor], [a.sector for a in e.actor]) for e in doc.events] == \
+        [("COERCE", ["EGY"], ["COP"])]
+
+
+def test_event_genitive_agent_of_a_faced_attack(run) -> None:
+    doc = run("ويواجه الجيش السوري هجمات المعارضة المسلحة في إدلب.")
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert [a.sector for a in ev.actor] == ["REB"] and [a.sector for a in ev.recipient] == ["MIL"]
+    # a word with بـ that is no charge does not make the genitive the accused
+    doc = run("وأثارت إدانة الحكومة العراقية بشدة للهجوم ردود فعل.")
+    assert [(e.type, [a.code for a in e.actor]) for e in doc.events] == [("ACCUSE", ["IRQ"])]
+
+
+def test_event_attack_by_party_members_on_a_place_is_no_verbal_attack(run) -> None:
+    doc = run("وهاجم عناصر حركة فتح مقرا لحركة حماس في نابلس.")
+    assert [e.type for e in doc.events] == ["ASSAULT"]
+
+
+def test_event_we_verb_takes_only_its_own_object(run) -> None:
+    doc = run('وقال وزير الداخلية المصري: "نواصل التحقيق في الهجوم على الكنيسة في القاهرة".')
+    assert "ASSAULT" not in [e.type for e in doc.events]
+    doc = run('وقال المتحدث باسم الجيش الأردني: "غارتنا على مواقع المهربين في المفرق كانت دقيقة".')
+    assert [(e.type, [a.code for a in e.actor]) for e in doc.events] == [("ASSAULT", ["JOR"])]
+
+
+def test_event_fima_yabdu_does_not_cut_the_clause(run) -> None:
+    doc = run("وشنت الطائرات الإسرائيلية فيما يبدو غارات على مواقع للجيش السوري قرب دمشق.")
+    assert _events(doc) == [("ASSAULT", ["ISR"], ["SYR"], "asserted")]
 
 
 def test_event_places_most_specific_and_venue_of_words(run) -> None:

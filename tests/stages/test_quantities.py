@@ -249,6 +249,8 @@ def test_quantity_dual_noun_counts_two() -> None:
         [("جنديين", 2), ("طفلين", 2)]
     # a nisba plural is written like its dual: مدنيين is not a count
     assert find_quantities("مقتل مدنيين في القصف") == []
+    # the number word after a dual counts them, once
+    assert [(q.text, q.value) for q in find_quantities("مقتل جنديين اثنين")] == [("اثنين", 2)]
 
 
 def test_quantities_every_dual_ends_as_a_dual() -> None:

@@ -55,7 +55,8 @@ def _trigger_openers() -> frozenset[str]:
     """Normalised first words of the verbal-noun triggers of several words (اتصالا هاتفيا، سيارة مفخخة)."""
     firsts = {norm(r["form"].split()[0]) for r in load_tsv("triggers.tsv")
               if " " in r["form"].strip() and r["pos"] == "noun"}
-    # not the heads of bodies (قوات، لجنة، حزب): they open names of their own
+    # not the words that open a head or body phrase of heads.tsv (قوات، حزب): they open names of their own
+    # (a body word that heads.tsv does not list, such as لجنة, stays in: it is no part of a person's name)
     return frozenset(f for f in firsts if not head_matcher().starts(f))
 
 

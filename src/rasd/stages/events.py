@@ -79,14 +79,36 @@ def _prefix_ok(trig: Trigger, prefix: str) -> bool:
 
 @functools.cache
 def _modality_cues() -> dict[str, str]:
-    """Normalised word → negation, future, hypothetical or prevent."""
+    """Normalised word → its modality role in cues.tsv: negation, future, hypothetical (they reach over the
+    clause, see :func:`_status`), or one of :data:`_GOVERNING` (they reach only what they govern)."""
     out = {}
     for form, roles in cue_table().items():
-        for role in ("prevent", "negation", "hypothetical", "future", "wish", "threat", "aim"):
+        for role in ("prevent", "negation", "hypothetical", "future", *_GOVERNING):
             if role in roles:
                 out[form] = role
                 break
     return out
+
+
+# Cues that govern a verbal noun after them (أحبطت الشرطة هجوما، دعت إلى تنظيم مظاهرات، هددت بشن عملية، من أجل
+# استهداف، اتفاق يقضي بانسحاب، رهن بانسحاب), and the status they give it.
+_GOVERNING = {"prevent": "negated", "wish": "hypothetical", "threat": "hypothetical", "aim": "hypothetical",
+              "condition": "hypothetical", "provided": "hypothetical", "terms": "future"}
+_GOVERNED_GAP = frozenset({"الي", "علي", "من", "عن"})  # دعا إلى، حث على، منع من، امتنع عن
+
+
+@functools.lru_cache(maxsize=65_536)
+def _cue_role(n: str) -> str | None:
+    """The modality role of a normalised word, as written or after a proclitic: any proclitic for the
+    particles (بعدم، ولم), only و ف س ل for the governing verbs (بحث is not ب + حث, لضبط is no verb)."""
+    cues = _modality_cues()
+    role = cues.get(n)
+    if role is not None:
+        return role
+    for f, o in stems(n):
+        if o and f in cues and (cues[f] not in _GOVERNING or n[:o] in VERB_PROCLITICS):
+            return cues[f]
+    return None
 
 
 @functools.cache
@@ -105,66 +127,82 @@ def _speaker_for(statements: Sequence[Statement], start: int) -> Statement | Non
     return None
 
 
-def _asker(st: _Site) -> Mention | None:
-    """The subject of the verb of calling for (دعا، طالب، حث) before the trigger in its clause."""
-    cues, toks = _modality_cues(), st.toks
-    k = next((k for k in range(st.m.i - 1, st.lo - 1, -1) if cues.get(toks[k].norm) == "wish"
-              or next((cues[f] for f, o in stems(toks[k].norm) if o and f in cues), None) == "wish"), None)
-    if k is None:
-        return None
+def _governs(doc: Doc, toks: Sequence[Token], k: int, i: int, prefix: str, role: str) -> bool:
+    """Whether the governing cue at token k takes the verbal noun at token i as its complement: the noun
+    comes after the cue, past its subject and object (names), a preposition (إلى، على، من) and at most
+    three other words, in the same stretch of words (no punctuation between: دعت فتح الجماهير الفلسطينية
+    إلى تنظيم مظاهرات); not when it is joined by و (تفكيك خلية واعتقال خمسة: the arrest happened) or when
+    a word that refers to an event stands between (طالبت بالتحقيق في مقتل: the killing happened)."""
+    if prefix.startswith("و"):  # governed only when joined to an event noun the cue governs (تجنب عمليات وهجمات)
+        first = next((j for j in range(k + 1, i) if trigger_matcher().match_at(toks, j, i) is not None), None)
+        if first is None:
+            return False
+        i, prefix = first, ""
+    if role == "provided" and "ب" not in prefix:  # رهن بانسحاب، not رهن الاحتجاز (custody)
+        return False
+    if role == "terms" and "ب" not in prefix and toks[i - 1].norm != "علي":  # يقضي بانسحاب، ينص على انسحاب
+        return False
+    words = 0
+    for t in toks[k + 1 : i]:
+        if not t.is_word or t.norm in grammar("background_head") or t.norm[1:] in grammar("background_head"):
+            return False
+        if t.norm in _GOVERNED_GAP or t.norm in grammar("time") or _in_mention(doc, t):
+            continue
+        words += 1
+        if words > 3:
+            return False
+    return True
+
+
+def _status(doc: Doc, toks: Sequence[Token], lo: int, i: int, tok_form_off: int, a: int,
+            noun: bool = False) -> tuple[str, str, int | None]:
+    """The event's status, the cue that decided it, and the index of that cue when it is a governing one.
+
+    Negation governs its own clause (up to four words before the trigger: لم ننخرط بعد في مفاوضات);
+    a future or a condition may stand in the clause that introduces this one (من المتوقع أن تفرج ...،
+    إذا انسحبت ...), so those are looked for back to the start of the sentence, up to ten words. A
+    governing cue (:data:`_GOVERNING`: أحبط، دعا، هدد، من أجل، تقضي، رهن) decides only for a verbal noun
+    it governs (:func:`_governs`).
+    """
+    t = toks[i]
+    prefix = t.norm[:tok_form_off]
+    if tok_form_off and prefix.endswith("س") and t.norm[tok_form_off:tok_form_off + 1] in "يتن":
+        return "future", "سـ on the verb", None
+    for k in range(i - 1, max(a, i - 10) - 1, -1):
+        n = toks[k].norm
+        role = _cue_role(n)
+        if role is None:
+            if n.startswith("س") and len(n) > 3 and n[1] in "يتن" and k >= i - 4 and k >= lo \
+                    and not n.startswith(_not_future_prefixes()) and not _in_mention(doc, toks[k]):
+                return "future", f"«{toks[k].text}»", None
+            continue
+        if role in _GOVERNING:
+            if k < lo or not noun or not _governs(doc, toks, k, i, prefix, role):
+                continue
+            return _GOVERNING[role], f"{role}: «{toks[k].text}»", k
+        nxt = toks[k + 1].norm if k + 1 < len(toks) else ""
+        if role == "negation":
+            if k < lo or i - k > 4 or nxt.endswith("زال") or nxt in ("سيما", "بد"):
+                continue  # another clause's, too far, or لا يزال "still", لا سيما "especially", لا بد "must"
+            return "negated", f"«{toks[k].text}»", None
+        return role, f"«{toks[k].text}»", None
+    if any(toks[k].norm == "حال" and k > a and toks[k - 1].norm == "في" for k in range(a, i)):
+        return "hypothetical", "«في حال»", None
+    sentence = doc.sentences[t.sent]
+    if doc.text[sentence.start : sentence.end].rstrip("\"'»”)").endswith(("؟", "?")):
+        return "hypothetical", "a question asserts nothing", None
+    return "asserted", "no cue", None
+
+
+def _cue_subject(st: _Site, k: int) -> Mention | None:
+    """The subject of the governing verb at token k (أحبطت الشرطة، طالبت المعارضة): right after it, or
+    right before it."""
+    toks = st.toks
     after = next((x for x in st.people if x.start >= toks[k].end), None)
     if after is not None and gap_ok(toks, k + 1, after.start):
         return after
     before = [x for x in st.people if x.end <= toks[k].start and x.start >= st.clause_start]
     return before[-1] if before and not st.doc.text[before[-1].end : toks[k].start].strip() else None
-
-
-def _prevented(toks: Sequence[Token], lo: int, i: int) -> bool:
-    """A cue of preventing (منع، أحبط، فكك) stands in the clause before the trigger."""
-    cues = _modality_cues()
-    return any((cues.get(t.norm) or next((cues[f] for f, o in stems(t.norm) if o and f in cues), None)) == "prevent"
-               for t in toks[lo:i])
-
-
-def _status(doc: Doc, toks: Sequence[Token], lo: int, i: int, tok_form_off: int, a: int) -> tuple[str, str]:
-    """The event's status and the cue that decided it.
-
-    Negation governs its own clause (up to four words before the trigger: لم ننخرط بعد في مفاوضات);
-    a future or a condition may stand in the clause that introduces this one (من المتوقع أن تفرج ...،
-    إذا انسحبت ...), so those are looked for back to the start of the sentence, up to ten words.
-    """
-    cues = _modality_cues()
-    t = toks[i]
-    if tok_form_off and t.norm[:tok_form_off].endswith("س") and t.norm[tok_form_off:tok_form_off + 1] in "يتن":
-        return "future", "سـ on the verb"
-    for k in range(i - 1, max(a, i - 10) - 1, -1):
-        n = toks[k].norm
-        role = cues.get(n) or next((cues[f] for f, o in stems(n) if o and f in cues), None)
-        if role is None:
-            if n.startswith("س") and len(n) > 3 and n[1] in "يتن" and k >= i - 4 and k >= lo \
-                    and not n.startswith(_not_future_prefixes()) and not _in_mention(doc, toks[k]):
-                return "future", f"«{toks[k].text}»"
-            continue
-        nxt = toks[k + 1].norm if k + 1 < len(toks) else ""
-        if role in ("negation", "prevent"):
-            if k < lo or (role == "negation" and (i - k > 4 or nxt.endswith("زال") or nxt in ("سيما", "بد"))):
-                continue  # another clause's, too far, or لا يزال "still", لا سيما "especially", لا بد "must"
-            return "negated", f"«{toks[k].text}»"
-        if role == "wish":  # دعت فتح إلى تنظيم مظاهرات، طالب بالإفراج عن: called for, not done
-            if k < lo:
-                continue
-            return "hypothetical", f"called for after «{toks[k].text}»"
-        if role in ("threat", "aim"):  # هددت تركيا بشن عملية عسكرية، من أجل استهداف: threatened or aimed at
-            if k < lo:
-                continue
-            return "hypothetical", f"{'threatened' if role == 'threat' else 'aimed at'} after «{toks[k].text}»"
-        return role, f"«{toks[k].text}»"
-    if any(toks[k].norm == "حال" and k > a and toks[k - 1].norm == "في" for k in range(a, i)):
-        return "hypothetical", "«في حال»"
-    sentence = doc.sentences[t.sent]
-    if doc.text[sentence.start : sentence.end].rstrip("\"'»”)").endswith(("؟", "?")):
-        return "hypothetical", "a question asserts nothing"
-    return "asserted", "no cue"
 
 
 def find_events(doc: Doc) -> list[Event]:
@@ -249,15 +287,24 @@ def _first_person(st: _Site) -> bool:
     subject after it), an event noun with «our» (غاراتنا) or after such a verb (قمنا بشن غارات)."""
     toks, m, doc = st.toks, st.m, st.doc
     phrase = norm(m.phrase.split()[0])
-    ours = m.j == m.i + 1 and any(f == phrase + "نا" for f, _ in stems(toks[m.i].norm))
+    # «our» or «we» attached: غاراتنا، غارتنا (ة written ت before the pronoun), اعتقلنا
+    ours = m.j == m.i + 1 and any(f.endswith("نا") and phrase in strip_enclitic(f) for f, _ in stems(toks[m.i].norm))
     if m.payload.pos == "verb":
         if phrase[:1] == "ن" and "ي" + phrase[1:] in _verb_forms():
             return True
         return ours and not (st.after and tokens_between(doc, m.end, st.after[0].start) == 0)
     if ours:
         return True
+    # the noun is what the we-verb takes: right after it, or after one بـ word (قمنا بشن غارات), never past
+    # في or عن (نواصل التحقيق في الهجوم: we investigate, the attack is someone else's)
     we = grammar("we_verb")
-    return any(toks[k].norm in we or toks[k].norm[1:] in we for k in range(max(st.lo, m.i - 3), m.i))
+    for k in range(m.i - 1, max(st.lo, m.i - 5) - 1, -1):
+        if toks[k].norm in we or toks[k].norm[1:] in we:
+            times = [(x.start, x.end) for x in doc.times]
+            between = [t for t in toks[k + 1 : m.i] if t.norm not in grammar("time")
+                       and not any(s <= t.start < e for s, e in times)]  # قمنا قبل أسبوعين بغارات
+            return not between or (len(between) == 1 and between[0].norm.startswith("ب"))
+    return False
 
 
 def _adjective_actors(toks: Sequence[Token], j: int, b: int, sector: str) -> list[Actor]:
@@ -316,8 +363,10 @@ def _merge(events: list[Event]) -> list[Event]:
         into.location = into.location or ev.location
         into.mode = into.mode or ev.mode
         background = "background" in into.context and "background" in ev.context
-        into.context = [c for c in (into.context or ev.context) if c != "background"] + \
-            (["background"] if background else [])
+        into.context = [c for c in into.context if c != "background"] or \
+            [c for c in ev.context if c != "background"]
+        if background:
+            into.context.append("background")
         if not into.date:
             into.date, into.date_precision = ev.date, ev.date_precision
         into.size = {**ev.size, **into.size}
@@ -465,18 +514,17 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
         return [speaker], None, "verb after إنه/أنها: the speaker"
     elif trig.pos == "verb":
         agent = next((x for x in after if prep_of(doc, x) == "من قبل"), None)
-        if agent is not None:  # قتل ثلاثة على يد مسلحين، اعتقل من قبل الشرطة: a passive with its doer
-            pick, rule = agent, "passive verb: the doer after من قبل/على يد"
-        elif after and (prep_of(doc, after[0]) is None or partitive_before(doc, after[0])) and \
+        if after and (prep_of(doc, after[0]) is None or partitive_before(doc, after[0])) and \
                 gap_ok(toks, m.j, after[0].start, partitive=True):
-            pick, rule = after[0], "verb: subject after it (VSO)"
+            pick, rule = after[0], "verb: subject after it (VSO)"  # اعتقلت الشرطة شخصا مطلوبا من قبل القضاء
+        elif agent is not None:  # قتل ثلاثة على يد مسلحين، اعتقل خمسة من قبل الشرطة: a passive with its doer
+            pick, rule = agent, "passive verb: the doer after من قبل/على يد"
         else:
             cands = [x for x in before if prep_of(doc, x) is None]
             if cands:
                 pick, rule = group_start(doc, cands[-1], st.clause_start), "verb: subject before it (SVO)"
     else:  # verbal noun
-        if trig.type == "ACCUSE" and after and adjacent(doc, m.end, after[0].start) \
-                and prep_of(doc, after[0]) is None and _charge_after(st, after[0]):
+        if _accused_genitive(st) is not None:
             return [], None, "noun: the genitive is the accused (اتهام النظام بشن هجوم)"
         adjs = _adjective_actors(toks, m.j, st.b, "MIL" if trig.type in _FORCE else "GOV")
         if adjs:  # غارة تركية، الغارات السورية والروسية: the adjectives name the attackers
@@ -492,7 +540,7 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
         governed = _governed(doc, m)
         near = [x for x in before if prep_of(doc, x) is None and tokens_between(doc, x.end, m.start) <= 2
                 and not governed]
-        if by is None and _receiver(st) is not None:
+        if by is None and (gen is None or trig.prep == "gen") and _receiver(st) is not None:
             return [], None, "noun received (تلقى ... اتصالا): its subject is the recipient, no من agent"
         if by is not None:
             pick, rule = by, "noun: من قبل/من agent (دعوات من فرنسا)"
@@ -538,10 +586,9 @@ def _find_recipients(st: _Site, actor_m: Mention | None, actors: Sequence[Actor]
                         and prep_of(doc, x) == "بين"), None)
         if between is not None:
             return [x.actor for x in coordinated(doc, between, st.clause_end) if x.actor], "the sides after بين"
-    if trig.type == "ACCUSE" and actor_m is None and not actors and st.after and trig.pos == "noun" \
-            and adjacent(doc, st.m.end, st.after[0].start) and prep_of(doc, st.after[0]) is None \
-            and _charge_after(st, st.after[0]):
-        return [x.actor for x in coordinated(doc, st.after[0], st.clause_end) if x.actor], \
+    accused = _accused_genitive(st) if actor_m is None and not actors else None
+    if accused is not None:
+        return [x.actor for x in coordinated(doc, accused, st.clause_end) if x.actor], \
             "the genitive of the accusation: the accused"
     receiver = _receiver(st)
     if receiver is not None and receiver.start not in taken:
@@ -582,11 +629,11 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -
 
     size = _size(doc, st.lo, st.hi)
     kind, mode, context = trig.type, trig.mode, list(trig.context)
-    if _verbal_attack(doc, m, actors) and not size:
+    if _verbal_attack(st, actors) and not size:
         kind, mode, context = "ACCUSE", None, []
         actor_rule += "; an official's attack is verbal: ACCUSE"
-    accused = kind == "ACCUSE" and bool(recipients) and rec_rule.startswith(("the genitive of the accusation",
-                                                                              "the subject of تلقى"))
+    received = _receiver(st) is not None
+    accused = kind == "ACCUSE" and bool(recipients) and (received or _accused_genitive(st) is not None)
     if trig.requires == "actor" and not actors and not accused:  # اتهام النظام بشن هجوم: the accused is known
         return None
     if not actors and not recipients and not size:
@@ -621,7 +668,7 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -
     placed = loc_rule != "none" or (kind in VERBAL and bool(st.places))
     date, precision = _date(doc, st.clause_start, st.clause_end, near=m.start)
     date_rule = "time expression in the clause" if date else "none"
-    received = rec_rule.startswith("the subject of تلقى")  # تلقى اتصالات من ...: calls made, not a kind of call
+    # تلقى اتصالات من ...: calls made, not a kind of call (``received`` above)
     if date is None and not placed and not size and (_background(toks, m, a)
                                                      or (_generic_plural(toks, m) and not received
                                                          and not (actors and recipients))
@@ -635,21 +682,17 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -
     if date is None:  # وأسفر القصف، الجمعة، عن مقتل ...: the sentence's time, outside the trigger's clause
         date, precision = _date(doc, toks[a].start, toks[b - 1].end, near=m.start)
         date_rule = "a time expression elsewhere in the sentence" if date else date_rule
-    status, status_rule = ("negated", "inside a denial") if denied else \
-        _status(doc, toks, st.lo, m.i, m.start - toks[m.i].start, a)
+    status, status_rule, cue_k = ("negated", "inside a denial", None) if denied else \
+        _status(doc, toks, st.lo, m.i, m.start - toks[m.i].start, a, noun=trig.pos == "noun")
     if kind == "THREATEN" and status in ("future", "hypothetical"):
         status, status_rule = "asserted", f"a threat is made now, whatever it is about ({status_rule})"
-    if status == "hypothetical" and status_rule.startswith("called for"):
-        # طالبت المعارضة بالإفراج عن ...: who calls for it is not who would do it (دعت فتح الفلسطينيين إلى
-        # التظاهر: those called on would)
-        asker = _asker(st)
-        if asker is not None and any(x.start == asker.start for x in actors):
-            actors = [x for x in actors if x.start != asker.start]
-            actor_rule += "; who called for it is not its actor"
-    if status == "negated" and _prevented(toks, st.lo, m.i) and any(x.start < m.start for x in actors):
-        # أحبطت الشرطة هجوما، منعت القوات المتظاهرين: who prevented it did not do it
-        actors = [x for x in actors if x.start > m.start]
-        actor_rule += "; the subject of the verb that prevented it is not its actor"
+    if cue_k is not None and _cue_role(toks[cue_k].norm) in ("wish", "prevent"):
+        # أحبطت الشرطة هجوما، طالبت المعارضة بالإفراج عن ...: who prevents or calls for it does not do it
+        # (دعت فتح الفلسطينيين إلى التظاهر: those called on would)
+        subject = _cue_subject(st, cue_k)
+        if subject is not None and any(x.start == subject.start for x in actors):
+            actors = [x for x in actors if x.start != subject.start]
+            actor_rule += "; who prevents or calls for it is not its actor"
     country = next((p.country for p in locations if p.country), None) or doc.main_country
     if kind == "PROTEST" and not actors and country and (recipients or locations):
         # الاحتجاجات ضد الحكومة الأردنية: the protest word names its protesters, people of the place's country
@@ -666,7 +709,7 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -
         f"location: {loc_rule}",
     ]
     # أصيب أربعة إثر انفجار: a toll reported before the trigger in its clause is the event's, reported
-    toll = m.i > st.lo and {"killed", "injured"} & set(_size(doc, st.lo, m.i))
+    toll = m.i > st.lo and bool({"killed", "injured"} & set(_size(doc, st.lo, m.i)))
     referred = None if toll else _referred_to(st)
     if referred is not None:  # still an event (CONVENTIONS code dated or placed background); marked as such
         context = [*context, "background"]
@@ -702,8 +745,11 @@ _ARMED = frozenset({"MIL", "REB", "IMG", "SPY", "COP", "UAF"})
 _SPEAKING = frozenset({"PTY", "LEG", "JRN", "NGO", "EDU", "ELI"})
 
 
-def _verbal_attack(doc: Doc, m: Match[Trigger], actors: list[Actor]) -> bool:
-    """شن الرئيس هجوما على ...، هاجم الوزير ...: a person outside the armed forces attacks in words."""
+def _verbal_attack(st: _Site, actors: list[Actor]) -> bool:
+    """شن الرئيس هجوما على ...، هاجم الوزير ...، هاجم المرشح رغبة منافسه: an attack in words, by a person
+    outside the armed forces, by a party, parliament, the press or an NGO where no place is named (هاجم
+    عناصر حركة فتح مقرا في نابلس is not), or on a thing only words can attack."""
+    doc, m = st.doc, st.m
     if m.payload.type != "ASSAULT" or not actors:
         return False
     first = doc.tokens[m.i].norm
@@ -711,10 +757,12 @@ def _verbal_attack(doc: Doc, m: Match[Trigger], actors: list[Actor]) -> bool:
     words = {w for t in span for w in (t.norm, t.norm[1:])} | {first, first[1:]}
     if not words & grammar("verbal_attack"):
         return False
-    after = {w for t in doc.tokens[m.j : m.j + 4] for f, _ in stems(t.norm) for w in (f, *strip_enclitic(f))}
+    after = {w for t in doc.tokens[m.j : min(m.j + 4, st.b)] for f, _ in stems(t.norm)
+             for w in (f, *strip_enclitic(f))}
     if after & grammar("verbal_target"):  # هاجم رغبة المرشح، شن هجوما على سياسة الحكومة
         return True
-    return all((a.kind == "PER" and a.sector not in _ARMED) or a.sector in _SPEAKING for a in actors)
+    return all((a.kind == "PER" and a.sector not in _ARMED) or (a.sector in _SPEAKING and not st.places)
+               for a in actors)
 
 
 def _background(toks: Sequence[Token], m: Match[Trigger], a: int) -> bool:
@@ -766,6 +814,16 @@ def _undergoer(st: _Site, taken: set[int]) -> Mention | None:
     return before[-1] if before else None
 
 
+def _accused_genitive(st: _Site) -> Mention | None:
+    """اتهام النظام بشن هجوم: the genitive of an accusation noun, when a charge follows it, is the accused."""
+    if st.trig.type != "ACCUSE" or st.trig.pos != "noun" or not st.after:
+        return None
+    gen = st.after[0]
+    if not adjacent(st.doc, st.m.end, gen.start) or prep_of(st.doc, gen) is not None:
+        return None
+    return gen if _charge_after(st, gen) else None
+
+
 def _charge_after(st: _Site, gen: Mention) -> bool:
     """اتهام النظام بشن هجوم: a charge (بـ) follows the genitive and no accused after لـ (اتهام واشنطن لطهران)."""
     doc = st.doc
@@ -773,7 +831,8 @@ def _charge_after(st: _Site, gen: Mention) -> bool:
         return False
     k = token_at(doc, gen.end - 1)
     nxt = doc.tokens[k + 1] if k is not None and k + 1 < st.b else None
-    return nxt is not None and nxt.norm.startswith("ب") and len(nxt.norm) >= 3
+    return nxt is not None and nxt.norm.startswith("ب") and len(nxt.norm) >= 3 \
+        and nxt.norm not in grammar("not_charge")  # بشن، بارتكاب، بأنها; not بشدة، بسبب، بعد
 
 
 def _receiver(st: _Site) -> Mention | None:

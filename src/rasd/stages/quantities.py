@@ -428,6 +428,7 @@ def _as_number(v: Decimal) -> int | float:
 _MAY_START: Memo[str, bool] = Memo()
 
 
+_TWO = frozenset({"اثنين", "اثنان", "اثنتين", "اثنتان"})
 _DUAL_ENDINGS = ("ين", "ان")  # every dual ends so (after normalisation): a cheap test before the lookup
 
 
@@ -487,6 +488,8 @@ def find_quantities(
     while i < len(toks):
         tok = toks[i]
         dual = _dual_offset(tok.t, lex) if tok.t.endswith(_DUAL_ENDINGS) else None
+        if dual is not None and i + 1 < len(toks) and toks[i + 1].t in _TWO:
+            dual = None  # جنديين اثنين: the number word after it counts them
         if dual is not None:  # مقتل جنديين: the noun is its own count of two
             s, e = nt.span(tok.s + dual, tok.e)
             if not any(s < te and ts < e for ts, te in blocked):
