@@ -62,4 +62,4 @@ def test_bad_file_is_one_line(tmp_path: Path) -> None:
 
 def test_train_ner_help() -> None:
     r = CliRunner().invoke(main, ["train", "ner", "--help"])
-    assert r.exit_code == 0 and "--wikiann" in r.output and "--out" in r.output
+    assert r.exit_code == 0 and "--wikiann" in r.output and "--out" in r.output and "--no-net" in r.output

@@ -1,4 +1,4 @@
-"""Building the shipped NER model directory: clusters, label distributions, first- and second-stage CRFs."""
+"""Building the shipped NER model directory: clusters, word vectors, label distributions, the CRFs and the network."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
-from rasd.ner.clusters import build_clusters, news_sentences
+from rasd.errors import RasdError
+from rasd.ner.clusters import build_clusters, news_sentences, word_vectors, write_vectors
 from rasd.ner.conll import Sentence, read_conll, read_wikiann
 from rasd.ner.model import (
     CLUSTER_FILE,
@@ -21,20 +23,27 @@ from rasd.ner.model import (
     SILVER_FILE,
     TABLE_FILES,
     TAGDIST_FILE,
+    first_marginals,
     make_extractor,
-    tag_first,
 )
+from rasd.ner.neural import NET_FILE, NET_META, TAGS, VECTORS_FILE, NetInputs, document_inputs, word_pieces
 from rasd.ner.selftrain import distribution_flags, label_counts, silver_counts, write_flags
-from rasd.ner.stacking import stack_features
+from rasd.ner.stacking import confidence_bucket, stack_features
 from rasd.ner.train import train_crf
 
 FOLDS = 4
 NEWS_TOKENS = 6_000_000
 WIKIANN_TRAIN = False  # WikiANN's train split as training data too (see the model card for why not)
+VECTOR_DIM = 64  # dimensions of the shipped word vectors (the leading ones of the clusters' SVD)
+BLEND = 0.5  # weight of the network's probabilities against the first stage's marginals
+PIECE_MIN_COUNT = 3  # pieces (words, affixes) seen fewer times in the training data are unknown to the network
+
+Tagged = tuple[list[str], list[str], Any]  # tags, confidence bins, marginals (T × 9)
 
 
-def _fold_tags(args: tuple[Path, list[Sentence], list[Sentence], Path]) -> list[tuple[list[str], list[str]]]:
-    """Train on ``rest`` and tag ``held`` (one fold of the jackknife), with confidences; run in a worker process."""
+def _fold_tags(args: tuple[Path, list[Sentence], list[Sentence], Path]) -> list[Tagged]:
+    """Train on ``rest`` and tag ``held`` (one fold of the jackknife), with confidences and marginals; run in a
+    worker process."""
     model_dir, rest, held, out = args
     ex = make_extractor(model_dir)
     train_crf(rest, ex, out, progress=lambda _m: None)
@@ -42,7 +51,13 @@ def _fold_tags(args: tuple[Path, list[Sentence], list[Sentence], Path]) -> list[
 
     crf = pycrfsuite.Tagger()
     crf.open(str(out))
-    return [tag_first(crf, ex.sentence([t for t, _ in s]), True) for s in held]
+    got: list[Tagged] = []
+    for s in held:
+        x = ex.sentence([t for t, _ in s])
+        tags = list(crf.tag(x)) if x else []
+        marg = first_marginals(crf, x)
+        got.append((tags, [confidence_bucket(float(marg[k, TAGS.index(t)])) for k, t in enumerate(tags)], marg))
+    return got
 
 
 def _train_first(args: tuple[Path, list[Sentence], Path]) -> float:
@@ -51,17 +66,17 @@ def _train_first(args: tuple[Path, list[Sentence], Path]) -> float:
 
 
 def jackknife(model_dir: Path, sents: Sequence[Sentence], work: Path, folds: int = FOLDS,
-              progress: Callable[[str], None] | None = None) -> list[tuple[list[str], list[str]]]:
-    """First-stage tags and confidences of every training sentence, each from a model that did not see it.
+              progress: Callable[[str], None] | None = None, workers: int = 2) -> list[Tagged]:
+    """First-stage tags, confidences and marginals of every training sentence, each from a model that did not see it.
 
-    The full first-stage model is trained alongside (to ``model_dir``/ner-first.crfsuite); two processes.
+    The full first-stage model is trained alongside (to ``model_dir``/ner-first.crfsuite) in ``workers`` processes.
     """
     say = progress or (lambda _m: None)
     n = len(sents)
     bounds = [(n * k // folds, n * (k + 1) // folds) for k in range(folds)]
     jobs = [(model_dir, [*sents[:a], *sents[b:]], list(sents[a:b]), work / f"fold{k}.crfsuite")
             for k, (a, b) in enumerate(bounds)]
-    with ProcessPoolExecutor(2) as pool:
+    with ProcessPoolExecutor(workers) as pool:
         first = pool.submit(_train_first, (model_dir, list(sents), model_dir / FIRST_FILE))
         parts = list(pool.map(_fold_tags, jobs))
         say(f"first stage and {folds} folds trained ({first.result():.0f} s for the full model)")
@@ -78,6 +93,9 @@ def train_model(
     relearn_clusters: bool = True,
     confidence: bool = False,
     window: int = DEFAULT_WINDOW,
+    net: bool = False,
+    blend: float = BLEND,
+    net_params: dict[str, Any] | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> float:
     """Build a model directory at ``out``; returns the time taken in seconds.
@@ -93,6 +111,10 @@ def train_model(
         stacked: also train the second stage (document consistency).
         confidence: let the second stage also see how sure the first was of each tag (no better on ANERcorp).
         window: sentences around each one that count as its document when training the second stage.
+        net: train the network (needs torch) on the jackknifed first-stage marginals, in the place of the
+            second-stage CRF (``stacked`` is then ignored).
+        blend: the network's weight against the first stage's marginals when tagging.
+        net_params: overrides of :data:`rasd.ner.neural_train.DEFAULTS`.
         progress: called with lines of progress.
     """
     say = progress or (lambda _m: None)
@@ -115,8 +137,13 @@ def train_model(
             sents += extra
     if news is not None:
         if relearn_clusters or not (out / CLUSTER_FILE).exists():
-            say(f"learning word clusters from {news}")
-            build_clusters(news_sentences(news), out / CLUSTER_FILE)
+            say(f"learning word clusters and vectors from {news}")
+            build_clusters(news_sentences(news), out / CLUSTER_FILE, vectors_out=out / VECTORS_FILE,
+                           vector_dim=VECTOR_DIM)
+        elif not (out / VECTORS_FILE).exists():
+            say(f"learning word vectors from {news}")
+            words, vec = word_vectors(news_sentences(news))
+            write_vectors(words, vec[:, :VECTOR_DIM], out / VECTORS_FILE)
         say("training a model without the news table to tag the news")
         plain = work / "plain.crfsuite"
         ex0 = make_extractor(out, tagdist=False, silver=True)
@@ -132,14 +159,26 @@ def train_model(
 
         counts = label_counts(_T(), news_sentences(news), NEWS_TOKENS, progress=say)
         write_flags(distribution_flags(counts), out / TAGDIST_FILE)
-    config = {"version": 1, "stacked": stacked, "confidence": stacked and confidence, "window": window,
-              "tagdist": (out / TAGDIST_FILE).exists(),
-              "trained_on": [train_file.name], "tables": [n for n in TABLE_FILES if (out / n).exists()]}
-    if stacked:
+    config: dict[str, Any] = {
+        "version": 1, "stacked": stacked and not net, "confidence": stacked and not net and confidence,
+        "window": window, "tagdist": (out / TAGDIST_FILE).exists(),
+        "trained_on": [train_file.name], "tables": [n for n in TABLE_FILES if (out / n).exists()]}
+    if net:
+        from rasd.ner.neural_train import require_torch
+
+        require_torch()  # fail now rather than after the CRFs
+        if not (out / VECTORS_FILE).exists():
+            raise RasdError(f"{out / VECTORS_FILE}: no word vectors (give the news to learn them)")
         say(f"training the first stage and {FOLDS} jackknife folds (2 processes)")
         first = jackknife(out, sents, work, progress=say)
-        extra_feats = stack_features([[t for t, _ in s] for s in sents], [t for t, _ in first], window,
-                                     [c for _, c in first] if confidence else None)
+        train_network(out, sents, [m for _, _, m in first], window, net_params, progress=say)
+        config.update({"net": True, "blend": blend})
+        (out / SECOND_FILE).unlink(missing_ok=True)
+    elif stacked:
+        say(f"training the first stage and {FOLDS} jackknife folds (2 processes)")
+        first = jackknife(out, sents, work, progress=say)
+        extra_feats = stack_features([[t for t, _ in s] for s in sents], [t for t, _, _ in first], window,
+                                     [c for _, c, _ in first] if confidence else None)
         say("training the second stage")
         train_crf(sents, make_extractor(out), out / SECOND_FILE, progress=say, extra=extra_feats)
     else:
@@ -147,3 +186,27 @@ def train_model(
     (out / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
     shutil.rmtree(work, ignore_errors=True)
     return time.perf_counter() - t0
+
+
+def train_network(model_dir: Path, sents: Sequence[Sentence], marginals: Sequence[Any], window: int,
+                  params: dict[str, Any] | None = None, progress: Callable[[str], None] | None = None) -> None:
+    """Train the network on ``sents`` with their (jackknifed) first-stage marginals; write ``ner-net.onnx`` and
+    ``ner-net.json`` to ``model_dir`` (which holds the word vectors)."""
+    from collections import Counter
+
+    from rasd.ner.clusters import read_vectors
+    from rasd.ner.neural_train import DEFAULTS, export_net, train_net
+    from rasd.text import norm
+
+    say = progress or (lambda _m: None)
+    counts = Counter(c for s in sents for t, _ in s for c in word_pieces(norm(t) or t))
+    pieces = sorted(c for c, n in counts.items() if n >= PIECE_MIN_COUNT)
+    words, vec = read_vectors(model_dir / VECTORS_FILE)
+    inputs = NetInputs(words, vec, pieces)
+    tokens = [[t for t, _ in s] for s in sents]
+    items = document_inputs(inputs, tokens, marginals, window)
+    say(f"training the network on {len(sents)} sentences")
+    net = train_net(inputs, items, [[g for _, g in s] for s in sents], len(pieces), params, progress=say)
+    export_net(net, inputs.dim, model_dir / NET_FILE)
+    meta = {"pieces": pieces, "params": {**DEFAULTS, **(params or {})}}
+    (model_dir / NET_META).write_text(json.dumps(meta, ensure_ascii=False) + "\n", encoding="utf-8")

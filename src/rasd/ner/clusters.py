@@ -91,42 +91,41 @@ def _kmeans(x: Any, k: int, iters: int, seed: int) -> Any:
     return assign
 
 
-def build_clusters(
+def word_vectors(
     sentences: Sequence[list[str]] | Iterator[list[str]],
-    out: Path,
     *,
     vocab_size: int = 120_000,
     min_count: int = 5,
     contexts: int = 6000,
     dim: int = 160,
-    sizes: Sequence[int] = DEFAULT_SIZES,
     seed: int = 13,
-) -> dict[str, tuple[int, ...]]:
-    """Learn clusters of the most frequent words and write them to ``out`` (gzip TSV).
+) -> tuple[list[str], Any]:
+    """Unit word vectors of the most frequent words: PPMI with the contexts at ±1 and ±2, reduced by SVD.
 
     Each word is described by positive PMI with the frequent words one and two
-    places to its left and right; the vectors are reduced by truncated SVD and
-    clustered by spherical k-means once per size in ``sizes``.
+    places to its left and right; the vectors are reduced by truncated SVD.
 
     Args:
         sentences: normalised token lists.
-        out: the table to write.
-        vocab_size: at most this many words get a cluster.
+        vocab_size: at most this many words get a vector.
         min_count: words seen fewer times get none.
         contexts: the number of frequent words used as contexts.
         dim: SVD dimensions.
-        sizes: cluster counts, coarse to fine.
-        seed: random seed of k-means.
+        seed: random seed of the SVD.
 
     Returns:
-        word → cluster id per size.
+        The words, most frequent first, and a float64 array of their vectors (one row each; the
+        columns in order of decreasing singular value).
+
+    Raises:
+        RasdError: numpy or scipy is missing.
     """
     try:
         import numpy as np
         from scipy import sparse
         from scipy.sparse.linalg import svds
     except ImportError as e:  # training-time only: tagging never needs them
-        raise RasdError(f"learning word clusters needs numpy and scipy ({e})") from e
+        raise RasdError(f"learning word vectors needs numpy and scipy ({e})") from e
 
     ids: dict[str, int] = {}
     seq: list[int] = []
@@ -171,17 +170,86 @@ def build_clusters(
     log.info("PPMI matrix %s, %d non-zero; SVD to %d", ppmi.shape, ppmi.nnz, dim)
     u, s, _ = svds(ppmi, k=dim, random_state=seed)
     vec = u * np.sqrt(s)
+    vec = vec[:, np.argsort(-s, kind="stable")]
     vec /= np.maximum(np.linalg.norm(vec, axis=1, keepdims=True), 1e-9)
+    words = {i: w for w, i in ids.items()}
+    return [words[int(wid)] for wid in keep], vec
+
+
+def build_clusters(
+    sentences: Sequence[list[str]] | Iterator[list[str]],
+    out: Path,
+    *,
+    vocab_size: int = 120_000,
+    min_count: int = 5,
+    contexts: int = 6000,
+    dim: int = 160,
+    sizes: Sequence[int] = DEFAULT_SIZES,
+    seed: int = 13,
+    vectors_out: Path | None = None,
+    vector_dim: int = 64,
+) -> dict[str, tuple[int, ...]]:
+    """Learn clusters of the most frequent words and write them to ``out`` (gzip TSV).
+
+    The vectors of :func:`word_vectors` are clustered by spherical k-means once per size in ``sizes``.
+
+    Args:
+        sentences: normalised token lists.
+        out: the table to write.
+        vocab_size: at most this many words get a cluster.
+        min_count: words seen fewer times get none.
+        contexts: the number of frequent words used as contexts.
+        dim: SVD dimensions.
+        sizes: cluster counts, coarse to fine.
+        seed: random seed of the SVD and k-means.
+        vectors_out: also write the words' vectors here (see :func:`write_vectors`).
+        vector_dim: how many of the leading dimensions to write there.
+
+    Returns:
+        word → cluster id per size.
+    """
+    import numpy as np
+
+    words, vec = word_vectors(sentences, vocab_size=vocab_size, min_count=min_count, contexts=contexts,
+                              dim=dim, seed=seed)
     assigns = []
     for k in sizes:
         log.info("k-means with %d clusters", k)
         assigns.append(_kmeans(vec.astype(np.float32), k, 25, seed))
-    words = {i: w for w, i in ids.items()}
     table: dict[str, tuple[int, ...]] = {}
-    for r, wid in enumerate(keep):
-        table[words[int(wid)]] = tuple(int(a[r]) for a in assigns)
+    for r, w in enumerate(words):
+        table[w] = tuple(int(a[r]) for a in assigns)
     write_clusters(table, out)
+    if vectors_out is not None:
+        write_vectors(words, vec[:, :vector_dim], vectors_out)
     return table
+
+
+def write_vectors(words: Sequence[str], vec: Any, out: Path) -> None:
+    """Write word vectors as int8 (scaled so that the largest magnitude of each column is 127), gzipped.
+
+    The file is a ``.npz`` archive with ``words`` (one string, words separated by newlines), ``vec``
+    (int8, one row a word, rows renormalised to unit length when read) and ``scale`` (per column).
+    """
+    import numpy as np
+
+    v = np.asarray(vec, dtype=np.float32)
+    scale = np.maximum(np.abs(v).max(0), 1e-9) / 127.0
+    q = np.clip(np.rint(v / scale), -127, 127).astype(np.int8)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("wb") as f:
+        np.savez_compressed(f, words=np.array("\n".join(words)), vec=q, scale=scale.astype(np.float32))
+
+
+def read_vectors(path: Path) -> tuple[list[str], Any]:
+    """The words and their vectors (float32, unit rows) of a file written by :func:`write_vectors`."""
+    import numpy as np
+
+    with np.load(path) as z:
+        words = str(z["words"]).split("\n")
+        v = z["vec"].astype(np.float32) * z["scale"]
+    v /= np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-9)
+    return words, v
 
 
 def write_clusters(table: dict[str, tuple[int, ...]], out: Path) -> None:

@@ -3,7 +3,11 @@
 A model directory holds ``ner.json`` (what the model needs), the word clusters
 and label distributions its features read, the first-stage CRF
 (``ner-first.crfsuite``) and, when the model is stacked, the second-stage CRF
-(``ner.crfsuite``) that also sees the first stage's tags across the document.
+(``ner.crfsuite``) that also sees the first stage's tags across the document. When ``ner.json``
+says ``net``, a small network (``ner-net.onnx``, :mod:`rasd.ner.neural`) takes the second stage's
+place: it tags every sentence from word vectors, word pieces, the first stage's marginals and the
+types the first stage gave the same word elsewhere in the document; its tag probabilities are
+blended with the first stage's marginals (weight ``blend`` for the network) and decoded by Viterbi.
 """
 
 from __future__ import annotations
@@ -14,12 +18,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pycrfsuite
 
 from rasd.errors import ResourceError
 from rasd.ner.clusters import read_clusters
 from rasd.ner.features import FeatureExtractor
 from rasd.ner.lexicon import lexicon_flags
+from rasd.ner.neural import TAGS, VECTORS_FILE, NerNet, document_inputs, viterbi
 from rasd.ner.selftrain import read_flags
 from rasd.ner.stacking import confidence_bucket, stack_features
 from rasd.resources import RESOURCE_DIR
@@ -32,7 +38,7 @@ SECOND_FILE = "ner.crfsuite"
 CLUSTER_FILE = "clusters.tsv.gz"
 TAGDIST_FILE = "tagdist.tsv.gz"
 SILVER_FILE = "silver.tsv.gz"
-TABLE_FILES = (CLUSTER_FILE, TAGDIST_FILE, SILVER_FILE)
+TABLE_FILES = (CLUSTER_FILE, TAGDIST_FILE, SILVER_FILE, VECTORS_FILE)
 DEFAULT_WINDOW = 15
 
 
@@ -90,6 +96,33 @@ def tag_first(crf: pycrfsuite.Tagger, x: list[list[str]], confidence: bool) -> t
     return tags, [confidence_bucket(crf.marginal(t, k)) for k, t in enumerate(tags)]
 
 
+def _read_marginals(crf: pycrfsuite.Tagger, n: int) -> Any:
+    out = np.zeros((n, len(TAGS)), dtype=np.float32)
+    known = set(crf.labels())
+    marginal = crf.marginal
+    for j, t in enumerate(TAGS):
+        if t in known:
+            out[:, j] = [marginal(t, k) for k in range(n)]
+    return out
+
+
+def first_marginals(crf: pycrfsuite.Tagger, x: list[list[str]]) -> Any:
+    """The marginal probability of every tag at every token of one sentence's features (T × 9, in the order
+    of :data:`rasd.ner.neural.TAGS`)."""
+    if not x:
+        return np.zeros((0, len(TAGS)), dtype=np.float32)
+    crf.set(x)
+    return _read_marginals(crf, len(x))
+
+
+def blend_decode(parts: Sequence[Any], weights: Sequence[float]) -> list[str]:
+    """Viterbi tags of the weighted sum of tag distributions (T × 9 each: the network's, the CRF stages')."""
+    if not len(parts[0]):
+        return []
+    p = sum(w * q for w, q in zip(weights, parts, strict=True) if w)
+    return viterbi(np.log(np.clip(p, 1e-9, None)))
+
+
 class NerTagger:
     """Tags token sequences with the (one- or two-stage) CRF model of a model directory.
 
@@ -106,6 +139,8 @@ class NerTagger:
         self.extractor = make_extractor(model_dir, tagdist=bool(self.config.get("tagdist", True)))
         self.window: int = int(self.config.get("window", DEFAULT_WINDOW))
         self._first = _open_crf(model_dir / FIRST_FILE)
+        self._net = NerNet(model_dir) if self.config.get("net") else None
+        self.blend: float = float(self.config.get("blend", 1.0))
         self._second = _open_crf(model_dir / SECOND_FILE) if self.config.get("stacked") else None
 
     def tag_sentences(self, sentences: Sequence[Sequence[str]], window: int | None = -1) -> list[list[str]]:
@@ -117,13 +152,15 @@ class NerTagger:
                 (None: all of them; -1: the model's default, for text without document boundaries).
         """
         feats = [self.extractor.sentence(s) if s else [] for s in sentences]
+        win = self.window if window == -1 else window
+        if self._net is not None:
+            return self._tag_with_net(sentences, feats, win)
         conf = bool(self.config.get("confidence")) and self._second is not None
         pairs = [tag_first(self._first, x, conf) for x in feats]
         first = [t for t, _ in pairs]
         if self._second is None:
             return first
-        extra = stack_features(sentences, first, self.window if window == -1 else window,
-                               [c for _, c in pairs] if conf else None)
+        extra = stack_features(sentences, first, win, [c for _, c in pairs] if conf else None)
         out: list[list[str]] = []
         for x, more in zip(feats, extra, strict=True):
             if not x:
@@ -133,6 +170,14 @@ class NerTagger:
                 f.extend(m)
             out.append(list(self._second.tag(x)))
         return out
+
+    def _tag_with_net(self, sentences: Sequence[Sequence[str]], feats: list[list[list[str]]],
+                      window: int | None) -> list[list[str]]:
+        net = self._net
+        assert net is not None
+        marg = [first_marginals(self._first, x) for x in feats]
+        probs = net.probabilities(document_inputs(net.inputs, sentences, marg, window))
+        return [blend_decode((p, m), (self.blend, 1.0 - self.blend)) for p, m in zip(probs, marg, strict=True)]
 
     def _known(self, form: str) -> bool:
         if self.extractor.lexicon.get(form):

@@ -109,3 +109,4 @@ def stack_features(
             feats_s.append(f)
         out.append(feats_s)
     return out
+
