@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from rasd import bench
 from rasd.cli import main
+from rasd.doc import make_doc
 from rasd.pipeline import DEFAULT_STAGES
 from rasd.records import Article
 
@@ -60,5 +61,11 @@ def test_bench_command_prints_the_figures(tmp_path: Path) -> None:
     path.write_text("\n".join(json.dumps({"text": t}, ensure_ascii=False) for t in TEXTS) + "\n", encoding="utf-8")
     r = CliRunner().invoke(main, ["bench", str(path), "--n", "4", "--processes", "2", "--no-lengths"])
     assert r.exit_code == 0, r.output
-    for words in ("time per stage", "articles/s", "tokens/s", "speedup", "peak memory"):
+    for words in ("time per stage", "articles/s", "tokens/s", "speedup", "NER tagger", "peak memory"):
         assert words in r.output
+
+
+def test_ner_speed_counts_the_sentences_tokens() -> None:
+    r = bench.ner_speed(ARTICLES)
+    assert r["tokens"] == sum(len(make_doc(a).tokens) for a in ARTICLES)
+    assert r["first_tokens_per_s"] > 0 and r["again_tokens_per_s"] > 0
