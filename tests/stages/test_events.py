@@ -445,6 +445,11 @@ def test_event_fima_yabdu_does_not_cut_the_clause(run) -> None:
     assert _events(doc) == [("ASSAULT", ["ISR"], ["SYR"], "asserted")]
 
 
+def test_event_a_student_demands_nothing(run) -> None:
+    doc = run("وقتل طالب جامعي برصاص الشرطة في عمان.")
+    assert "REQUEST" not in [e.type for e in doc.events]
+
+
 def test_event_places_most_specific_and_venue_of_words(run) -> None:
     doc = run("وسيطرت القوات التركية على مدينة عفرين في شمال سوريا.")
     ev = next(e for e in doc.events if e.type == "COERCE")
