@@ -101,3 +101,14 @@ def test_amman_or_oman_follows_the_places(run) -> None:
     assert [(s.cue, s.speaker.code) for s in doc.statements] == [("تقول", "JOR")]
     doc = run("وقالت سلطنة عمان إن الحوار ضروري. وقالت عمان إن الوساطة مستمرة.")
     assert [s.speaker.code for s in doc.statements] == ["OMN", "OMN"]
+
+
+def test_entity_bare_body_noun_refers_back_to_its_organisation(run) -> None:
+    doc = run("وعقدت منظمة حظر الأسلحة الكيميائية جلسة في لاهاي. وطالب رئيس المنظمة سوريا بالتعاون.")
+    assert [(m.text, m.actor.code) for m in doc.mentions if m.text.startswith("رئيس")] == [("رئيس المنظمة", "IGO")]
+    doc = run("وعقدت منظمة حظر الأسلحة الكيميائية جلسة في لاهاي. وقالت المنظمة إن سوريا لم تتعاون.")
+    later = doc.sentences[1].start
+    assert [m.actor.code for m in doc.mentions if m.start >= later and "منظمة" in m.text] == ["IGO"]
+    # a bare body noun with no organisation named before it stays nobody
+    doc = run("وطالب رئيس المنظمة سوريا بالتعاون.")
+    assert all(m.actor is None or m.actor.code is None for m in doc.mentions if m.text.startswith("رئيس"))

@@ -435,6 +435,44 @@ def link_coreference(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions + extra, key=lambda m: m.start)
 
 
+def link_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A bare definite body noun (المجموعة، المنظمة، الحلف) refers back to the last organisation whose name
+    holds it (مجموعة السبع، منظمة حظر الأسلحة الكيميائية، حلف الناتو). An uncoded head it ends or follows
+    (رئيس المنظمة، زعماء المجموعة) takes the organisation's code; standing alone, it becomes a mention of it."""
+    nouns = grammar("body_anaphor")
+    if not mentions or not any(t.norm.lstrip("وفبل") in nouns for t in doc.tokens):
+        return mentions
+    out = list(mentions)
+    for tok in doc.tokens:
+        forms = [(f, o) for f, o in stems(tok.norm) if f in nouns] if tok.is_word else []
+        if not forms:
+            continue
+        word, off = forms[0]
+        s = char_offset(tok, off)
+        cover = next((m for m in mentions if m.start < tok.end and s < m.end), None)
+        if cover is not None and cover.actor is not None and cover.actor.code:
+            continue  # inside a name already (مجموعة السبع itself)
+        bare = word[2:]  # المجموعة → مجموعه: a word of the organisation's name
+        prev = next((m for m in reversed(mentions) if m.end <= tok.start and m.actor and m.actor.code
+                     and m.label == "ORG" and m.source != "coref"
+                     and {f for w in m.text.split() for f, _ in stems(norm(w))} & {bare, word}), None)
+        if prev is None or prev.actor is None:
+            continue
+        head = cover or next((m for m in mentions if m.end <= tok.start and not doc.text[m.end : s].strip()), None)
+        if head is not None and head.actor is not None and not head.actor.code and head.source in ("compose", "title"):
+            # رئيس المنظمة، زعماء المجموعة: the body's officers, of the body's code
+            end = max(head.end, tok.end)
+            head.actor = replace(head.actor, code=prev.actor.code, text=doc.text[head.start : end], end=end)
+            head.text, head.end = doc.text[head.start : end], end
+            continue
+        if cover is not None:
+            continue
+        actor = replace(prev.actor, text=doc.text[s : tok.end], start=s, end=tok.end)
+        out.append(Mention(doc.text[s : tok.end], s, tok.end, "ORG", actor=actor, source="coref",
+                           entity_id=prev.entity_id))
+    return sorted(out, key=lambda m: m.start)
+
+
 def main_country(doc: Doc) -> str | None:
     """The country most of the article's places are in (ties: the first named)."""
     counts: dict[str, int] = {}
@@ -508,7 +546,7 @@ def entities(doc: Doc) -> Doc:
     doc.main_country = main_country(doc)
     found = find_mentions(doc)
     found = sorted(found + ner_persons(doc, found), key=lambda m: m.start)
-    doc.mentions = link_coreference(doc, found)
+    doc.mentions = link_bodies(doc, link_coreference(doc, found))
     fill_local_heads(doc, doc.mentions)
     fill_local_peoples(doc, doc.mentions)
     follow_places(doc, doc.mentions)
