@@ -450,6 +450,12 @@ def test_event_a_student_demands_nothing(run) -> None:
     assert "REQUEST" not in [e.type for e in doc.events]
 
 
+def test_event_object_pronoun_points_back_to_the_last_participant(run) -> None:
+    doc = run("وقصفت الطائرات الروسية مواقع للجيش السوري قرب حلب، كما استهدفتها المدفعية التركية أمس.")
+    ev = next(e for e in doc.events if e.trigger.endswith("استهدفتها"))
+    assert [a.code for a in ev.actor] == ["TUR"] and [r.code for r in ev.recipient] == ["SYR"]
+
+
 def test_event_places_most_specific_and_venue_of_words(run) -> None:
     doc = run("وسيطرت القوات التركية على مدينة عفرين في شمال سوريا.")
     ev = next(e for e in doc.events if e.type == "COERCE")

@@ -610,9 +610,32 @@ def _find_recipients(st: _Site, actor_m: Mention | None, actors: Sequence[Actor]
         _, hi2 = clause_bounds(toks, st.a, st.b, st.hi + 1 if st.hi + 1 < st.b else st.hi)
         end, rule = toks[hi2 - 1].end, "in the clause the reporting verb introduces"
         found = _recipient(doc, st.people, trig, st.m, end, taken, skip_subject=True)
+    if found is None and trig.pos == "verb" and not st.is_cue:
+        back = _pronoun_object(st, taken)
+        if back is not None:  # بلدتين مواليتين للحكومة السورية يحاصرهما مقاتلو المعارضة
+            return [x.actor for x in coordinated(doc, back, st.clause_end) if x.actor], \
+                "the object pronoun on the verb: the last participant before it"
     if found is None:
         return [], "none found"
     return [x.actor for x in coordinated(doc, found, end) if x.actor], rule
+
+
+_OBJECT_PRONOUNS = ("هما", "هم", "هن", "ها", "ه")
+
+
+def _pronoun_object(st: _Site, taken: set[int]) -> Mention | None:
+    """A verb trigger with an object pronoun (استهدفهما، يحاصرها، اختطفوه) and no object after it: the
+    pronoun points back at the last participant before the verb in its sentence that is not its actor."""
+    doc, toks, m = st.doc, st.toks, st.m
+    if m.j != m.i + 1:
+        return None
+    phrase = norm(m.phrase.split()[0])
+    forms = [f for f, _ in stems(toks[m.i].norm)]
+    if not any(f.startswith(phrase) and f[len(phrase):] in _OBJECT_PRONOUNS for f in forms):
+        return None
+    cands = [x for x in st.people if toks[st.a].start <= x.start and x.end <= toks[m.i].start
+             and x.start not in taken]
+    return cands[-1] if cands else None
 
 
 def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -> Event | None:
