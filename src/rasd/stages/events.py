@@ -626,7 +626,7 @@ _OBJECT_PRONOUNS = ("هما", "هم", "هن", "ها", "ه")
 def _pronoun_object(st: _Site, taken: set[int]) -> Mention | None:
     """A verb trigger with an object pronoun (استهدفهما، يحاصرها، اختطفوه) and no object after it: the
     pronoun points back at the last participant before the verb in its sentence that is not its actor."""
-    doc, toks, m = st.doc, st.toks, st.m
+    toks, m = st.toks, st.m
     if m.j != m.i + 1:
         return None
     phrase = norm(m.phrase.split()[0])
