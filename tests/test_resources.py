@@ -41,5 +41,5 @@ def test_every_stage_lexicon_role_is_known() -> None:
         "time", "pronominal_prep", "partitive", "subject_pronoun", "local_head", "org_noun", "responsibility",
         "light_verb", "clause_participle", "count_word", "ambiguous_adj", "subset", "approximator", "needs_an",
         "background_prep", "background_head", "verbal_attack", "not_a_side", "receive", "agent_hand",
-        "we_verb", "relative", "involvement", "verbal_target", "not_charge", "body_anaphor",
+        "we_verb", "involvement", "verbal_target", "not_charge", "body_anaphor",
         "not_future_prefix", "undergo", "reaction", "ngo_body", "accusation", "local_people", "venue"}

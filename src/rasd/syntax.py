@@ -22,9 +22,9 @@ from rasd.text import stems
 PREPOSITIONS = ("في", "من", "الي", "علي", "عن", "مع", "ضد", "حول", "بشان", "خلال", "منذ", "لدي", "عند", "بين")
 
 
+RELATIVE_PRONOUNS = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي"})
 # فيما/بينما ("while") open a clause of their own
-CLAUSE_BREAK = frozenset({"؛", ";", ":", "التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان",
-                          "اللواتي", "فيما", "بينما"}) | COMPLEMENTIZERS
+CLAUSE_BREAK = frozenset({"؛", ";", ":", "فيما", "بينما"}) | RELATIVE_PRONOUNS | COMPLEMENTIZERS
 
 
 def breaks_clause(tok: Token) -> bool:

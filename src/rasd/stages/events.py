@@ -24,6 +24,7 @@ from rasd.stages.aggregates import counted_nouns, metric_for, sentence_words
 from rasd.stages.statements import COMPLEMENTIZERS, cue_role, masculine_past, word_cue_role
 from rasd.syntax import (
     PREPOSITIONS,
+    RELATIVE_PRONOUNS,
     adjacent,
     clause_bounds,
     coordinated,
@@ -120,6 +121,11 @@ def _in_mention(doc: Doc, tok: Token) -> bool:
     return any(m.start < tok.end and tok.start < m.end for m in doc.mentions)
 
 
+def _in_time(doc: Doc, tok: Token) -> bool:
+    """The token is a time word or part of a time expression (قبل أسبوعين، خلال الأيام الماضية)."""
+    return tok.norm in grammar("time") or any(t.start <= tok.start < t.end for t in doc.times)
+
+
 def _speaker_for(statements: Sequence[Statement], start: int) -> Statement | None:
     for s in statements:
         if s.start <= start < s.end:
@@ -212,12 +218,13 @@ def find_events(doc: Doc) -> list[Event]:
     people = _participants(doc)  # once per document, not per trigger
     events: list[Event] = []
     for a, b in doc.sent_token_ranges:
-        for m in matcher.find(toks, a, b):
-            if m.payload.type == "NONE" or _names_an_organisation(toks, m):
-                continue
+        matches = [m for m in matcher.find(toks, a, b)
+                   if m.payload.type != "NONE" and not _names_an_organisation(toks, m)]
+        sources = _cited_sources(doc, toks, a, b) if matches else set()  # once per sentence
+        for m in matches:
             if GAP in m.phrase:  # وقعت … على اتفاق: the participants stand in the gap, after the verb
                 m = replace(m, j=m.i + 1, end=toks[m.i].end)
-            ev = _build(doc, m, a, b, people)
+            ev = _build(doc, m, a, b, people, sources)
             if ev is not None:
                 events.append(ev)
     events += _accusations(doc, people, events)
@@ -300,9 +307,7 @@ def _first_person(st: _Site) -> bool:
     we = grammar("we_verb")
     for k in range(m.i - 1, max(st.lo, m.i - 5) - 1, -1):
         if toks[k].norm in we or toks[k].norm[1:] in we:
-            times = [(x.start, x.end) for x in doc.times]
-            between = [t for t in toks[k + 1 : m.i] if t.norm not in grammar("time")
-                       and not any(s <= t.start < e for s, e in times)]  # قمنا قبل أسبوعين بغارات
+            between = [t for t in toks[k + 1 : m.i] if not _in_time(doc, t)]  # قمنا قبل أسبوعين بغارات
             return not between or (len(between) == 1 and between[0].norm.startswith("ب"))
     return False
 
@@ -425,6 +430,8 @@ class _Site:
     after: list[Mention]
     sources: set[int]  # starts of the sources named after وفق/بحسب: never participants
     places: list[Place]  # the clause's places that read as where (في X، بX)
+    receiver: Mention | None = None  # تلقى الرئيس اتصالا: who received the event (:func:`_receiver`)
+    accused: Mention | None = None  # اتهام النظام بشن هجوم: the accused genitive (:func:`_accused_genitive`)
 
     @property
     def trig(self) -> Trigger:
@@ -447,7 +454,7 @@ class _Site:
         return self.role is not None and self.role[0] in ("speech", "participle")
 
 
-def _site(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -> _Site:
+def _site(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], sources: set[int]) -> _Site:
     toks = doc.tokens
     lo, hi = clause_bounds(toks, a, b, m.i)
     stmt = _speaker_for(doc.statements, toks[m.i].start)
@@ -458,13 +465,16 @@ def _site(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) ->
     speaker_span = (stmt.speaker.start, stmt.speaker.end) if stmt and stmt.speaker and speaker else None
     is_cue = role is not None and role[0] in ("speech", "participle")
     # The speaker of a statement reports the events in it; they are not its actor (أفاد المرصد بمقتل ...).
-    sources = _cited_sources(doc, toks, a, b)  # بحسب المرصد: whom a report is attributed to takes no part
+    # ``sources``: بحسب المرصد, whom a report is attributed to, takes no part (:func:`_cited_sources`)
     before = [x for x in people if s <= x.start and x.end <= m.start and (x.start, x.end) != speaker_span
               and (not x.actor or x.actor.sector not in barred) and x.start not in sources]
     after = [x for x in people if m.end <= x.start < e and x.start not in sources
              and (not x.actor or x.actor.sector not in barred or m.payload.pos == "part" or is_cue)]
-    return _Site(doc, m, a, b, lo, hi, stmt, speaker, role, people, before, after, sources,
-                 _locations(doc, toks, lo, hi))
+    st = _Site(doc, m, a, b, lo, hi, stmt, speaker, role, people, before, after, sources,
+               _locations(doc, toks, lo, hi))
+    st.receiver = _receiver(st)  # asked for by the actor, the recipient and the checks of _build
+    st.accused = _accused_genitive(st)
+    return st
 
 
 def _cited_sources(doc: Doc, toks: Sequence[Token], a: int, b: int) -> set[int]:
@@ -477,6 +487,8 @@ def _cited_sources(doc: Doc, toks: Sequence[Token], a: int, b: int) -> set[int]:
             nxt = next((x for x in doc.mentions if toks[k].end <= x.start < toks[k + 1].end + 1), None)
             if nxt is not None:
                 out.add(nxt.start)
+    # a sentence holds one statement per speaker: a source behind وفقا ل of a sentence already spoken
+    # has no statement of its own, so the cue itself is read too
     lo, hi = toks[a].start, toks[b - 1].end
     out.update(s.speaker.start for s in doc.statements
                if s.speaker is not None and lo <= s.cue_start < hi and _according(s))
@@ -524,7 +536,7 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
             if cands:
                 pick, rule = group_start(doc, cands[-1], st.clause_start), "verb: subject before it (SVO)"
     else:  # verbal noun
-        if _accused_genitive(st) is not None:
+        if st.accused is not None:
             return [], None, "noun: the genitive is the accused (اتهام النظام بشن هجوم)"
         adjs = _adjective_actors(toks, m.j, st.b, "MIL" if trig.type in _FORCE else "GOV")
         if adjs:  # غارة تركية، الغارات السورية والروسية: the adjectives name the attackers
@@ -540,7 +552,7 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
         governed = _governed(doc, m)
         near = [x for x in before if prep_of(doc, x) is None and tokens_between(doc, x.end, m.start) <= 2
                 and not governed]
-        if by is None and (gen is None or trig.prep == "gen") and _receiver(st) is not None:
+        if by is None and (gen is None or trig.prep == "gen") and st.receiver is not None:
             return [], None, "noun received (تلقى ... اتصالا): its subject is the recipient, no من agent"
         if by is not None:
             pick, rule = by, "noun: من قبل/من agent (دعوات من فرنسا)"
@@ -586,11 +598,10 @@ def _find_recipients(st: _Site, actor_m: Mention | None, actors: Sequence[Actor]
                         and prep_of(doc, x) == "بين"), None)
         if between is not None:
             return [x.actor for x in coordinated(doc, between, st.clause_end) if x.actor], "the sides after بين"
-    accused = _accused_genitive(st) if actor_m is None and not actors else None
-    if accused is not None:
-        return [x.actor for x in coordinated(doc, accused, st.clause_end) if x.actor], \
+    if st.accused is not None and actor_m is None and not actors:
+        return [x.actor for x in coordinated(doc, st.accused, st.clause_end) if x.actor], \
             "the genitive of the accusation: the accused"
-    receiver = _receiver(st)
+    receiver = st.receiver
     if receiver is not None and receiver.start not in taken:
         return [x.actor for x in coordinated(doc, receiver, st.clause_end) if x.actor], \
             "the subject of تلقى (تلقى الرئيس اتصالا من ...)"
@@ -638,8 +649,8 @@ def _pronoun_object(st: _Site, taken: set[int]) -> Mention | None:
     return cands[-1] if cands else None
 
 
-def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -> Event | None:
-    st = _site(doc, m, a, b, people)
+def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], sources: set[int]) -> Event | None:
+    st = _site(doc, m, a, b, people, sources)
     toks, trig, stmt, speaker = st.toks, st.trig, st.stmt, st.speaker
     actors, actor_m, actor_rule = _find_actor(st)
     recipients, rec_rule = _find_recipients(st, actor_m, actors)
@@ -655,8 +666,8 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -
     if _verbal_attack(st, actors) and not size:
         kind, mode, context = "ACCUSE", None, []
         actor_rule += "; an official's attack is verbal: ACCUSE"
-    received = _receiver(st) is not None
-    accused = kind == "ACCUSE" and bool(recipients) and (received or _accused_genitive(st) is not None)
+    received = st.receiver is not None
+    accused = kind == "ACCUSE" and bool(recipients) and (received or st.accused is not None)
     if trig.requires == "actor" and not actors and not accused:  # اتهام النظام بشن هجوم: the accused is known
         return None
     if not actors and not recipients and not size:
@@ -691,11 +702,12 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -
     placed = loc_rule != "none" or (kind in VERBAL and bool(st.places))
     date, precision = _date(doc, st.clause_start, st.clause_end, near=m.start)
     date_rule = "time expression in the clause" if date else "none"
+    referred = _referred_to(st)
     # تلقى اتصالات من ...: calls made, not a kind of call (``received`` above)
-    if date is None and not placed and not size and (_background(toks, m, a)
+    if date is None and not placed and not size and (referred in _KNOWN
                                                      or (_generic_plural(toks, m) and not received
                                                          and not (actors and recipients))
-                                                             or _purpose(doc, m) or _reacted_to(doc, m, st.lo)):
+                                                     or _purpose(doc, m)):
         return None  # بعد الهجوم، تاريخ اغتيال: vague background, neither dated nor placed (CONVENTIONS)
     if date is None and stmt is not None and stmt.date and (kind in VERBAL or trig.pos == "part" or st.is_cue):
         date, precision, date_rule = stmt.date, "day", "the statement's date"
@@ -731,9 +743,8 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention]) -
         f"date: {date_rule}",
         f"location: {loc_rule}",
     ]
-    # أصيب أربعة إثر انفجار: a toll reported before the trigger in its clause is the event's, reported
-    toll = m.i > st.lo and bool({"killed", "injured"} & set(_size(doc, st.lo, m.i)))
-    referred = None if toll else _referred_to(st)
+    if referred is not None and m.i > st.lo and {"killed", "injured"} & set(_size(doc, st.lo, m.i)):
+        referred = None  # أصيب أربعة إثر انفجار: a toll reported before the trigger in its clause
     if referred is not None:  # still an event (CONVENTIONS code dated or placed background); marked as such
         context = [*context, "background"]
         trace.append(f"context: background ({referred})")
@@ -797,6 +808,11 @@ def _background(toks: Sequence[Token], m: Match[Trigger], a: int) -> bool:
     return bool(forms & (grammar("background_prep") | grammar("background_head")))
 
 
+_BEFORE = "after a word that places it before the news (بعد، غداة، منفذي)"
+_REACTION = "what a reaction is to (استنكرت الهجوم)"
+_KNOWN = (_BEFORE, _REACTION)  # a known event: not coded at all when neither dated, placed nor counted
+
+
 def _referred_to(st: _Site) -> str | None:
     """Why the sentence refers to the event rather than reports it, or None: after a word that places it
     before the news or names its doers (بعد الهجوم، منفذي التفجير), in a relative clause (الموقع الذي هاجمته
@@ -804,13 +820,13 @@ def _referred_to(st: _Site) -> str | None:
     is to (استنكرت الرئاسة الهجوم)."""
     doc, toks, m = st.doc, st.toks, st.m
     if _background(toks, m, st.a):
-        return "after a word that places it before the news (بعد، غداة، منفذي)"
+        return _BEFORE
     if _reacted_to(doc, m, st.lo):
-        return "what a reaction is to (استنكرت الهجوم)"
+        return _REACTION
     k = m.i - 1
     while k > st.a and (toks[k].norm in grammar("time") or toks[k].norm in grammar("pronominal_prep")):
         k -= 1
-    if k >= st.a and toks[k].norm in grammar("relative"):
+    if k >= st.a and toks[k].norm in RELATIVE_PRONOUNS:
         return "in a relative clause (الموقع الذي هاجمته إسرائيل)"
     near = {w for t in toks[max(st.a, m.i - 3) : m.i] for w in (t.norm, t.norm[1:])}
     if near & grammar("involvement"):
@@ -869,9 +885,8 @@ def _receiver(st: _Site) -> Mention | None:
         return None
     v = toks[verb]
     people = [x for x in st.doc.mentions if v.end <= x.start and x.end <= m.start]
-    times = [(x.start, x.end) for x in st.doc.times]
     loose = [t for t in toks[verb + 1 : m.i] if not any(x.start <= t.start < x.end for x in people)
-             and not any(s <= t.start < e for s, e in times) and t.norm not in grammar("time")]
+             and not _in_time(doc, t)]
     if loose:  # the noun is not what the verb takes (يواجه النظام اتهامات بشن هجوم: not هجوم)
         return None
     between = [x for x in st.people if v.end <= x.start and x.end <= m.start]
