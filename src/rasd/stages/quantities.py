@@ -432,14 +432,12 @@ _TWO = frozenset({"اثنين", "اثنان", "اثنتين", "اثنتان"})
 _DUAL_ENDINGS = ("ين", "ان")  # every dual ends so (after normalisation): a cheap test before the lookup
 
 
+_DUAL_PROCLITICS = frozenset({"", "و", "ب", "ل", "وب", "ول"})  # what may stand before a dual (never ال)
+
+
 def _dual_offset(t: str, lex: _Lexicon) -> int | None:
     """Where the dual noun begins in token ``t`` (past و/ب/ل), or None when ``t`` is none."""
-    for k in (0, 1, 2):
-        if k and t[:k] not in ("و", "ب", "ل", "وب", "ول"):
-            continue
-        if t[k:] in lex.duals:
-            return k
-    return None
+    return next((o for f, o in stems(t) if f in lex.duals and t[:o] in _DUAL_PROCLITICS), None)
 
 
 def _may_start(t: str) -> bool:
