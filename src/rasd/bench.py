@@ -105,24 +105,22 @@ def stage_times(articles: Sequence[Article], stages: Sequence[Stage] = DEFAULT_S
 
 
 def ner_speed(articles: Sequence[Article]) -> dict[str, float]:
-    """Tokens per second of the statistical NER tagger (both stages, features included) on one core,
-    in CPU time, over the sentences of ``articles``; the model is loaded and warmed on the first ten
+    """Tokens per second of the ``ner`` pipeline stage (both CRF stages, features included) on one core,
+    in CPU time, over ``articles``; the model is loaded and warmed on the first ten
     articles before the clock starts. Two passes: words new to the process (``first_*``), then the same
     text again with the per-word features memoised (``again_*``); ``*_seconds`` are CPU seconds."""
     from rasd.doc import make_doc
-    from rasd.ner.model import default_tagger
+    from rasd.stages.ner import ner
 
-    tagger = default_tagger()
     docs = [make_doc(a) for a in articles]
-    sents = [[[t.text for t in d.sentence_tokens(si)] for si in range(len(d.sentences))] for d in docs]
-    for s in sents[:10]:
-        tagger.tag_sentences(s, window=None)
-    tokens = sum(len(x) for s in sents for x in s)
+    for d in docs[:10]:  # loads the model
+        ner(d)
+    tokens = sum(len(d.tokens) for d in docs)
     out: dict[str, float] = {"tokens": tokens}
     for name in ("first", "again"):  # words new to the process, then with their features memoised
         t = time.process_time()
-        for s in sents:
-            tagger.tag_sentences(s, window=None)
+        for d in docs:
+            ner(d)
         took = time.process_time() - t
         out[f"{name}_seconds"] = took
         out[f"{name}_tokens_per_s"] = tokens / took if took else 0.0
