@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from rasd.text import ENCLITICS, QUOTES, norm, stems
 
 # Positions of the context window and the prefix each one gives its features.
-_NEAR = (-1, 1)
-_FAR = (-2, 2)
+_NEAR = ((-1, "-1"), (1, "+1"))
+_FAR = ((-2, "-2"), (2, "+2"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +89,7 @@ class FeatureExtractor:
         lexicon: normalised word → lexicon flags (see :func:`rasd.ner.lexicon.lexicon_flags`).
         tagdist: normalised word → flags of the labels a first model gave the word in raw news
             (see :mod:`rasd.ner.selftrain`); empty for none.
-        cache_size: how many word types to memoise.
+        cache_size: how many word types to memoise (0: none, for a caller that keeps what it derives).
     """
 
     def __init__(
@@ -172,8 +172,9 @@ class FeatureExtractor:
             own += td
             ctx += td
             far += td
-        near = {o: tuple(f"{o:+d}{f}" for f in ctx) for o in _NEAR}
-        farf = {o: tuple(f"{o:+d}{f}" for f in ["w=" + n, *far]) for o in _FAR}
+        far.insert(0, "w=" + n)
+        near = {o: tuple([p + f for f in ctx]) for o, p in _NEAR}
+        farf = {o: tuple([p + f for f in far]) for o, p in _FAR}
         return WordFeatures(tuple(own), near, farf, n)
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:

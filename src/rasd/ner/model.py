@@ -23,6 +23,7 @@ import pycrfsuite
 
 from rasd.errors import ResourceError
 from rasd.ner.clusters import read_clusters
+from rasd.ner.decode import CompiledTagger, CrfWeights
 from rasd.ner.features import FeatureExtractor
 from rasd.ner.lexicon import lexicon_flags
 from rasd.ner.neural import TAGS, VECTORS_FILE, NerNet, document_inputs, viterbi
@@ -42,13 +43,15 @@ TABLE_FILES = (CLUSTER_FILE, TAGDIST_FILE, SILVER_FILE, VECTORS_FILE)
 DEFAULT_WINDOW = 15
 
 
-def make_extractor(model_dir: Path, tagdist: bool = True, silver: bool = True) -> FeatureExtractor:
+def make_extractor(model_dir: Path, tagdist: bool = True, silver: bool = True,
+                   cache_size: int = 1 << 18) -> FeatureExtractor:
     """The feature extractor of the model in ``model_dir``: its tables and rasd's lexicons.
 
     Args:
         model_dir: holds the cluster table and the label-distribution tables (news, silver); absent ones are empty.
         tagdist: read the news label-distribution table (False for the model that learns it).
         silver: read the WikiANN label-distribution table.
+        cache_size: word types whose features are memoised.
     """
     cpath = model_dir / CLUSTER_FILE
     clusters = read_clusters(cpath) if cpath.exists() else {}
@@ -57,7 +60,7 @@ def make_extractor(model_dir: Path, tagdist: bool = True, silver: bool = True) -
         if wanted:
             for w, f in read_flags(model_dir / name).items():
                 flags[w] = flags.get(w, ()) + f
-    return FeatureExtractor(clusters, lexicon_flags(), flags)
+    return FeatureExtractor(clusters, lexicon_flags(), flags, cache_size)
 
 
 def read_config(model_dir: Path) -> dict[str, Any]:
@@ -126,6 +129,9 @@ def blend_decode(parts: Sequence[Any], weights: Sequence[float]) -> list[str]:
 class NerTagger:
     """Tags token sequences with the (one- or two-stage) CRF model of a model directory.
 
+    The CRFs' weights are compiled into per-word scores (:mod:`rasd.ner.decode`); crfsuite itself tags only
+    for the variants that need its marginals (the network, the second stage that sees confidences).
+
     Args:
         model_dir: the directory written by ``rasd train ner``.
 
@@ -136,12 +142,19 @@ class NerTagger:
     def __init__(self, model_dir: Path) -> None:
         self.dir = model_dir
         self.config = read_config(model_dir)
-        self.extractor = make_extractor(model_dir, tagdist=bool(self.config.get("tagdist", True)))
         self.window: int = int(self.config.get("window", DEFAULT_WINDOW))
         self._first = _open_crf(model_dir / FIRST_FILE)
         self._net = NerNet(model_dir) if self.config.get("net") else None
         self.blend: float = float(self.config.get("blend", 1.0))
         self._second = _open_crf(model_dir / SECOND_FILE) if self.config.get("stacked") else None
+        tagdist = bool(self.config.get("tagdist", True))
+        self._compiled: CompiledTagger | None = None
+        if self._net is None and not self.config.get("confidence"):
+            self.extractor = make_extractor(model_dir, tagdist=tagdist, cache_size=0)
+            crfs = [c for c in (self._first, self._second) if c is not None]
+            self._compiled = CompiledTagger(self.extractor, [CrfWeights.of(c) for c in crfs])
+        else:
+            self.extractor = make_extractor(model_dir, tagdist=tagdist)
 
     def tag_sentences(self, sentences: Sequence[Sequence[str]], window: int | None = -1) -> list[list[str]]:
         """BIO tags (B-PER, I-ORG, O ...) of each sentence of one document.
@@ -151,8 +164,10 @@ class NerTagger:
             window: for the second stage, how many sentences around each one count as its document
                 (None: all of them; -1: the model's default, for text without document boundaries).
         """
-        feats = [self.extractor.sentence(s) if s else [] for s in sentences]
         win = self.window if window == -1 else window
+        if self._compiled is not None:
+            return self._tag_compiled(sentences, win)
+        feats = [self.extractor.sentence(s) if s else [] for s in sentences]
         if self._net is not None:
             return self._tag_with_net(sentences, feats, win)
         conf = bool(self.config.get("confidence")) and self._second is not None
@@ -170,6 +185,15 @@ class NerTagger:
                 f.extend(m)
             out.append(list(self._second.tag(x)))
         return out
+
+    def _tag_compiled(self, sentences: Sequence[Sequence[str]], window: int | None) -> list[list[str]]:
+        c = self._compiled
+        assert c is not None
+        scores = [c.scores(s) for s in sentences]
+        first = c.decode(scores, 0)
+        if self._second is None:
+            return first
+        return c.decode(scores, 1, stack_features(sentences, first, window))
 
     def _tag_with_net(self, sentences: Sequence[Sequence[str]], feats: list[list[list[str]]],
                       window: int | None) -> list[list[str]]:
