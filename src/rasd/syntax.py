@@ -47,8 +47,12 @@ _FIMA_PHRASES = frozenset({"يبدو", "بعد", "يتعلق", "يخص", "بين
 
 
 def _breaks_at(toks: Sequence[Token], k: int) -> bool:
-    if toks[k].norm in ("فيما", "وفيما") and k + 1 < len(toks) and toks[k + 1].norm in _FIMA_PHRASES:
+    word = toks[k].norm
+    if word in ("فيما", "وفيما") and k + 1 < len(toks) and toks[k + 1].norm in _FIMA_PHRASES:
         return False
+    if word in ("في", "وفي") and k + 1 < len(toks) and toks[k + 1].norm in grammar("while_noun"):
+        # في وقت أبدت فيه …: "while"; not في وقت لاحق، في وقت واحد (a time)
+        return not (k + 2 < len(toks) and toks[k + 2].norm in grammar("while_not"))
     return breaks_clause(toks[k])
 
 

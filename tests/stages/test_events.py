@@ -483,3 +483,20 @@ def test_event_allies_after_maa_are_actors_of_an_attack(run) -> None:
     doc = run("وقال الرئيس الفرنسي إن بلاده هاجمت مواقع النظام السوري مع أمريكا وبريطانيا.")
     ev = next(e for e in doc.events if e.type == "ASSAULT")
     assert sorted(a.code for a in ev.actor) == ["FRA", "GBR", "USA"] and [r.code for r in ev.recipient] == ["SYR"]
+
+
+def test_the_actor_is_not_its_own_recipient(run) -> None:
+    doc = run("شنت إسرائيل الليلة الماضية غارات على مواقع عسكرية وإسرائيل ترفع حالة التأهب في الشمال.")
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert [a.code for a in ev.actor] == ["ISR"]
+    assert ev.recipient == []
+
+
+def test_fi_waqt_opens_a_clause_of_its_own(run) -> None:
+    doc = run("واصلت القوات السورية الجمعة قصفها المكثف على أحياء جنوب العاصمة، في وقت أبدت فيه الأمم المتحدة "
+              "قلقها على المدنيين.")
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert "UNO" not in [r.code for r in ev.recipient]
+    doc = run("وقصف الجيش التركي في وقت لاحق مواقع حزب العمال الكردستاني في شمال العراق.")  # a time, no clause
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert [r.text for r in ev.recipient] == ["حزب العمال الكردستاني"]

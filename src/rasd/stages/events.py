@@ -654,6 +654,10 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     toks, trig, stmt, speaker = st.toks, st.trig, st.stmt, st.speaker
     actors, actor_m, actor_rule = _find_actor(st)
     recipients, rec_rule = _find_recipients(st, actor_m, actors)
+    named = {norm(x.text) for x in actors}
+    if any(norm(r.text) in named for r in recipients):  # شنت إسرائيل غارات على مواقع … وإسرائيل تستعد
+        recipients = [r for r in recipients if norm(r.text) not in named]
+        rec_rule += "; not the actor itself"
 
     denied = stmt is not None and speaker is not None and _is_denial(stmt) and not st.is_cue
     if not actors and speaker is not None and _claimed(toks, st.lo, m.i):
