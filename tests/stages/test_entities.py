@@ -112,3 +112,10 @@ def test_entity_bare_body_noun_refers_back_to_its_organisation(run) -> None:
     # a bare body noun with no organisation named before it stays nobody
     doc = run("وطالب رئيس المنظمة سوريا بالتعاون.")
     assert all(m.actor is None or m.actor.code is None for m in doc.mentions if m.text.startswith("رئيس"))
+
+
+def test_a_suspect_word_after_a_definite_event_noun_is_an_adjective(run) -> None:
+    assert [m.text for m in run("واتفق الزعيمان على أن الهجوم المشتبه به يستحق الشجب.").mentions] == []
+    doc = run("ودعا الرئيس إلى محاسبة المسؤولين عن الهجوم الكيماوي المشتبه في الغوطة.")
+    assert "المشتبه" not in [m.text for m in doc.mentions]
+    assert "المشتبه به" in [m.text for m in run("وأعلنت الشرطة اعتقال المشتبه به في تفجير السوق.").mentions]

@@ -114,6 +114,20 @@ def _is_country_name(tokens: Sequence[Token], k: int, end: int) -> bool:
     return m is not None and m.payload.kind in ("COUNTRY", "CAPITAL")
 
 
+def _attributive(tokens: Sequence[Token], a: int, named: Match[ActorEntry]) -> bool:
+    """A generic actor word that qualifies a definite event noun before it, itself or past one definite
+    adjective (الهجوم المشتبه به، الهجوم الكيماوي المشتبه): an adjective, not a person. After an
+    indefinite noun it is a genitive (اعتقال المشتبه به)."""
+    if named.payload.kind != "GROUP" or tokens[named.i].norm not in grammar("attributive"):
+        return False
+    for k in (named.i - 1, named.i - 2):
+        if k < a or not tokens[k].norm.startswith("ال"):
+            return False
+        if tokens[k].norm[2:] in _one_word_triggers():
+            return True
+    return False
+
+
 def _compose(tokens: Sequence[Token], i: int, end: int) -> tuple[int, ActorEntry, bool, int] | None:
     """A [modifier]* head [filler]{0,2} nationality phrase at i.
 
@@ -249,6 +263,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
                         out.extend(_persons_beside_title(doc, a, i, j, b, m))
                     i = j
                     continue
+            if named and _attributive(toks, a, named):
+                i = named.j  # الهجوم المشتبه به: "the suspected attack", no suspect
+                continue
             if named:
                 out.append(_mention(doc, named.i, named.j, named.payload, "lexicon", named.start))
                 i = named.j
