@@ -59,6 +59,7 @@ class PhraseMatcher(Generic[T]):
         *,
         enclitics: bool = False,
         prefix_ok: Callable[[T, str], bool] | None = None,
+        gap_stops: frozenset[str] = frozenset(),
     ) -> None:
         """Index ``(phrase, payload)`` entries.
 
@@ -67,11 +68,13 @@ class PhraseMatcher(Generic[T]):
             enclitics: let the last word carry an attached pronoun.
             prefix_ok: ``prefix_ok(payload, proclitics)`` says whether a phrase may follow the
                 proclitics split off the first word (verbs take و ف س, never ب or ال).
+            gap_stops: normalised words a gap (…) never crosses, besides punctuation.
         """
         # first word → (words, payload, phrase, tokens a match spans at least, has a gap), longest first
         self._index: dict[str, list[tuple[tuple[str, ...], T, str, int, bool]]] = {}
         self.enclitics = enclitics
         self.prefix_ok = prefix_ok
+        self.gap_stops = gap_stops
         # Memo of token spelling → the forms that start a phrase. It only grows with distinct
         # spellings (bounded), and a matcher is built once per process.
         self._memo: dict[str, tuple[tuple[str, int], ...]] = {}
@@ -159,8 +162,10 @@ class PhraseMatcher(Generic[T]):
             for skip in range(MAX_GAP + 1):
                 if j + skip > end:
                     break
-                if any(not t.is_word and t.norm not in "،," for t in tokens[j : j + skip]):
-                    break  # a gap never crosses a full stop, a colon or a quotation mark
+                crossed = tokens[j + skip - 1] if skip else None
+                if crossed is not None and ((not crossed.is_word and crossed.norm not in "،,")
+                                            or crossed.norm in self.gap_stops):
+                    break  # a gap never crosses a full stop, a colon, a quotation mark or a stop word
                 got = self._rest(tokens, j + skip, end, words, w + 1)
                 if got is not None:
                     return got

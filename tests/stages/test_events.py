@@ -500,3 +500,10 @@ def test_fi_waqt_opens_a_clause_of_its_own(run) -> None:
     doc = run("وقصف الجيش التركي في وقت لاحق مواقع حزب العمال الكردستاني في شمال العراق.")  # a time, no clause
     ev = next(e for e in doc.events if e.type == "ASSAULT")
     assert [r.text for r in ev.recipient] == ["حزب العمال الكردستاني"]
+
+
+def test_talking_with_someone_is_consult(run) -> None:
+    doc = run("وتحدث الرئيس المصري هاتفيا مع العاهل الأردني مساء الاثنين.")
+    assert ("CONSULT", ["EGY"], ["JOR"], "asserted") in _events(doc)
+    # the gap of تحدث … مع never spans a topic: relations with Russia were the subject, not a partner
+    assert not [e for e in run("وتحدث الوزير المصري حول العلاقات مع روسيا.").events if e.type == "CONSULT"]

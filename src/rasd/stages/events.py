@@ -67,7 +67,7 @@ def trigger_matcher() -> PhraseMatcher[Trigger]:
             r["type"], r["mode"] or None, tuple(c for c in r["context"].split("|") if c), r["pos"],
             r["prep"] or None, requires,
         )))
-    return PhraseMatcher(entries, enclitics=True, prefix_ok=_prefix_ok)
+    return PhraseMatcher(entries, enclitics=True, prefix_ok=_prefix_ok, gap_stops=grammar("gap_stop"))
 
 
 VERB_PROCLITICS = frozenset({"و", "ف", "س", "وس", "فس", "ل", "ول", "فل"})
