@@ -507,3 +507,10 @@ def test_talking_with_someone_is_consult(run) -> None:
     assert ("CONSULT", ["EGY"], ["JOR"], "asserted") in _events(doc)
     # the gap of تحدث … مع never spans a topic: relations with Russia were the subject, not a partner
     assert not [e for e in run("وتحدث الوزير المصري حول العلاقات مع روسيا.").events if e.type == "CONSULT"]
+
+
+def test_a_call_the_clause_took_place_in_joins_its_subject_and_partner(run) -> None:
+    doc = run("وأكد وزير الخارجية الروسي لنظيره التركي خلال اتصال هاتفي دعم موسكو للحل السياسي.")
+    assert ("CONSULT", ["RUS"], ["TUR"], "asserted") in _events(doc)
+    doc = run("واتفقت رئيسة الوزراء البريطانية مع الرئيس الفرنسي إيمانويل ماكرون خلال مكالمة هاتفية على الرد.")
+    assert ("CONSULT", ["GBR"], ["FRA", "FRA"], "asserted") in _events(doc)

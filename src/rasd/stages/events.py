@@ -538,6 +538,9 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
     else:  # verbal noun
         if st.accused is not None:
             return [], None, "noun: the genitive is the accused (اتهام النظام بشن هجوم)"
+        host = _during_subject(st)
+        if host is not None:
+            return _joined(st, host, "a meeting or call the clause took place in (خلال اتصال هاتفي): its subject")
         adjs = _adjective_actors(toks, m.j, st.b, "MIL" if trig.type in _FORCE else "GOV")
         if adjs:  # غارة تركية، الغارات السورية والروسية: the adjectives name the attackers
             return adjs, None, "noun + nationality adjective"
@@ -567,10 +570,27 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
             return [speaker], None, "noun: what the speaker expresses or announces (أعرب عن، أعلن القبض على)"
     if pick is None:
         return [], None, rule
-    group = coordinated(doc, pick, st.clause_end)
+    return _joined(st, pick, rule)
+
+
+def _joined(st: _Site, pick: Mention, rule: str) -> tuple[list[Actor], Mention | None, str]:
+    """The actors of ``pick`` and of the mentions joined to it by و, the mention, and the rule."""
+    group = coordinated(st.doc, pick, st.clause_end)
     if len(group) > 1:
         rule += f" + {len(group) - 1} joined by و"
     return [x.actor for x in group if x.actor], pick, rule
+
+
+def _during(st: _Site) -> bool:
+    """A meeting or call noun after خلال/أثناء/في (بحث الرئيس مع نظيره خلال اتصال هاتفي): the clause's own
+    verb says what was done in it; its subject and the party after مع or لـ are the ones who met."""
+    return st.trig.type == "CONSULT" and st.m.i > st.lo and st.toks[st.m.i - 1].norm in grammar("during")
+
+
+def _during_subject(st: _Site) -> Mention | None:
+    if not _during(st):
+        return None
+    return next((x for x in st.before if prep_of(st.doc, x) is None), None)
 
 
 def _clause_subject(st: _Site) -> Mention | None:
@@ -611,6 +631,11 @@ def _find_recipients(st: _Site, actor_m: Mention | None, actors: Sequence[Actor]
         if party is None:
             return [], "no other party after مع/بين"
         return [x.actor for x in coordinated(doc, party, st.clause_end) if x.actor], "the other party after مع/بين"
+    if _during(st):
+        party = next((x for x in st.before if x.start not in taken and prep_of(doc, x) in ("مع", "ل")), None)
+        if party is not None:
+            return [x.actor for x in coordinated(doc, party, st.clause_end) if x.actor], \
+                "the party after مع/لـ in the clause of the meeting or call"
     undergoer = _undergoer(st, taken)
     if undergoer is not None:
         return [x.actor for x in coordinated(doc, undergoer, st.clause_end) if x.actor], \
