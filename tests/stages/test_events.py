@@ -514,3 +514,17 @@ def test_a_call_the_clause_took_place_in_joins_its_subject_and_partner(run) -> N
     assert ("CONSULT", ["RUS"], ["TUR"], "asserted") in _events(doc)
     doc = run("واتفقت رئيسة الوزراء البريطانية مع الرئيس الفرنسي إيمانويل ماكرون خلال مكالمة هاتفية على الرد.")
     assert ("CONSULT", ["GBR"], ["FRA", "FRA"], "asserted") in _events(doc)
+
+
+def test_tariffs_and_retaliation_are_sanctions(run) -> None:
+    doc = run("وأعلن الاتحاد الأوروبي تعريفات جمركية مضادة على بضائع أمريكية.")
+    assert ("SANCTION", ["EUR"], ["USA"], "asserted") in _events(doc)
+    doc = run("وتعتزم كندا اتخاذ إجراءات انتقامية ضد الولايات المتحدة.")
+    assert ("SANCTION", ["CAN"], ["USA"], "future") in _events(doc)
+
+
+def test_a_suspended_membership_is_sanctioned_by_the_body(run) -> None:
+    doc = run("وعلقت عضوية سوريا في جامعة الدول العربية عام 2011.")
+    assert ("SANCTION", ["IGO"], ["SYR"], "asserted") in _events(doc)
+    doc = run("وقررت الجامعة العربية تعليق عضوية سوريا في اجتماعاتها.")
+    assert ("SANCTION", ["IGO"], ["SYR"], "asserted") in _events(doc)

@@ -684,6 +684,11 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
         recipients = [r for r in recipients if norm(r.text) not in named]
         rec_rule += "; not the actor itself"
 
+    if not actors and trig.type == "SANCTION" and any(w in grammar("membership") for w in norm(m.phrase).split()):
+        body = next((x for x in st.after if prep_of(doc, x) == "في" and x.start not in {r.start for r in recipients}
+                     and x.actor is not None and x.actor.kind != "LOC"), None)
+        if body is not None:  # علقت عضوية روسيا في المجموعة: the body suspends its member
+            actors, actor_m, actor_rule = [body.actor], body, "the body a membership is in (عضوية X في Y)"
     denied = stmt is not None and speaker is not None and _is_denial(stmt) and not st.is_cue
     if not actors and speaker is not None and _claimed(toks, st.lo, m.i):
         actors, actor_rule = [speaker], "claim of responsibility: the speaker"
