@@ -528,3 +528,11 @@ def test_a_suspended_membership_is_sanctioned_by_the_body(run) -> None:
     assert ("SANCTION", ["IGO"], ["SYR"], "asserted") in _events(doc)
     doc = run("وقررت الجامعة العربية تعليق عضوية سوريا في اجتماعاتها.")
     assert ("SANCTION", ["IGO"], ["SYR"], "asserted") in _events(doc)
+
+
+def test_agreeing_to_act_is_agree_and_a_deal_reached_is_support(run) -> None:
+    doc = run("واتفقت الحكومة اليمنية مع الحوثيين على تبادل الأسرى.")
+    assert ("AGREE", ["YEM"], ["YEM"], "asserted") in _events(doc)
+    doc = run("وقال ماكرون إن فرنسا وروسيا اتفقتا على إنشاء آلية تنسيق.")
+    assert ("AGREE", ["FRA", "RUS"], [], "asserted") in _events(doc)
+    assert ("SUPPORT", ["RUS", "TUR"], [], "asserted") in _events(run("واتفقت روسيا مع تركيا على هدنة في إدلب."))

@@ -697,6 +697,10 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
 
     size = _size(doc, st.lo, st.hi)
     kind, mode, context = trig.type, trig.mode, list(trig.context)
+    to_act = trig.requires == "parties" and trig.pos == "verb" and _agreed_to_act(st)
+    if to_act:  # اتفقت ماي مع ماكرون على الرد: agreeing to do something later (CONVENTIONS), not a deal
+        kind, mode = "AGREE", None
+        actor_rule += "; agreed to act, not on a deal: AGREE, the party after مع its recipient"
     if _verbal_attack(st, actors) and not size:
         kind, mode, context = "ACCUSE", None, []
         actor_rule += "; an official's attack is verbal: ACCUSE"
@@ -712,7 +716,8 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
         if allies:  # هاجمت مواقع النظام مع أمريكا وبريطانيا: those it struck with are actors too
             actors = actors + [y.actor for y in coordinated(doc, allies[0], st.clause_end) if y.actor]
             actor_rule += "; allies after مع"
-    if trig.requires in ("sides", "parties") and recipients:  # اشتباكات بين X وY، اتفقت X مع Y: both sides act
+    if trig.requires in ("sides", "parties") and recipients and not to_act:
+        # اشتباكات بين X وY، اتفقت X مع Y: both sides act
         actors, recipients = actors + recipients, []
         actor_rule += "; two-sided fighting: the other side joins the actors"
     if kind == "ASSAULT" and not actors and not size and not (recipients and st.places):
@@ -811,6 +816,17 @@ def _recipient(doc: Doc, people: list[Mention], trig: Trigger, m: Match[Trigger]
 _ARMED = frozenset({"MIL", "REB", "IMG", "SPY", "COP", "UAF"})
 # Bodies that attack only in words: parties, parliaments, the press, NGOs, universities, think tanks.
 _SPEAKING = frozenset({"PTY", "LEG", "JRN", "NGO", "EDU", "ELI"})
+
+
+def _agreed_to_act(st: _Site) -> bool:
+    """اتفق … على + what is to be done (على إنشاء آلية، على أنهما سيواصلان، على الشيء ذاته), not على + a deal
+    (`deal_noun`: اتفاق، هدنة، صفقة)."""
+    toks = st.toks
+    k = next((k for k in range(st.m.j, st.hi - 1) if toks[k].norm == "علي"), None)
+    if k is None or not toks[k + 1].is_word:
+        return False
+    word = toks[k + 1].norm
+    return (word[2:] if word.startswith("ال") else word) not in grammar("deal_noun")
 
 
 def _verbal_attack(st: _Site, actors: list[Actor]) -> bool:
