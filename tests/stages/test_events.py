@@ -536,3 +536,9 @@ def test_agreeing_to_act_is_agree_and_a_deal_reached_is_support(run) -> None:
     doc = run("وقال ماكرون إن فرنسا وروسيا اتفقتا على إنشاء آلية تنسيق.")
     assert ("AGREE", ["FRA", "RUS"], [], "asserted") in _events(doc)
     assert ("SUPPORT", ["RUS", "TUR"], [], "asserted") in _events(run("واتفقت روسيا مع تركيا على هدنة في إدلب."))
+
+
+def test_the_place_that_names_a_treaty_is_no_recipient(run) -> None:
+    doc = run("ورفضت الولايات المتحدة التوقيع على تعهد بتنفيذ توصيات اتفاقية باريس للمناخ.")
+    assert ("REJECT", ["USA"], [], "asserted") in _events(doc)
+    assert ("REJECT", ["USA"], ["IRN"], "asserted") in _events(run("ورفضت الولايات المتحدة الاتفاق مع إيران."))

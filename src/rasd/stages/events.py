@@ -800,7 +800,8 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
 def _recipient(doc: Doc, people: list[Mention], trig: Trigger, m: Match[Trigger], end: int, taken: set[int],
                skip_subject: bool = False) -> Mention | None:
     located = {p.start for p in _locations(doc, doc.tokens, token_index(doc, m.start), token_index(doc, end - 1) + 1)}
-    cands = [x for x in people if m.end <= x.start < end and x.start not in taken and x.start not in located]
+    cands = [x for x in people if m.end <= x.start < end and x.start not in taken and x.start not in located
+             and not _names_a_meeting(doc, m, x)]
     if skip_subject and cands and prep_of(doc, cands[0]) is None:
         cands = cands[1:]  # the subject of the introduced clause (بأن روسيا ستواصل ...)
     if trig.prep == "gen":  # the victim right after the noun, past a number or «ما لا يقل عن»
@@ -811,6 +812,16 @@ def _recipient(doc: Doc, people: list[Mention], trig: Trigger, m: Match[Trigger]
             return hit
     return next((x for x in cands if prep_of(doc, x) in (None, "جراء", "ل", "الي", "علي", "ضد", "مع", "ب")
                  or partitive_before(doc, x)), None)
+
+
+def _names_a_meeting(doc: Doc, m: Match[Trigger], x: Mention) -> bool:
+    """A mention right after a treaty or meeting noun other than the trigger names it (اتفاقية باريس، قمة مجموعة
+    السبع، محادثات أستانا): no participant in another event."""
+    k = token_at(doc, x.start)
+    if k is None or k == 0 or k - 1 < token_index(doc, m.end - 1) + 1 or x.start > doc.tokens[k].start:
+        return False
+    prev = doc.tokens[k - 1].norm
+    return (prev[2:] if prev.startswith("ال") else prev) in grammar("naming_head")
 
 
 _ARMED = frozenset({"MIL", "REB", "IMG", "SPY", "COP", "UAF"})
