@@ -542,3 +542,13 @@ def test_the_place_that_names_a_treaty_is_no_recipient(run) -> None:
     doc = run("ورفضت الولايات المتحدة التوقيع على تعهد بتنفيذ توصيات اتفاقية باريس للمناخ.")
     assert ("REJECT", ["USA"], [], "asserted") in _events(doc)
     assert ("REJECT", ["USA"], ["IRN"], "asserted") in _events(run("ورفضت الولايات المتحدة الاتفاق مع إيران."))
+
+
+def test_a_subject_first_in_its_clause_leaves_the_object_after_the_verb(run) -> None:
+    doc = run("وأكد وزير الخارجية السعودي أن بلاده ترفض التدخل الإيراني في شؤون المنطقة.")
+    assert ("REJECT", ["SAU"], ["IRN"], "asserted") in _events(doc)
+
+
+def test_an_actors_own_forces_are_not_its_recipient(run) -> None:
+    doc = run("وقال المعلم إن الولايات المتحدة سحبت قواتها من قاعدة التنف.")
+    assert ("RETREAT", ["USA"], [], "asserted") in _events(doc)

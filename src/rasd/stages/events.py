@@ -526,7 +526,10 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
         return [speaker], None, "verb after إنه/أنها: the speaker"
     elif trig.pos == "verb":
         agent = next((x for x in after if prep_of(doc, x) == "من قبل"), None)
-        if after and (prep_of(doc, after[0]) is None or partitive_before(doc, after[0])) and \
+        fronted = _clause_subject(st)
+        if fronted is not None and agent is None:  # أن بلاده ترفض التدخل الإيراني: the object follows the verb
+            pick, rule = fronted, "verb: subject right before it, first in its clause (SVO)"
+        elif after and (prep_of(doc, after[0]) is None or partitive_before(doc, after[0])) and \
                 gap_ok(toks, m.j, after[0].start, partitive=True):
             pick, rule = after[0], "verb: subject after it (VSO)"  # اعتقلت الشرطة شخصا مطلوبا من قبل القضاء
         elif agent is not None:  # قتل ثلاثة على يد مسلحين، اعتقل خمسة من قبل الشرطة: a passive with its doer
@@ -679,10 +682,14 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     toks, trig, stmt, speaker = st.toks, st.trig, st.stmt, st.speaker
     actors, actor_m, actor_rule = _find_actor(st)
     recipients, rec_rule = _find_recipients(st, actor_m, actors)
+    # شنت إسرائيل غارات على مواقع … وإسرائيل تستعد; سحبت الولايات المتحدة قواتها: not the actor itself
     named = {norm(x.text) for x in actors}
-    if any(norm(r.text) in named for r in recipients):  # شنت إسرائيل غارات على مواقع … وإسرائيل تستعد
-        recipients = [r for r in recipients if norm(r.text) not in named]
-        rec_rule += "; not the actor itself"
+    own = {(x.start, x.end) for x in st.people if x.source == "possessive"}
+    codes = {x.code for x in actors if x.code}
+    kept = [r for r in recipients if norm(r.text) not in named and not ((r.start, r.end) in own and r.code in codes)]
+    if len(kept) < len(recipients):
+        recipients = kept
+        rec_rule += "; not the actor itself or its own forces"
 
     if not actors and trig.type == "SANCTION" and any(w in grammar("membership") for w in norm(m.phrase).split()):
         body = next((x for x in st.after if prep_of(doc, x) == "في" and x.start not in {r.start for r in recipients}
