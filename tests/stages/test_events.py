@@ -552,3 +552,9 @@ def test_a_subject_first_in_its_clause_leaves_the_object_after_the_verb(run) -> 
 def test_an_actors_own_forces_are_not_its_recipient(run) -> None:
     doc = run("وقال المعلم إن الولايات المتحدة سحبت قواتها من قاعدة التنف.")
     assert ("RETREAT", ["USA"], [], "asserted") in _events(doc)
+
+
+def test_who_made_the_thing_judged_is_the_recipient(run) -> None:
+    doc = run("ودان وزير الخارجية السوري الاتفاق الذي أعلنته واشنطن وأنقرة الشهر الماضي بشأن منبج.")
+    assert ("ACCUSE", ["SYR"], ["TUR", "USA"], "asserted") in _events(doc)
+    assert ("SUPPORT", ["QAT"], ["SAU"], "asserted") in _events(run("ورحبت قطر بالقرار الذي اتخذته السعودية أمس."))

@@ -649,6 +649,11 @@ def _find_recipients(st: _Site, actor_m: Mention | None, actors: Sequence[Actor]
         _, hi2 = clause_bounds(toks, st.a, st.b, st.hi + 1 if st.hi + 1 < st.b else st.hi)
         end, rule = toks[hi2 - 1].end, "in the clause the reporting verb introduces"
         found = _recipient(doc, st.people, trig, st.m, end, taken, skip_subject=True)
+    if found is None and trig.type in _STANCES:
+        maker = _relative_agent(st, taken)
+        if maker is not None:  # دان الوزير الاتفاق الذي أعلنته واشنطن وأنقرة
+            return [x.actor for x in coordinated(doc, maker, maker.end + 200) if x.actor], \
+                "the doer of the thing judged, in the relative clause after it"
     if found is None and trig.pos == "verb" and not st.is_cue:
         back = _pronoun_object(st, taken)
         if back is not None:  # بلدتين مواليتين للحكومة السورية يحاصرهما مقاتلو المعارضة
@@ -660,6 +665,21 @@ def _find_recipients(st: _Site, actor_m: Mention | None, actors: Sequence[Actor]
 
 
 _OBJECT_PRONOUNS = ("هما", "هم", "هن", "ها", "ه")
+# Judgements of a thing someone did: its doer is the recipient (رفض القرار الذي اتخذته الحكومة).
+_STANCES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
+
+
+def _relative_agent(st: _Site, taken: set[int]) -> Mention | None:
+    """The trigger's object is a thing with a relative clause (الاتفاق الذي أعلنته واشنطن وأنقرة): the subject of
+    the clause's verb, a participant with no preposition after that verb, who made the thing judged."""
+    toks = st.toks
+    k = st.hi
+    if k >= st.b or toks[k].norm not in RELATIVE_PRONOUNS or k + 1 >= st.b or k - st.m.j > 8:
+        return None
+    _, end = clause_bounds(toks, st.a, st.b, k + 1)
+    verb_end = toks[k + 1].end
+    return next((x for x in st.people if verb_end <= x.start < toks[end - 1].end and x.start not in taken
+                 and prep_of(st.doc, x) is None and tokens_between(st.doc, verb_end, x.start) <= 2), None)
 
 
 def _pronoun_object(st: _Site, taken: set[int]) -> Mention | None:
