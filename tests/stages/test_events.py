@@ -558,3 +558,13 @@ def test_who_made_the_thing_judged_is_the_recipient(run) -> None:
     doc = run("ودان وزير الخارجية السوري الاتفاق الذي أعلنته واشنطن وأنقرة الشهر الماضي بشأن منبج.")
     assert ("ACCUSE", ["SYR"], ["TUR", "USA"], "asserted") in _events(doc)
     assert ("SUPPORT", ["QAT"], ["SAU"], "asserted") in _events(run("ورحبت قطر بالقرار الذي اتخذته السعودية أمس."))
+
+
+def test_a_verb_that_qualifies_a_noun_takes_it_as_subject(run) -> None:
+    doc = run("وتبنت الشبكة مسؤولية عدة هجمات انتحارية استهدفت القوات الأمريكية في أفغانستان.")
+    assert ("ASSAULT", [], ["USA"], "asserted") in _events(doc)
+    doc = run("وقالت الوزارة إن القوات التركية التي قصفت مواقع المعارضة السورية في عفرين تكبدت خسائر.")
+    assert [a.code for e in doc.events if e.type == "ASSAULT" for a in e.actor] == ["TUR"]
+    # a resumptive pronoun makes the noun the object, and the subject follows
+    doc = run("وأشاد الوزير بالاتفاقات التي توصلت إليها روسيا وتركيا في سوتشي.")
+    assert ("SUPPORT", ["RUS", "TUR"], [], "asserted") in _events(doc)

@@ -527,7 +527,12 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
     elif trig.pos == "verb":
         agent = next((x for x in after if prep_of(doc, x) == "من قبل"), None)
         fronted = _clause_subject(st)
-        if fronted is not None and agent is None:  # أن بلاده ترفض التدخل الإيراني: the object follows the verb
+        relative, antecedent = _relative_verb(st)
+        if relative and agent is None:  # القوات التي قصفت مواقع، هجمات انتحارية استهدفت الولايات المتحدة
+            if antecedent is None:
+                return [], None, "verb of a relative clause on an event noun: the noun is its subject"
+            pick, rule = antecedent, "verb of a relative clause: the participant it qualifies"
+        elif fronted is not None and agent is None:  # أن بلاده ترفض التدخل الإيراني: the object follows the verb
             pick, rule = fronted, "verb: subject right before it, first in its clause (SVO)"
         elif after and (prep_of(doc, after[0]) is None or partitive_before(doc, after[0])) and \
                 gap_ok(toks, m.j, after[0].start, partitive=True):
@@ -594,6 +599,32 @@ def _during_subject(st: _Site) -> Mention | None:
     if not _during(st):
         return None
     return next((x for x in st.before if prep_of(st.doc, x) is None), None)
+
+
+def _relative_verb(st: _Site) -> tuple[bool, Mention | None]:
+    """Whether the verb trigger opens a relative clause, whose subject is the noun before it: after التي/الذي
+    (then the participant right before the pronoun, if any), or right after an event noun, alone or with one
+    adjective (هجمات انتحارية استهدفت الولايات المتحدة: the attacks struck, the country is the object)."""
+    toks, i = st.toks, st.m.i
+    if i - 1 < st.a:
+        return False, None
+    prev = toks[i - 1]
+    if prev.norm in RELATIVE_PRONOUNS:
+        if (i + 1 < st.b and toks[i + 1].norm in grammar("pronominal_prep")) or _pronoun_on_verb(st):
+            return False, None  # التي توصل إليها الوزيران، التي قصفتها الطائرات: the noun is the object
+        antecedent = next((x for x in reversed(st.people) if x.end <= prev.start
+                           and not st.doc.text[x.end : prev.start].strip()), None)
+        return True, antecedent
+    if st.m.start > toks[i].start:  # وقتلت، فاستهدفت: a verb joined to what comes before, not a relative clause
+        return False, None
+    matcher = trigger_matcher()
+    for k in (i - 1, i - 2):
+        if k < st.a or not toks[k].is_word:
+            return False, None
+        noun = matcher.match_at(toks, k, i)
+        if noun is not None and noun.payload.pos == "noun" and noun.j in (i, i - 1) and noun.payload.type != "NONE":
+            return True, None
+    return False, None
 
 
 def _clause_subject(st: _Site) -> Mention | None:
@@ -682,15 +713,20 @@ def _relative_agent(st: _Site, taken: set[int]) -> Mention | None:
                  and prep_of(st.doc, x) is None and tokens_between(st.doc, verb_end, x.start) <= 2), None)
 
 
+def _pronoun_on_verb(st: _Site) -> bool:
+    """The one-word verb trigger carries an object pronoun (استهدفهما، يحاصرها، اختطفوه)."""
+    toks, m = st.toks, st.m
+    if m.j != m.i + 1:
+        return False
+    phrase = norm(m.phrase.split()[0])
+    return any(f.startswith(phrase) and f[len(phrase):] in _OBJECT_PRONOUNS for f, _ in stems(toks[m.i].norm))
+
+
 def _pronoun_object(st: _Site, taken: set[int]) -> Mention | None:
     """A verb trigger with an object pronoun (استهدفهما، يحاصرها، اختطفوه) and no object after it: the
     pronoun points back at the last participant before the verb in its sentence that is not its actor."""
     toks, m = st.toks, st.m
-    if m.j != m.i + 1:
-        return None
-    phrase = norm(m.phrase.split()[0])
-    forms = [f for f, _ in stems(toks[m.i].norm)]
-    if not any(f.startswith(phrase) and f[len(phrase):] in _OBJECT_PRONOUNS for f in forms):
+    if not _pronoun_on_verb(st):
         return None
     cands = [x for x in st.people if toks[st.a].start <= x.start and x.end <= toks[m.i].start
              and x.start not in taken]
