@@ -43,4 +43,5 @@ def test_every_stage_lexicon_role_is_known() -> None:
         "background_prep", "background_head", "verbal_attack", "not_a_side", "receive", "agent_hand",
         "we_verb", "involvement", "verbal_target", "not_charge", "body_anaphor",
         "not_future_prefix", "undergo", "reaction", "ngo_body", "accusation", "local_people", "venue",
-        "while_noun", "while_not", "attributive", "gap_stop", "during", "membership", "deal_noun", "naming_head"}
+        "while_noun", "while_not", "attributive", "gap_stop", "during", "membership", "deal_noun", "naming_head",
+        "backed"}

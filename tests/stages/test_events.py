@@ -568,3 +568,9 @@ def test_a_verb_that_qualifies_a_noun_takes_it_as_subject(run) -> None:
     # a resumptive pronoun makes the noun the object, and the subject follows
     doc = run("وأشاد الوزير بالاتفاقات التي توصلت إليها روسيا وتركيا في سوتشي.")
     assert ("SUPPORT", ["RUS", "TUR"], [], "asserted") in _events(doc)
+
+
+def test_a_backer_after_mdouma_min_is_not_the_doer(run) -> None:
+    doc = run("وأدى هجوم القوات السورية المدعومة من قبل روسيا على بلدة خان شيخون إلى مقتل عشرة مدنيين.")
+    ev = next(e for e in doc.events if e.trigger == "هجوم")
+    assert [a.code for a in ev.actor] == ["SYR"]

@@ -525,7 +525,7 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
     elif trig.pos == "verb" and speaker is not None and _speaker_is_subject(toks, m.i - 2, m.i):
         return [speaker], None, "verb after إنه/أنها: the speaker"
     elif trig.pos == "verb":
-        agent = next((x for x in after if prep_of(doc, x) == "من قبل"), None)
+        agent = next((x for x in after if prep_of(doc, x) == "من قبل" and not _backer(doc, x)), None)
         fronted = _clause_subject(st)
         relative, antecedent = _relative_verb(st)
         if relative and agent is None:  # القوات التي قصفت مواقع، هجمات انتحارية استهدفت الولايات المتحدة
@@ -556,7 +556,7 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
         if back is not None:
             return [x.actor for x in coordinated(doc, back, st.clause_end) if x.actor], back, \
                 "noun + light verb with its pronoun (هجمات شنتها سوريا)"
-        by = next((x for x in after if prep_of(doc, x) == "من قبل"), None) or \
+        by = next((x for x in after if prep_of(doc, x) == "من قبل" and not _backer(doc, x)), None) or \
             next((x for x in after[:1] if prep_of(doc, x) == "من" and tokens_between(doc, m.end, x.start) == 1), None)
         gen = after[0] if after and adjacent(doc, m.end, after[0].start) and prep_of(doc, after[0]) is None \
             and not (trig.type == "CONSULT" and after[0].actor and after[0].actor.kind == "LOC") else None
@@ -579,6 +579,18 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
     if pick is None:
         return [], None, rule
     return _joined(st, pick, rule)
+
+
+def _backer(doc: Doc, x: Mention) -> bool:
+    """The mention after من (قبل) belongs to a participle of backing before it (القوات السورية المدعومة من قبل
+    روسيا): it backs a side, it is not the doer of the event."""
+    k = token_at(doc, x.start)
+    if k is None:
+        return False
+    k -= 1  # من، or قبل of من قبل
+    if k >= 1 and doc.tokens[k].norm == "قبل":
+        k -= 1
+    return k >= 1 and doc.tokens[k].norm == "من" and doc.tokens[k - 1].norm in grammar("backed")
 
 
 def _joined(st: _Site, pick: Mention, rule: str) -> tuple[list[Actor], Mention | None, str]:
