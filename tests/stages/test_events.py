@@ -574,3 +574,7 @@ def test_a_backer_after_mdouma_min_is_not_the_doer(run) -> None:
     doc = run("وأدى هجوم القوات السورية المدعومة من قبل روسيا على بلدة خان شيخون إلى مقتل عشرة مدنيين.")
     ev = next(e for e in doc.events if e.trigger == "هجوم")
     assert [a.code for a in ev.actor] == ["SYR"]
+
+
+def test_standing_by_someone_is_support(run) -> None:
+    assert ("SUPPORT", ["MAR"], ["IRQ"], "asserted") in _events(run("كما وقف المغرب إلى جانب العراق خلال الحرب."))
