@@ -578,3 +578,8 @@ def test_a_backer_after_mdouma_min_is_not_the_doer(run) -> None:
 
 def test_standing_by_someone_is_support(run) -> None:
     assert ("SUPPORT", ["MAR"], ["IRQ"], "asserted") in _events(run("كما وقف المغرب إلى جانب العراق خلال الحرب."))
+
+
+def test_leaving_an_agreement_is_reject_in_every_tense(run) -> None:
+    doc = run("وأكد الرئيس الفرنسي أن بلاده لن تنسحب من الاتفاق النووي.")
+    assert ("REJECT", ["FRA"], [], "negated") in _events(doc)
