@@ -119,3 +119,10 @@ def test_a_suspect_word_after_a_definite_event_noun_is_an_adjective(run) -> None
     doc = run("ودعا الرئيس إلى محاسبة المسؤولين عن الهجوم الكيماوي المشتبه في الغوطة.")
     assert "المشتبه" not in [m.text for m in doc.mentions]
     assert "المشتبه به" in [m.text for m in run("وأعلنت الشرطة اعتقال المشتبه به في تفجير السوق.").mentions]
+
+
+def test_bare_body_nouns_of_armed_groups_refer_back(run) -> None:
+    doc = run("وسيطر تنظيم الدولة الإسلامية على أجزاء من المخيم. ويرد التنظيم بإطلاق قذائف على الأحياء المجاورة.")
+    assert ("التنظيم", "IMG") in {(m.text, m.actor.code) for m in doc.mentions if m.actor}
+    doc = run("وتقاتل وحدات حماية الشعب الكردية في عفرين، وتلقت الوحدات أسلحة من واشنطن.")
+    assert ("الوحدات", "SYR") in {(m.text, m.actor.code) for m in doc.mentions if m.actor}
