@@ -583,3 +583,8 @@ def test_standing_by_someone_is_support(run) -> None:
 def test_leaving_an_agreement_is_reject_in_every_tense(run) -> None:
     doc = run("وأكد الرئيس الفرنسي أن بلاده لن تنسحب من الاتفاق النووي.")
     assert ("REJECT", ["FRA"], [], "negated") in _events(doc)
+
+
+def test_the_object_of_a_causative_verb_does_the_noun_after_it(run) -> None:
+    doc = run("ودفعت الهجمات الصاروخية الرئيس الفرنسي إلى التهديد بضرب إيران.")
+    assert ("THREATEN", ["FRA"], ["IRN"], "asserted") in _events(doc)

@@ -546,6 +546,9 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
     else:  # verbal noun
         if st.accused is not None:
             return [], None, "noun: the genitive is the accused (اتهام النظام بشن هجوم)"
+        pushed = _caused_agent(st)
+        if pushed is not None:
+            return _joined(st, pushed, "noun after a causative verb and its object (دفع ترامب إلى التهديد): the object")
         host = _during_subject(st)
         if host is not None:
             return _joined(st, host, "a meeting or call the clause took place in (خلال اتصال هاتفي): its subject")
@@ -599,6 +602,23 @@ def _joined(st: _Site, pick: Mention, rule: str) -> tuple[list[Actor], Mention |
     if len(group) > 1:
         rule += f" + {len(group) - 1} joined by و"
     return [x.actor for x in group if x.actor], pick, rule
+
+
+def _caused_agent(st: _Site) -> Mention | None:
+    """دفع ترامب إلى التهديد، أجبرت الضغوط الحكومة على الاستقالة: the object of a causative verb (`causative`)
+    right before إلى/على and the verbal noun is who does it."""
+    toks, i = st.toks, st.m.i
+    if i < 2 or toks[i - 1].norm not in ("الي", "علي"):
+        return None
+    x = next((x for x in reversed(st.before) if x.end <= toks[i - 1].start), None)
+    if x is None or st.doc.text[x.end : toks[i - 1].start].strip():
+        return None
+    x = group_start(st.doc, x, st.clause_start)
+    causes = grammar("causative")
+    k = token_at(st.doc, x.start)
+    if k is None or not any({f for f, _ in stems(toks[j].norm)} & causes for j in range(max(st.lo, k - 3), k)):
+        return None
+    return x
 
 
 def _during(st: _Site) -> bool:
