@@ -588,3 +588,9 @@ def test_leaving_an_agreement_is_reject_in_every_tense(run) -> None:
 def test_the_object_of_a_causative_verb_does_the_noun_after_it(run) -> None:
     doc = run("ودفعت الهجمات الصاروخية الرئيس الفرنسي إلى التهديد بضرب إيران.")
     assert ("THREATEN", ["FRA"], ["IRN"], "asserted") in _events(doc)
+
+
+def test_signing_with_the_subject_between_verb_and_object(run) -> None:
+    doc = run("ووقعت السودان على مبادرة للاتحاد الأفريقي لوقف القتال.")
+    assert ("SUPPORT", ["SDN"], ["IGO"], "asserted") in _events(doc)
+    assert ("SANCTION", ["SAU"], [], "asserted") in _events(run("وأغلقت السعودية سفارتها في دمشق عام 2012."))
