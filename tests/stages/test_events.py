@@ -594,3 +594,10 @@ def test_signing_with_the_subject_between_verb_and_object(run) -> None:
     doc = run("ووقعت السودان على مبادرة للاتحاد الأفريقي لوقف القتال.")
     assert ("SUPPORT", ["SDN"], ["IGO"], "asserted") in _events(doc)
     assert ("SANCTION", ["SAU"], [], "asserted") in _events(run("وأغلقت السعودية سفارتها في دمشق عام 2012."))
+
+
+def test_describing_someone_in_words_of_blame_is_accuse(run) -> None:
+    doc = run("وكان الرئيس الإيراني قد وصف رئيس الوزراء الإسرائيلي بأنه كذاب.")
+    assert ("ACCUSE", ["IRN"], ["ISR"], "asserted") in _events(doc)
+    doc = run("ووصف الرئيس المصري العلاقات مع الأردن بأنها ممتازة.")
+    assert not [e for e in doc.events if e.type == "ACCUSE"]

@@ -604,6 +604,12 @@ def _joined(st: _Site, pick: Mention, rule: str) -> tuple[list[Actor], Mention |
     return [x.actor for x in group if x.actor], pick, rule
 
 
+def _blames(st: _Site) -> bool:
+    """A word of blame (`accusation`, `blame`) follows the trigger in its sentence (وصف نتنياهو بأنه كذاب)."""
+    words = grammar("accusation") | grammar("blame")
+    return any({f for f, _ in stems(t.norm)} & words for t in st.toks[st.m.j : st.b])
+
+
 def _caused_agent(st: _Site) -> Mention | None:
     """دفع ترامب إلى التهديد، أجبرت الضغوط الحكومة على الاستقالة: the object of a causative verb (`causative`)
     right before إلى/على and the verbal noun is who does it."""
@@ -663,10 +669,16 @@ def _clause_subject(st: _Site) -> Mention | None:
     """A subject written first in its clause, right before the verb (سوريا تتهم إسرائيل)."""
     toks, m = st.toks, st.m
     ends = [x for x in st.people if x.end <= toks[m.i].start and
-            not st.doc.text[x.end : toks[m.i].start].strip()]
+            st.doc.text[x.end : toks[m.i].start].strip() in ("", "قد")]  # وكان الرئيس قد وصف
     if not ends:
         return None
     first = group_start(st.doc, ends[-1], st.clause_start)
+    while True:  # الرئيس الأمريكي دونالد ترامب: a title right before the name is the same subject
+        title = next((y for y in st.people if y.end <= first.start and y.start >= st.clause_start
+                      and not st.doc.text[y.end : first.start].strip()), None)
+        if title is None:
+            break
+        first = title
     opening = st.doc.text[st.toks[st.lo].start : first.start].strip(" و،,:-")
     return first if not opening or opening in ("وكان", "كان", "لكن", "ولكن", "فيما", "بينما") else None
 
@@ -801,7 +813,10 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
         actor_rule += "; an official's attack is verbal: ACCUSE"
     received = st.receiver is not None
     accused = kind == "ACCUSE" and bool(recipients) and (received or st.accused is not None)
-    if trig.requires == "actor" and not actors and not accused:  # اتهام النظام بشن هجوم: the accused is known
+    if trig.requires == "blame" and not _blames(st):
+        return None  # وصف العلاقات بأنها ممتازة: a description, no accusation
+    # اتهام النظام بشن هجوم: the accused is known
+    if trig.requires in ("actor", "blame") and not actors and not accused:
         return None
     if not actors and not recipients and not size:
         return None  # a trigger word with nobody and no toll is not a codable event (as in PETRARCH)
