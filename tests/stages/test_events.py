@@ -601,3 +601,8 @@ def test_describing_someone_in_words_of_blame_is_accuse(run) -> None:
     assert ("ACCUSE", ["IRN"], ["ISR"], "asserted") in _events(doc)
     doc = run("ووصف الرئيس المصري العلاقات مع الأردن بأنها ممتازة.")
     assert not [e for e in doc.events if e.type == "ACCUSE"]
+
+
+def test_denying_an_accusation_is_reject_not_accuse(run) -> None:
+    doc = run("ونفت دمشق الاتهام حينها، مؤكدة أن المنشأة ليست سوى قاعدة عسكرية.")
+    assert [e.type for e in doc.events] == ["REJECT"]
