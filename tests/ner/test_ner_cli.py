@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,23 @@ def test_eval_ner_scores_a_predicted_file(tmp_path: Path) -> None:
     data = json.loads(r.output)
     assert data["micro"]["tp"] == 1 and data["micro"]["gold"] == 2 and data["micro"]["predicted"] == 2
     assert data["per_type"]["PER"]["f1"] == 100.0
+
+
+def test_eval_ner_with_another_model(sample: Path, tmp_path: Path) -> None:
+    from rasd.ner.model import CONFIG_FILE, MODEL_DIR, SECOND_FILE
+
+    model = tmp_path / "model"
+    shutil.copytree(MODEL_DIR, model)
+    config = json.loads((model / CONFIG_FILE).read_text(encoding="utf-8"))
+    (model / CONFIG_FILE).write_text(json.dumps({**config, "stacked": False}), encoding="utf-8")
+    (model / SECOND_FILE).unlink()  # the first stage alone: the second is not opened
+    r = CliRunner().invoke(main, ["eval", "ner", str(sample), "--model", str(model), "--format", "json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.output)["micro"]["gold"] == 2
+    r = CliRunner().invoke(main, ["ner", str(sample), "--model", str(model)])
+    assert r.exit_code == 0 and r.output.split("\n")[3].split()[:2] == ["ميشال", "B-PER"]
+    r = CliRunner().invoke(main, ["eval", "ner", str(sample), "--model", str(tmp_path / "none")])
+    assert r.exit_code == 2
 
 
 def test_bad_file_is_one_line(tmp_path: Path) -> None:

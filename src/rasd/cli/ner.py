@@ -6,28 +6,40 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from rasd.ner.model import NerTagger
 
 DEFAULT_TRAIN = Path("../shared/data/ner/anercorp-train.txt")
 DEFAULT_WIKIANN = Path("../shared/data/ner/wikiann-ar/ar.tar.gz")
 DEFAULT_NEWS = Path("../shared/data/news")
 
 
+def _tagger(model_dir: Path | None) -> NerTagger:
+    """The tagger of ``model_dir``, or the shipped one (loaded once per process)."""
+    from rasd.ner.model import NerTagger, default_tagger
+
+    return default_tagger() if model_dir is None else NerTagger(model_dir)
+
+
 @click.command(name="ner")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
               help="Write here instead of standard output.")
-def ner(file: Path, output: Path | None) -> None:
+@click.option("--model", "model_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Model directory written by `rasd train ner --out` (default: the shipped model).")
+def ner(file: Path, output: Path | None, model_dir: Path | None) -> None:
     """Tag the tokens of a CoNLL-style FILE and write TOKEN GOLD PREDICTED lines (conlleval input).
 
     FILE has one `TOKEN TAG` line per token and a blank line between sentences.
     """
     from rasd.ner.conll import read_conll, write_conll
-    from rasd.ner.model import default_tagger
 
     sents = read_conll(file)
-    preds = default_tagger().tag_sentences([[t for t, _ in s] for s in sents])
+    preds = _tagger(model_dir).tag_sentences([[t for t, _ in s] for s in sents])
     rows = [[(t, g, p) for (t, g), p in zip(s, ps, strict=True)] for s, ps in zip(sents, preds, strict=True)]
     if output is None:
         write_conll(sys.stdout, rows)
@@ -41,13 +53,14 @@ def ner(file: Path, output: Path | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--predicted", is_flag=True, help="FILE already holds TOKEN GOLD PREDICTED lines: score them as "
               "they are instead of tagging.")
-def eval_ner(file: Path, fmt: str, predicted: bool) -> None:
+@click.option("--model", "model_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Model directory written by `rasd train ner --out` (default: the shipped model).")
+def eval_ner(file: Path, fmt: str, predicted: bool, model_dir: Path | None) -> None:
     """Tag a CoNLL-style FILE and print entity-level precision, recall and F1 (exact span and type).
 
     Scores are given per type (PER, ORG, LOC, MISC) and micro-averaged, as conlleval counts them.
     """
     from rasd.ner.conll import read_conll, read_conll_columns
-    from rasd.ner.model import default_tagger
     from rasd.ner.scoring import format_score, score
 
     if predicted:
@@ -56,7 +69,7 @@ def eval_ner(file: Path, fmt: str, predicted: bool) -> None:
         took, ntok = 0.0, 0
     else:
         sents = read_conll(file)
-        tagger = default_tagger()
+        tagger = _tagger(model_dir)
         t0 = time.perf_counter()
         preds = tagger.tag_sentences([[t for t, _ in s] for s in sents])
         took = time.perf_counter() - t0

@@ -29,7 +29,7 @@ from rasd.ner.model import (
 from rasd.ner.neural import NET_FILE, NET_META, TAGS, VECTORS_FILE, NetInputs, document_inputs, word_pieces
 from rasd.ner.selftrain import distribution_flags, label_counts, silver_counts, write_flags
 from rasd.ner.stacking import confidence_bucket, stack_features
-from rasd.ner.train import train_crf
+from rasd.ner.train import DEFAULT_PARAMS, SECOND_PARAMS, train_crf
 
 FOLDS = 4
 NEWS_TOKENS = 6_000_000
@@ -162,7 +162,8 @@ def train_model(
     config: dict[str, Any] = {
         "version": 1, "stacked": stacked and not net, "confidence": stacked and not net and confidence,
         "window": window, "tagdist": (out / TAGDIST_FILE).exists(),
-        "trained_on": [train_file.name], "tables": [n for n in TABLE_FILES if (out / n).exists()]}
+        "trained_on": [train_file.name], "tables": [n for n in TABLE_FILES if (out / n).exists()],
+        "crf_params": {"first": dict(DEFAULT_PARAMS)}}
     if net:
         from rasd.ner.neural_train import require_torch
 
@@ -180,7 +181,8 @@ def train_model(
         extra_feats = stack_features([[t for t, _ in s] for s in sents], [t for t, _, _ in first], window,
                                      [c for _, c, _ in first] if confidence else None)
         say("training the second stage")
-        train_crf(sents, make_extractor(out), out / SECOND_FILE, progress=say, extra=extra_feats)
+        train_crf(sents, make_extractor(out), out / SECOND_FILE, SECOND_PARAMS, progress=say, extra=extra_feats)
+        config["crf_params"]["second"] = {**DEFAULT_PARAMS, **SECOND_PARAMS}
     else:
         train_crf(sents, make_extractor(out), out / FIRST_FILE, progress=say)
     (out / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
