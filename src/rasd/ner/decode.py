@@ -62,13 +62,23 @@ class CrfWeights:
         return cls(labels, state, trans)
 
 
-def viterbi(scores: Sequence[Any], transitions: Any) -> list[list[int]]:
+def viterbi(scores: Sequence[Any], transitions: Any, batch: int = 32) -> list[list[int]]:
     """The best label indices of each sentence (``scores``: one tokens × labels array each), as crfsuite
     decodes: no start or end weights, and of equal scores the first label wins.
 
-    The sentences of a document are decoded together, padded to the longest, so the loop runs once per
-    position rather than once per token.
+    Sentences of similar length are decoded together, ``batch`` at a time and padded to the longest of
+    them, so the loop runs once per position of a batch rather than once per token.
     """
+    order = sorted(range(len(scores)), key=lambda k: len(scores[k]))
+    out: list[list[int]] = [[] for _ in scores]
+    for g in range(0, len(order), batch):
+        group = order[g : g + batch]
+        for k, path in zip(group, _viterbi_batch([scores[k] for k in group], transitions), strict=True):
+            out[k] = path
+    return out
+
+
+def _viterbi_batch(scores: Sequence[Any], transitions: Any) -> list[list[int]]:
     lens = [len(s) for s in scores]
     b, t_max = len(scores), max(lens, default=0)
     if not t_max:
@@ -132,6 +142,7 @@ class CompiledTagger:
         self._matrix = matrix
         self._none = len(index)
         self.word = functools.lru_cache(maxsize=cache_size)(self._word)
+        self._extra_sums: list[dict[tuple[str, ...], Any]] = [{} for _ in self.stages]
 
     def _sum(self, feats: Iterable[str]) -> Any:
         rows = [k for k in map(self._index.get, feats) if k is not None]
@@ -185,14 +196,19 @@ class CompiledTagger:
         weights of more features per token (``extra``: per sentence, per token)."""
         st = self.stages[stage]
         cols = self._cols[stage]
-        mine = [s[:, cols] if extra is None else s[:, cols].copy() for s in scores]
-        if extra is not None:
-            get = st.state.get
-            for s, more in zip(mine, extra, strict=True):
-                for i, feats in enumerate(more):
-                    for f in feats:
-                        w = get(f)
-                        if w is not None:
-                            s[i] += w
+        if extra is None:
+            mine = [s[:, cols] for s in scores]
+        else:  # the same combinations of extra features (tags and types: a bounded set) recur: sums kept per stage
+            sums = self._extra_sums[stage]
+            mine = []
+            for s, more in zip(scores, extra, strict=True):
+                rows = []
+                for feats in more:
+                    key = tuple(feats)
+                    row = sums.get(key)
+                    if row is None:
+                        row = sums[key] = sum((st.state[f] for f in feats if f in st.state), np.zeros(len(st.labels)))
+                    rows.append(row)
+                mine.append(s[:, cols] + np.array(rows) if rows else s[:, cols])
         labels = st.labels
         return [[labels[k] for k in path] for path in viterbi(mine, st.transitions)]
