@@ -606,3 +606,8 @@ def test_describing_someone_in_words_of_blame_is_accuse(run) -> None:
 def test_denying_an_accusation_is_reject_not_accuse(run) -> None:
     doc = run("ونفت دمشق الاتهام حينها، مؤكدة أن المنشأة ليست سوى قاعدة عسكرية.")
     assert [e.type for e in doc.events] == ["REJECT"]
+
+
+def test_our_forces_in_a_speakers_words_are_the_speakers(run) -> None:
+    doc = run("وقال وزير الدفاع الإسرائيلي إن الدفاعات الجوية السورية أطلقت 100 صاروخ على طائراتنا.")
+    assert ("ASSAULT", ["SYR"], ["ISR"], "asserted") in _events(doc)

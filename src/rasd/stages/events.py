@@ -396,10 +396,23 @@ def _participants(doc: Doc) -> list[Mention]:
     for x in doc.mentions:
         if not x.actor or (not x.actor.code and x.source in ("compose", "title", "ner")):
             continue  # bare heads and names of unknown side code nothing and would hide the real actor
+        if x.source == "possessive" and x.text.endswith("نا"):
+            x = _ours(doc, x)  # قواتنا، طائراتنا: the speaker's, not the last side named
+            if x is None:
+                continue
         if not x.actor.code and any(0 < s - x.end <= 1 for s in place_starts):
             continue
         out.append(x)
     return sorted(out + doc.side_nouns, key=lambda x: x.start)
+
+
+def _ours(doc: Doc, x: Mention) -> Mention | None:
+    """A body with «our» (طائراتنا) in a speaker's words is the speaker's side; outside any, nobody's."""
+    stmt = next((st for st in doc.statements if st.speaker is not None and st.speaker.code
+                 and st.content_start is not None and st.content_start <= x.start < st.end), None)
+    if stmt is None or stmt.speaker is None or x.actor is None:
+        return None
+    return replace(x, actor=replace(x.actor, code=stmt.speaker.code))
 
 
 # Events a source announces having done itself (أعلنت الوزارة القبض على ...، أعلن الجيش انسحابه).
