@@ -611,3 +611,9 @@ def test_denying_an_accusation_is_reject_not_accuse(run) -> None:
 def test_our_forces_in_a_speakers_words_are_the_speakers(run) -> None:
     doc = run("وقال وزير الدفاع الإسرائيلي إن الدفاعات الجوية السورية أطلقت 100 صاروخ على طائراتنا.")
     assert ("ASSAULT", ["SYR"], ["ISR"], "asserted") in _events(doc)
+
+
+def test_a_meeting_named_again_is_not_a_new_meeting(run) -> None:
+    doc = run("وقال وزير الخارجية الأردني خلال مؤتمر ميونخ للأمن إن بلاده تدعم الحل السياسي. "
+              "وحرصت رئيسة الوزراء البريطانية على طمأنة الحضور في المؤتمر.")
+    assert len([e for e in doc.events if e.type == "CONSULT"]) == 1

@@ -225,10 +225,22 @@ def find_events(doc: Doc) -> list[Event]:
             if GAP in m.phrase:  # وقعت … على اتفاق: the participants stand in the gap, after the verb
                 m = replace(m, j=m.i + 1, end=toks[m.i].end)
             ev = _build(doc, m, a, b, people, sources)
-            if ev is not None:
+            if ev is not None and not _told_before(toks, m, events):
                 events.append(ev)
     events += _accusations(doc, people, events)
     return _merge(_dedupe(events))
+
+
+def _told_before(toks: Sequence[Token], m: Match[Trigger], events: list[Event]) -> bool:
+    """A definite meeting noun (المؤتمر، الاجتماع، القمة) after a meeting told with the same noun earlier in the
+    article is that meeting again (وشهد المؤتمر لحظات تصفيق), not a new one."""
+    if m.payload.type != "CONSULT" or m.payload.pos != "noun" or m.j != m.i + 1:
+        return False
+    word = toks[m.i].norm
+    if "ال" not in word[:4]:
+        return False
+    noun = norm(m.phrase)
+    return any(e.type == "CONSULT" and norm(e.trigger).endswith(noun) for e in events)
 
 
 def _accusations(doc: Doc, people: list[Mention], found: list[Event]) -> list[Event]:
