@@ -126,3 +126,8 @@ def test_bare_body_nouns_of_armed_groups_refer_back(run) -> None:
     assert ("التنظيم", "IMG") in {(m.text, m.actor.code) for m in doc.mentions if m.actor}
     doc = run("وتقاتل وحدات حماية الشعب الكردية في عفرين، وتلقت الوحدات أسلحة من واشنطن.")
     assert ("الوحدات", "SYR") in {(m.text, m.actor.code) for m in doc.mentions if m.actor}
+
+
+def test_a_sentences_first_verb_is_no_name_before_a_title(run) -> None:
+    doc = run("وحرصت رئيسة الوزراء البريطانية على طمأنة الحضور في المؤتمر.")
+    assert [m.text for m in doc.mentions] == ["رئيسة الوزراء البريطانية"]

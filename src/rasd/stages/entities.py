@@ -349,6 +349,8 @@ def _persons_beside_title(doc: Doc, a: int, i: int, j: int, b: int, title: Menti
             found.append(_person(doc, toks[k].start, toks[i - 2].end, title))
             return found
     k = _name_before(toks, i, a)
+    if k == a and toks[k].norm[:1] in "وف":
+        k += 1  # وحرصت رئيسة الوزراء: a sentence's first word with و/ف before a title is its verb, not a name
     if i - k >= 1:
         s, e = toks[k].start, toks[i - 1].end
         found.append(_person(doc, s, e, title))
