@@ -617,3 +617,9 @@ def test_a_meeting_named_again_is_not_a_new_meeting(run) -> None:
     doc = run("وقال وزير الخارجية الأردني خلال مؤتمر ميونخ للأمن إن بلاده تدعم الحل السياسي. "
               "وحرصت رئيسة الوزراء البريطانية على طمأنة الحضور في المؤتمر.")
     assert len([e for e in doc.events if e.type == "CONSULT"]) == 1
+
+
+def test_the_recipients_preposition_matches_whatever_its_spelling(run) -> None:
+    # triggers.tsv writes على and إلى; the text's prepositions are compared in normalised form
+    doc = run("وأرسل الرئيس الفلبيني مسؤولين فلبينيين هذا الأسبوع إلى الكويت.")
+    assert any(t == "CONSULT" and set(a) == {"PHL"} and r == ["KWT"] for t, a, r, _ in _events(doc))

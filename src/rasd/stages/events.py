@@ -54,7 +54,8 @@ class Trigger:
     mode: str | None
     context: tuple[str, ...]
     pos: str  # verb, noun, part
-    prep: str | None  # preposition of the recipient; "gen" = the genitive is the recipient
+    prep: str | None  # preposition of the recipient, normalised as syntax.prep_of gives it (علي، الي); "gen" =
+    # the genitive is the recipient
     requires: str  # "", "actor", "recipient", "sides" (two-sided fighting), "parties" (an agreement between sides)
 
 
@@ -65,7 +66,7 @@ def trigger_matcher() -> PhraseMatcher[Trigger]:
         requires = r.get("requires", "") or ("actor" if r["type"] in NEEDS_ACTOR else "")
         entries.append((r["form"], Trigger(
             r["type"], r["mode"] or None, tuple(c for c in r["context"].split("|") if c), r["pos"],
-            r["prep"] or None, requires,
+            (r["prep"] if r["prep"] == "gen" else norm(r["prep"])) or None, requires,
         )))
     return PhraseMatcher(entries, enclitics=True, prefix_ok=_prefix_ok, gap_stops=grammar("gap_stop"))
 
