@@ -621,5 +621,5 @@ def test_a_meeting_named_again_is_not_a_new_meeting(run) -> None:
 
 def test_the_recipients_preposition_matches_whatever_its_spelling(run) -> None:
     # triggers.tsv writes على and إلى; the text's prepositions are compared in normalised form
-    doc = run("وأرسل الرئيس الفلبيني مسؤولين فلبينيين هذا الأسبوع إلى الكويت.")
-    assert any(t == "CONSULT" and set(a) == {"PHL"} and r == ["KWT"] for t, a, r, _ in _events(doc))
+    doc = run("وأرسلت مصر وفدا برئاسة وزير المخابرات المصري إلى إسرائيل.")
+    assert [r.code for e in doc.events if e.type == "CONSULT" for r in e.recipient] == ["ISR"]
