@@ -623,3 +623,21 @@ def test_the_recipients_preposition_matches_whatever_its_spelling(run) -> None:
     # triggers.tsv writes على and إلى; the text's prepositions are compared in normalised form
     doc = run("وأرسلت مصر وفدا برئاسة وزير المخابرات المصري إلى إسرائيل.")
     assert [r.code for e in doc.events if e.type == "CONSULT" for r in e.recipient] == ["ISR"]
+
+
+@pytest.mark.parametrize("text, event", [
+    # a definite noun before a verb ends its own phrase: the verb's subject follows (no relative clause)
+    ("وبعد الهجوم هاجمت القوات التركية مواقع المسلحين في عفرين.", ("ASSAULT", ["TUR"], ["SYR"], "asserted")),
+    ("وخلال الاجتماع اتفقت روسيا وتركيا على تعزيز التعاون.", ("AGREE", ["RUS", "TUR"], [], "asserted")),
+    # a relative clause with a subject of its own pointing back (قواته) is no relative-subject clause
+    ("وقال الرئيس بشار الأسد، الذي قصفت قواته المدينة، إن الحرب انتهت.", ("ASSAULT", ["SYR"], [], "asserted")),
+    # a relative verb without a pronoun has the noun as subject: the army is the victim, not the recipient
+    ("ودانت فرنسا الهجوم الذي استهدف الجيش السوري.", ("ACCUSE", ["FRA"], [], "asserted")),
+    # على هامش is not what was agreed on
+    ("واتفقت روسيا مع تركيا على هامش قمة العشرين على اتفاق لوقف إطلاق النار.",
+     ("SUPPORT", ["RUS", "TUR"], [], "asserted")),
+    # countries after a treaty noun are its parties
+    ("وأيدت فرنسا اتفاق روسيا وتركيا بشأن إدلب.", ("SUPPORT", ["FRA"], ["RUS", "TUR"], "asserted")),
+])
+def test_the_new_rules_leave_ordinary_clauses_alone(run, text, event) -> None:
+    assert event in _events(run(text))

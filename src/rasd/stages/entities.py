@@ -51,6 +51,13 @@ def _one_word_triggers() -> frozenset[str]:
 
 
 @functools.cache
+def _lexicon_verbs() -> frozenset[str]:
+    """Normalised verbs rasd's lexicons know: the first words of verb triggers, and the reporting cues."""
+    verbs = {norm(r["form"].split()[0]) for r in load_tsv("triggers.tsv") if r["pos"] == "verb" and r["form"].strip()}
+    return frozenset(verbs | word_set("cues.tsv"))
+
+
+@functools.cache
 def _trigger_openers() -> frozenset[str]:
     """Normalised first words of the verbal-noun triggers of several words (اتصالا هاتفيا، سيارة مفخخة)."""
     firsts = {norm(r["form"].split()[0]) for r in load_tsv("triggers.tsv")
@@ -349,8 +356,8 @@ def _persons_beside_title(doc: Doc, a: int, i: int, j: int, b: int, title: Menti
             found.append(_person(doc, toks[k].start, toks[i - 2].end, title))
             return found
     k = _name_before(toks, i, a)
-    if k == a and toks[k].norm[:1] in "وف":
-        k += 1  # وحرصت رئيسة الوزراء: a sentence's first word with و/ف before a title is its verb, not a name
+    if k == a and i > k and toks[k].norm[:1] in "وف" and toks[k].norm[1:] in _lexicon_verbs():
+        k += 1  # وأرسل دوتيرتي مسؤولين، وقال الرئيس: a sentence's first word, و/ف + a verb rasd knows, is no name
     if i - k >= 1:
         s, e = toks[k].start, toks[i - 1].end
         found.append(_person(doc, s, e, title))

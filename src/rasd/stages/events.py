@@ -225,8 +225,10 @@ def find_events(doc: Doc) -> list[Event]:
         for m in matches:
             if GAP in m.phrase:  # وقعت … على اتفاق: the participants stand in the gap, after the verb
                 m = replace(m, j=m.i + 1, end=toks[m.i].end)
+            if _told_before(toks, m, events):
+                continue
             ev = _build(doc, m, a, b, people, sources)
-            if ev is not None and not _told_before(toks, m, events):
+            if ev is not None:
                 events.append(ev)
     events += _accusations(doc, people, events)
     return _merge(_dedupe(events))
@@ -632,8 +634,13 @@ def _joined(st: _Site, pick: Mention, rule: str) -> tuple[list[Actor], Mention |
 
 def _blames(st: _Site) -> bool:
     """A word of blame (`accusation`, `blame`) follows the trigger in its sentence (وصف نتنياهو بأنه كذاب)."""
-    words = grammar("accusation") | grammar("blame")
+    words = _blame_words()
     return any({f for f, _ in stems(t.norm)} & words for t in st.toks[st.m.j : st.b])
+
+
+@functools.cache
+def _blame_words() -> frozenset[str]:
+    return grammar("accusation") | grammar("blame")
 
 
 def _caused_agent(st: _Site) -> Mention | None:
@@ -667,17 +674,21 @@ def _during_subject(st: _Site) -> Mention | None:
 
 def _relative_verb(st: _Site) -> tuple[bool, Mention | None]:
     """Whether the verb trigger opens a relative clause, whose subject is the noun before it: after التي/الذي
-    (then the participant right before the pronoun, if any), or right after an event noun, alone or with one
-    adjective (هجمات انتحارية استهدفت الولايات المتحدة: the attacks struck, the country is the object)."""
+    (then the participant before the pronoun, if any), or right after an indefinite event noun, alone or with
+    one adjective (هجمات انتحارية استهدفت الولايات المتحدة: the attacks struck, the country is the object).
+    Not when the clause has a subject of its own: a resumptive pronoun on the verb or after it (التي قصفتها
+    الطائرات، التي توصل إليها الوزيران) or a subject pointing back (الذي قصفت قواته المدينة)."""
     toks, i = st.toks, st.m.i
     if i - 1 < st.a:
         return False, None
     prev = toks[i - 1]
     if prev.norm in RELATIVE_PRONOUNS:
         if (i + 1 < st.b and toks[i + 1].norm in grammar("pronominal_prep")) or _pronoun_on_verb(st):
-            return False, None  # التي توصل إليها الوزيران، التي قصفتها الطائرات: the noun is the object
+            return False, None
+        if any(x.source == "possessive" for x in st.after[:1]):
+            return False, None
         antecedent = next((x for x in reversed(st.people) if x.end <= prev.start
-                           and not st.doc.text[x.end : prev.start].strip()), None)
+                           and not st.doc.text[x.end : prev.start].strip(" ،,")), None)
         return True, antecedent
     if st.m.start > toks[i].start:  # وقتلت، فاستهدفت: a verb joined to what comes before, not a relative clause
         return False, None
@@ -687,7 +698,8 @@ def _relative_verb(st: _Site) -> tuple[bool, Mention | None]:
             return False, None
         noun = matcher.match_at(toks, k, i)
         if noun is not None and noun.payload.pos == "noun" and noun.j in (i, i - 1) and noun.payload.type != "NONE":
-            return True, None
+            # only an indefinite noun takes a relative clause without a pronoun (بعد الهجوم هاجمت: a new clause)
+            return "ال" not in toks[k].norm[:4] and not _governed(st.doc, noun), None
     return False, None
 
 
@@ -700,8 +712,8 @@ def _clause_subject(st: _Site) -> Mention | None:
         return None
     first = group_start(st.doc, ends[-1], st.clause_start)
     while True:  # الرئيس الأمريكي دونالد ترامب: a title right before the name is the same subject
-        title = next((y for y in st.people if y.end <= first.start and y.start >= st.clause_start
-                      and not st.doc.text[y.end : first.start].strip()), None)
+        title = next((y for y in st.people if y.source == "title" and st.clause_start <= y.start
+                      and y.end <= first.start and not st.doc.text[y.end : first.start].strip()), None)
         if title is None:
             break
         first = title
@@ -753,7 +765,7 @@ def _find_recipients(st: _Site, actor_m: Mention | None, actors: Sequence[Actor]
     if found is None and trig.type in _STANCES:
         maker = _relative_agent(st, taken)
         if maker is not None:  # دان الوزير الاتفاق الذي أعلنته واشنطن وأنقرة
-            return [x.actor for x in coordinated(doc, maker, maker.end + 200) if x.actor], \
+            return [x.actor for x in coordinated(doc, maker, toks[st.b - 1].end) if x.actor], \
                 "the doer of the thing judged, in the relative clause after it"
     if found is None and trig.pos == "verb" and not st.is_cue:
         back = _pronoun_object(st, taken)
@@ -771,11 +783,15 @@ _STANCES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
 
 
 def _relative_agent(st: _Site, taken: set[int]) -> Mention | None:
-    """The trigger's object is a thing with a relative clause (الاتفاق الذي أعلنته واشنطن وأنقرة): the subject of
-    the clause's verb, a participant with no preposition after that verb, who made the thing judged."""
+    """The trigger's object is a thing with a relative clause whose verb points back at it (الاتفاق الذي
+    أعلنته واشنطن وأنقرة): the subject of that verb, a participant with no preposition after it, made the
+    thing judged. Without the pronoun the noun is the clause's subject (الهجوم الذي استهدف الجيش)."""
     toks = st.toks
     k = st.hi
     if k >= st.b or toks[k].norm not in RELATIVE_PRONOUNS or k + 1 >= st.b or k - st.m.j > 8:
+        return None
+    verb = toks[k + 1].norm
+    if not (verb.endswith(_OBJECT_PRONOUNS) and len(verb) > 4):
         return None
     _, end = clause_bounds(toks, st.a, st.b, k + 1)
     verb_end = toks[k + 1].end
@@ -951,13 +967,15 @@ def _recipient(doc: Doc, people: list[Mention], trig: Trigger, m: Match[Trigger]
 
 
 def _names_a_meeting(doc: Doc, m: Match[Trigger], x: Mention) -> bool:
-    """A mention right after a treaty or meeting noun other than the trigger names it (اتفاقية باريس، قمة مجموعة
-    السبع، محادثات أستانا): no participant in another event."""
+    """A place right after a treaty or meeting noun other than the trigger names it (اتفاقية باريس، محادثات
+    أستانا): no participant in another event. Parties after it (اتفاق روسيا وتركيا) stay."""
+    place = next((p for p in doc.places if p.start == x.start), None) if x.label == "LOC" else None
+    if place is None or place.precision >= 4:
+        return False  # a country after the noun is a party (اتفاق روسيا وتركيا)
     k = token_at(doc, x.start)
-    if k is None or k == 0 or k - 1 < token_index(doc, m.end - 1) + 1 or x.start > doc.tokens[k].start:
+    if k is None or k == 0 or doc.tokens[k - 1].end <= m.end or x.start > doc.tokens[k].start:
         return False
-    prev = doc.tokens[k - 1].norm
-    return (prev[2:] if prev.startswith("ال") else prev) in grammar("naming_head")
+    return any(f in grammar("naming_head") for f, _ in stems(doc.tokens[k - 1].norm))
 
 
 _ARMED = frozenset({"MIL", "REB", "IMG", "SPY", "COP", "UAF"})
@@ -967,13 +985,18 @@ _SPEAKING = frozenset({"PTY", "LEG", "JRN", "NGO", "EDU", "ELI"})
 
 def _agreed_to_act(st: _Site) -> bool:
     """اتفق … على + what is to be done (على إنشاء آلية، على أنهما سيواصلان، على الشيء ذاته), not على + a deal
-    (`deal_noun`: اتفاق، هدنة، صفقة)."""
+    (`deal_noun`: اتفاق، هدنة، صفقة) anywhere in the clause; على هامش ("on the sidelines of") is neither."""
     toks = st.toks
-    k = next((k for k in range(st.m.j, st.hi - 1) if toks[k].norm == "علي"), None)
-    if k is None or not toks[k + 1].is_word:
-        return False
-    word = toks[k + 1].norm
-    return (word[2:] if word.startswith("ال") else word) not in grammar("deal_noun")
+    acts = False
+    for k in range(st.m.j, st.hi - 1):
+        if toks[k].norm != "علي" or not toks[k + 1].is_word:
+            continue
+        word = toks[k + 1].norm
+        word = word[2:] if word.startswith("ال") else word
+        if word in grammar("deal_noun"):
+            return False
+        acts = acts or word not in grammar("not_agreed")
+    return acts
 
 
 def _verbal_attack(st: _Site, actors: list[Actor]) -> bool:
