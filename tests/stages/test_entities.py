@@ -115,14 +115,14 @@ def test_entity_bare_body_noun_refers_back_to_its_organisation(run) -> None:
 
 
 def test_a_suspect_word_after_a_definite_event_noun_is_an_adjective(run) -> None:
-    assert [m.text for m in run("واتفق الزعيمان على أن الهجوم المشتبه به يستحق الشجب.").mentions] == []
-    doc = run("ودعا الرئيس إلى محاسبة المسؤولين عن الهجوم الكيماوي المشتبه في الغوطة.")
+    assert [m.text for m in run("وقال المحققون إن الهجوم المشتبه به وقع ليلا.").mentions] == []
+    doc = run("وطالب الوزير بتحقيق في الهجوم الكيماوي المشتبه في إدلب.")
     assert "المشتبه" not in [m.text for m in doc.mentions]
     assert "المشتبه به" in [m.text for m in run("وأعلنت الشرطة اعتقال المشتبه به في تفجير السوق.").mentions]
 
 
 def test_bare_body_nouns_of_armed_groups_refer_back(run) -> None:
-    doc = run("وسيطر تنظيم الدولة الإسلامية على أجزاء من المخيم. ويرد التنظيم بإطلاق قذائف على الأحياء المجاورة.")
+    doc = run("وسيطر تنظيم الدولة الإسلامية على أجزاء من المخيم. ويرد التنظيم بتفجير عبوات على الطريق الدولي.")
     assert ("التنظيم", "IMG") in {(m.text, m.actor.code) for m in doc.mentions if m.actor}
     doc = run("وتقاتل وحدات حماية الشعب الكردية في عفرين، وتلقت الوحدات أسلحة من واشنطن.")
     assert ("الوحدات", "SYR") in {(m.text, m.actor.code) for m in doc.mentions if m.actor}
@@ -130,6 +130,6 @@ def test_bare_body_nouns_of_armed_groups_refer_back(run) -> None:
 
 def test_a_name_before_a_title_is_kept_but_a_known_verb_is_not(run) -> None:
     assert "فراس حداد" in [m.text for m in run("فراس حداد وزير الخارجية السوري قال إن الحل سياسي.").mentions]
-    doc = run("وأرسل دوتيرتي مسؤولين فلبينيين إلى الكويت.")
-    assert "دوتيرتي" in [m.text for m in doc.mentions]
+    doc = run("وأرسل كوفاتشيفيتش مسؤولين صربيين إلى المجر.")
+    assert "كوفاتشيفيتش" in [m.text for m in doc.mentions]
     assert not [m for m in doc.mentions if m.text.startswith("وأرسل")]

@@ -486,15 +486,15 @@ def test_event_allies_after_maa_are_actors_of_an_attack(run) -> None:
 
 
 def test_the_actor_is_not_its_own_recipient(run) -> None:
-    doc = run("شنت إسرائيل الليلة الماضية غارات على مواقع عسكرية وإسرائيل ترفع حالة التأهب في الشمال.")
+    doc = run("شنت تركيا الليلة الماضية غارات على مواقع جبلية وتركيا تستعد لمزيد من العمليات.")
     ev = next(e for e in doc.events if e.type == "ASSAULT")
-    assert [a.code for a in ev.actor] == ["ISR"]
+    assert [a.code for a in ev.actor] == ["TUR"]
     assert ev.recipient == []
 
 
 def test_fi_waqt_opens_a_clause_of_its_own(run) -> None:
-    doc = run("واصلت القوات السورية الجمعة قصفها المكثف على أحياء جنوب العاصمة، في وقت أبدت فيه الأمم المتحدة "
-              "قلقها على المدنيين.")
+    doc = run("وواصل الجيش الإسرائيلي الخميس قصفه العنيف على أحياء شمال غزة، في وقت أبدت فيه الأمم المتحدة "
+              "قلقها على السكان.")
     ev = next(e for e in doc.events if e.type == "ASSAULT")
     assert "UNO" not in [r.code for r in ev.recipient]
     doc = run("وقصف الجيش التركي في وقت لاحق مواقع حزب العمال الكردستاني في شمال العراق.")  # a time, no clause
@@ -512,15 +512,15 @@ def test_talking_with_someone_is_consult(run) -> None:
 def test_a_call_the_clause_took_place_in_joins_its_subject_and_partner(run) -> None:
     doc = run("وأكد وزير الخارجية الروسي لنظيره التركي خلال اتصال هاتفي دعم موسكو للحل السياسي.")
     assert ("CONSULT", ["RUS"], ["TUR"], "asserted") in _events(doc)
-    doc = run("واتفقت رئيسة الوزراء البريطانية مع الرئيس الفرنسي إيمانويل ماكرون خلال مكالمة هاتفية على الرد.")
-    assert ("CONSULT", ["GBR"], ["FRA", "FRA"], "asserted") in _events(doc)
+    doc = run("واتفق المستشار الألماني مع الرئيس الفرنسي خلال مكالمة هاتفية على تنسيق الموقف.")
+    assert ("CONSULT", ["DEU"], ["FRA"], "asserted") in _events(doc)
 
 
 def test_tariffs_and_retaliation_are_sanctions(run) -> None:
-    doc = run("وأعلن الاتحاد الأوروبي تعريفات جمركية مضادة على بضائع أمريكية.")
-    assert ("SANCTION", ["EUR"], ["USA"], "asserted") in _events(doc)
-    doc = run("وتعتزم كندا اتخاذ إجراءات انتقامية ضد الولايات المتحدة.")
-    assert ("SANCTION", ["CAN"], ["USA"], "future") in _events(doc)
+    doc = run("وفرضت الصين تعريفات جمركية مضادة على بضائع أسترالية.")
+    assert ("SANCTION", ["CHN"], ["AUS"], "asserted") in _events(doc)
+    doc = run("وتعتزم الهند اتخاذ إجراءات انتقامية ضد باكستان.")
+    assert ("SANCTION", ["IND"], ["PAK"], "future") in _events(doc)
 
 
 def test_a_suspended_membership_is_sanctioned_by_the_body(run) -> None:
@@ -533,36 +533,37 @@ def test_a_suspended_membership_is_sanctioned_by_the_body(run) -> None:
 def test_agreeing_to_act_is_agree_and_a_deal_reached_is_support(run) -> None:
     doc = run("واتفقت الحكومة اليمنية مع الحوثيين على تبادل الأسرى.")
     assert ("AGREE", ["YEM"], ["YEM"], "asserted") in _events(doc)
-    doc = run("وقال ماكرون إن فرنسا وروسيا اتفقتا على إنشاء آلية تنسيق.")
-    assert ("AGREE", ["FRA", "RUS"], [], "asserted") in _events(doc)
+    doc = run("وقال البيان إن مصر والأردن اتفقتا على إنشاء لجنة مشتركة.")
+    assert ("AGREE", ["EGY", "JOR"], [], "asserted") in _events(doc)
     assert ("SUPPORT", ["RUS", "TUR"], [], "asserted") in _events(run("واتفقت روسيا مع تركيا على هدنة في إدلب."))
 
 
 def test_the_place_that_names_a_treaty_is_no_recipient(run) -> None:
-    doc = run("ورفضت الولايات المتحدة التوقيع على تعهد بتنفيذ توصيات اتفاقية باريس للمناخ.")
-    assert ("REJECT", ["USA"], [], "asserted") in _events(doc)
+    doc = run("ورفضت البرازيل التوقيع على إعلان يدعم اتفاقية باريس للمناخ.")
+    assert ("REJECT", ["BRA"], [], "asserted") in _events(doc)
     assert ("REJECT", ["USA"], ["IRN"], "asserted") in _events(run("ورفضت الولايات المتحدة الاتفاق مع إيران."))
 
 
 def test_a_subject_first_in_its_clause_leaves_the_object_after_the_verb(run) -> None:
-    doc = run("وأكد وزير الخارجية السعودي أن بلاده ترفض التدخل الإيراني في شؤون المنطقة.")
+    doc = run("وأكد وزير الخارجية السعودي أن بلاده ترفض التدخل الإيراني في شؤون اليمن.")
     assert ("REJECT", ["SAU"], ["IRN"], "asserted") in _events(doc)
 
 
 def test_an_actors_own_forces_are_not_its_recipient(run) -> None:
-    doc = run("وقال المعلم إن الولايات المتحدة سحبت قواتها من قاعدة التنف.")
-    assert ("RETREAT", ["USA"], [], "asserted") in _events(doc)
+    doc = run("وقال الوزير العراقي إن تركيا سحبت قواتها من معسكر بعشيقة.")
+    assert ("RETREAT", ["TUR"], [], "asserted") in _events(doc)
 
 
 def test_who_made_the_thing_judged_is_the_recipient(run) -> None:
-    doc = run("ودان وزير الخارجية السوري الاتفاق الذي أعلنته واشنطن وأنقرة الشهر الماضي بشأن منبج.")
-    assert ("ACCUSE", ["SYR"], ["TUR", "USA"], "asserted") in _events(doc)
+    doc = run("وانتقد وزير الخارجية الإيراني القرار الذي أصدرته باريس ولندن بشأن العقوبات.")
+    assert ("ACCUSE", ["IRN"], ["FRA", "GBR"], "asserted") in _events(doc)
     assert ("SUPPORT", ["QAT"], ["SAU"], "asserted") in _events(run("ورحبت قطر بالقرار الذي اتخذته السعودية أمس."))
 
 
 def test_a_verb_that_qualifies_a_noun_takes_it_as_subject(run) -> None:
-    doc = run("وتبنت الشبكة مسؤولية عدة هجمات انتحارية استهدفت القوات الأمريكية في أفغانستان.")
-    assert ("ASSAULT", [], ["USA"], "asserted") in _events(doc)
+    doc = run("وتبنت حركة الشباب عدة هجمات انتحارية استهدفت القوات الكينية في الصومال.")
+    assert [r.code for e in doc.events if e.type == "ASSAULT" for r in e.recipient] == ["KEN"]
+    assert "KEN" not in [a.code for e in doc.events for a in e.actor]
     doc = run("وقالت الوزارة إن القوات التركية التي قصفت مواقع المعارضة السورية في عفرين تكبدت خسائر.")
     assert [a.code for e in doc.events if e.type == "ASSAULT" for a in e.actor] == ["TUR"]
     # a resumptive pronoun makes the noun the object, and the subject follows
@@ -577,12 +578,13 @@ def test_a_backer_after_mdouma_min_is_not_the_doer(run) -> None:
 
 
 def test_standing_by_someone_is_support(run) -> None:
-    assert ("SUPPORT", ["MAR"], ["IRQ"], "asserted") in _events(run("كما وقف المغرب إلى جانب العراق خلال الحرب."))
+    doc = run("ووقفت الكويت إلى جانب الأردن في أزمته الاقتصادية.")
+    assert ("SUPPORT", ["KWT"], ["JOR"], "asserted") in _events(doc)
 
 
 def test_leaving_an_agreement_is_reject_in_every_tense(run) -> None:
-    doc = run("وأكد الرئيس الفرنسي أن بلاده لن تنسحب من الاتفاق النووي.")
-    assert ("REJECT", ["FRA"], [], "negated") in _events(doc)
+    doc = run("وأكد الرئيس البرازيلي أن بلاده لن تنسحب من المعاهدة.")
+    assert ("REJECT", ["BRA"], [], "negated") in _events(doc)
 
 
 def test_the_object_of_a_causative_verb_does_the_noun_after_it(run) -> None:
@@ -604,18 +606,18 @@ def test_describing_someone_in_words_of_blame_is_accuse(run) -> None:
 
 
 def test_denying_an_accusation_is_reject_not_accuse(run) -> None:
-    doc = run("ونفت دمشق الاتهام حينها، مؤكدة أن المنشأة ليست سوى قاعدة عسكرية.")
+    doc = run("ونفت طهران الاتهام، مؤكدة أن السفينة كانت تنقل مساعدات غذائية.")
     assert [e.type for e in doc.events] == ["REJECT"]
 
 
 def test_our_forces_in_a_speakers_words_are_the_speakers(run) -> None:
-    doc = run("وقال وزير الدفاع الإسرائيلي إن الدفاعات الجوية السورية أطلقت 100 صاروخ على طائراتنا.")
-    assert ("ASSAULT", ["SYR"], ["ISR"], "asserted") in _events(doc)
+    doc = run("وقال رئيس الأركان الأردني إن الميليشيات السورية أطلقت 30 قذيفة على قواتنا.")
+    assert ("ASSAULT", ["SYR"], ["JOR"], "asserted") in _events(doc)
 
 
 def test_a_meeting_named_again_is_not_a_new_meeting(run) -> None:
     doc = run("وقال وزير الخارجية الأردني خلال مؤتمر ميونخ للأمن إن بلاده تدعم الحل السياسي. "
-              "وحرصت رئيسة الوزراء البريطانية على طمأنة الحضور في المؤتمر.")
+              "وحرص وزير الدفاع الهندي على طمأنة الحلفاء في المؤتمر.")
     assert len([e for e in doc.events if e.type == "CONSULT"]) == 1
 
 
@@ -641,3 +643,8 @@ def test_the_recipients_preposition_matches_whatever_its_spelling(run) -> None:
 ])
 def test_the_new_rules_leave_ordinary_clauses_alone(run, text, event) -> None:
     assert event in _events(run(text))
+
+
+def test_between_the_two_of_them_names_both_sides(run) -> None:
+    doc = run("وساءت علاقات الجزائر مع المغرب طوال سنوات إلى أن وصل الخلاف إلى قطع العلاقات الدبلوماسية بينهما.")
+    assert ("SANCTION", ["DZA", "MAR"], [], "asserted") in _events(doc)

@@ -643,6 +643,22 @@ def _blame_words() -> frozenset[str]:
     return grammar("accusation") | grammar("blame")
 
 
+def _between_them(st: _Site) -> list[Actor]:
+    """بينهما (between the two of them) within three words after the trigger: the last two sides with
+    different codes named before the trigger in its sentence."""
+    toks = st.toks
+    if not any(t.norm in ("بينهما", "بينهم") for t in toks[st.m.j : min(st.m.j + 4, st.b)]):
+        return []
+    seen: dict[str, Actor] = {}
+    for x in reversed(st.people):
+        if x.end <= toks[st.m.i].start and x.start >= toks[st.a].start and x.actor and x.actor.code \
+                and x.actor.code not in seen:
+            seen[x.actor.code] = x.actor
+            if len(seen) == 2:
+                return list(reversed(seen.values()))
+    return []
+
+
 def _caused_agent(st: _Site) -> Mention | None:
     """دفع ترامب إلى التهديد، أجبرت الضغوط الحكومة على الاستقالة: the object of a causative verb (`causative`)
     right before إلى/على and the verbal noun is who does it."""
@@ -838,6 +854,10 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
                      and x.actor is not None and x.actor.kind != "LOC"), None)
         if body is not None:  # علقت عضوية روسيا في المجموعة: the body suspends its member
             actors, actor_m, actor_rule = [body.actor], body, "the body a membership is in (عضوية X في Y)"
+    pair = _between_them(st) if not actors else []
+    if pair:  # قطع العلاقات الدبلوماسية بينهما: the two sides named before
+        actors, actor_rule = pair, "بينهما after the trigger: the last two sides named before it"
+        recipients = [r for r in recipients if r.code not in {x.code for x in pair}]
     denied = stmt is not None and speaker is not None and _is_denial(stmt) and not st.is_cue
     if not actors and speaker is not None and _claimed(toks, st.lo, m.i):
         actors, actor_rule = [speaker], "claim of responsibility: the speaker"
