@@ -554,13 +554,13 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
         return [speaker], None, "verb after إنه/أنها: the speaker"
     elif trig.pos == "verb":
         agent = next((x for x in after if prep_of(doc, x) == "من قبل" and not _backer(doc, x)), None)
-        fronted = _clause_subject(st)
-        relative, antecedent = _relative_verb(st)
-        if relative and agent is None:  # القوات التي قصفت مواقع، هجمات انتحارية استهدفت الولايات المتحدة
+        relative, antecedent = _relative_verb(st) if agent is None else (False, None)
+        fronted = _clause_subject(st) if agent is None and not relative else None
+        if relative:  # القوات التي قصفت مواقع، هجمات انتحارية استهدفت الولايات المتحدة
             if antecedent is None:
                 return [], None, "verb of a relative clause on an event noun: the noun is its subject"
             pick, rule = antecedent, "verb of a relative clause: the participant it qualifies"
-        elif fronted is not None and agent is None:  # أن بلاده ترفض التدخل الإيراني: the object follows the verb
+        elif fronted is not None:  # أن بلاده ترفض التدخل الإيراني: the object follows the verb
             pick, rule = fronted, "verb: subject right before it, first in its clause (SVO)"
         elif after and (prep_of(doc, after[0]) is None or partitive_before(doc, after[0])) and \
                 gap_ok(toks, m.j, after[0].start, partitive=True):
@@ -842,7 +842,7 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     recipients, rec_rule = _find_recipients(st, actor_m, actors)
     # شنت إسرائيل غارات على مواقع … وإسرائيل تستعد; سحبت الولايات المتحدة قواتها: not the actor itself
     named = {norm(x.text) for x in actors}
-    own = {(x.start, x.end) for x in st.people if x.source == "possessive"}
+    own = {(x.start, x.end) for x in st.people if x.source == "possessive"} if recipients else set()
     codes = {x.code for x in actors if x.code}
     kept = [r for r in recipients if norm(r.text) not in named and not ((r.start, r.end) in own and r.code in codes)]
     if len(kept) < len(recipients):
