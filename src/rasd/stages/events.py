@@ -841,10 +841,11 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     actors, actor_m, actor_rule = _find_actor(st)
     recipients, rec_rule = _find_recipients(st, actor_m, actors)
     # شنت إسرائيل غارات على مواقع … وإسرائيل تستعد; سحبت الولايات المتحدة قواتها: not the actor itself
-    named = {norm(x.text) for x in actors}
+    named = {(norm(x.text), x.code) for x in actors}
     own = {(x.start, x.end) for x in st.people if x.source == "possessive"} if recipients else set()
     codes = {x.code for x in actors if x.code}
-    kept = [r for r in recipients if norm(r.text) not in named and not ((r.start, r.end) in own and r.code in codes)]
+    kept = [r for r in recipients if (norm(r.text), r.code) not in named
+            and not ((r.start, r.end) in own and r.code in codes)]
     if len(kept) < len(recipients):
         recipients = kept
         rec_rule += "; not the actor itself or its own forces"
