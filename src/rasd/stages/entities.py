@@ -357,7 +357,7 @@ def _persons_beside_title(doc: Doc, a: int, i: int, j: int, b: int, title: Menti
             return found
     k = _name_before(toks, i, a)
     if k == a and i > k and toks[k].norm[:1] in "وف" and toks[k].norm[1:] in _lexicon_verbs():
-        k += 1  # وأرسل دوتيرتي مسؤولين، وقال الرئيس: a sentence's first word, و/ف + a verb rasd knows, is no name
+        k += 1  # وأرسل كوفاتشيفيتش مسؤولين، وقال الرئيس: a sentence's first word, و/ف + a verb rasd knows, is no name
     if i - k >= 1:
         s, e = toks[k].start, toks[i - 1].end
         found.append(_person(doc, s, e, title))

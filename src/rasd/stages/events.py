@@ -236,7 +236,7 @@ def find_events(doc: Doc) -> list[Event]:
 
 def _told_before(toks: Sequence[Token], m: Match[Trigger], events: list[Event]) -> bool:
     """A definite meeting noun (المؤتمر، الاجتماع، القمة) after a meeting told with the same noun earlier in the
-    article is that meeting again (وشهد المؤتمر لحظات تصفيق), not a new one."""
+    article is that meeting again (وألقى الوزير كلمة في المؤتمر), not a new one."""
     if m.payload.type != "CONSULT" or m.payload.pos != "noun" or m.j != m.i + 1:
         return False
     word = toks[m.i].norm
@@ -556,7 +556,7 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
         agent = next((x for x in after if prep_of(doc, x) == "من قبل" and not _backer(doc, x)), None)
         relative, antecedent = _relative_verb(st) if agent is None else (False, None)
         fronted = _clause_subject(st) if agent is None and not relative else None
-        if relative:  # القوات التي قصفت مواقع، هجمات انتحارية استهدفت الولايات المتحدة
+        if relative:  # القوات التي قصفت مواقع، هجمات انتحارية استهدفت القوات الكينية
             if antecedent is None:
                 return [], None, "verb of a relative clause on an event noun: the noun is its subject"
             pick, rule = antecedent, "verb of a relative clause: the participant it qualifies"
@@ -576,7 +576,8 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
             return [], None, "noun: the genitive is the accused (اتهام النظام بشن هجوم)"
         pushed = _caused_agent(st)
         if pushed is not None:
-            return _joined(st, pushed, "noun after a causative verb and its object (دفع ترامب إلى التهديد): the object")
+            return _joined(st, pushed, "noun after a causative verb and its object (دفعت الهجمات الرئيس إلى "
+                                       "التهديد): the object")
         host = _during_subject(st)
         if host is not None:
             return _joined(st, host, "a meeting or call the clause took place in (خلال اتصال هاتفي): its subject")
@@ -633,7 +634,7 @@ def _joined(st: _Site, pick: Mention, rule: str) -> tuple[list[Actor], Mention |
 
 
 def _blames(st: _Site) -> bool:
-    """A word of blame (`accusation`, `blame`) follows the trigger in its sentence (وصف نتنياهو بأنه كذاب)."""
+    """A word of blame (`accusation`, `blame`) follows the trigger in its sentence (وصف الوزير بأنه كذاب)."""
     words = _blame_words()
     return any({f for f, _ in stems(t.norm)} & words for t in st.toks[st.m.j : st.b])
 
@@ -660,7 +661,7 @@ def _between_them(st: _Site) -> list[Actor]:
 
 
 def _caused_agent(st: _Site) -> Mention | None:
-    """دفع ترامب إلى التهديد، أجبرت الضغوط الحكومة على الاستقالة: the object of a causative verb (`causative`)
+    """دفعت الهجمات الرئيس إلى التهديد، أجبرت الضغوط الحكومة على الاستقالة: the object of a causative verb (`causative`)
     right before إلى/على and the verbal noun is who does it."""
     toks, i = st.toks, st.m.i
     if i < 2 or toks[i - 1].norm not in ("الي", "علي"):
@@ -691,9 +692,9 @@ def _during_subject(st: _Site) -> Mention | None:
 def _relative_verb(st: _Site) -> tuple[bool, Mention | None]:
     """Whether the verb trigger opens a relative clause, whose subject is the noun before it: after التي/الذي
     (then the participant before the pronoun, if any), or right after an indefinite event noun, alone or with
-    one adjective (هجمات انتحارية استهدفت الولايات المتحدة: the attacks struck, the country is the object).
+    one adjective (هجمات انتحارية استهدفت القوات الكينية: the attacks struck, the forces are the object).
     Not when the clause has a subject of its own: a resumptive pronoun on the verb or after it (التي قصفتها
-    الطائرات، التي توصل إليها الوزيران) or a subject pointing back (الذي قصفت قواته المدينة)."""
+    الطائرات، التي توصلت إليها روسيا وتركيا) or a subject pointing back (الذي قصفت قواته المدينة)."""
     toks, i = st.toks, st.m.i
     if i - 1 < st.a:
         return False, None
@@ -780,7 +781,7 @@ def _find_recipients(st: _Site, actor_m: Mention | None, actors: Sequence[Actor]
         found = _recipient(doc, st.people, trig, st.m, end, taken, skip_subject=True)
     if found is None and trig.type in _STANCES:
         maker = _relative_agent(st, taken)
-        if maker is not None:  # دان الوزير الاتفاق الذي أعلنته واشنطن وأنقرة
+        if maker is not None:  # دان الوزير القرار الذي أصدرته باريس ولندن
             return [x.actor for x in coordinated(doc, maker, toks[st.b - 1].end) if x.actor], \
                 "the doer of the thing judged, in the relative clause after it"
     if found is None and trig.pos == "verb" and not st.is_cue:
@@ -840,7 +841,7 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     toks, trig, stmt, speaker = st.toks, st.trig, st.stmt, st.speaker
     actors, actor_m, actor_rule = _find_actor(st)
     recipients, rec_rule = _find_recipients(st, actor_m, actors)
-    # شنت إسرائيل غارات على مواقع … وإسرائيل تستعد; سحبت الولايات المتحدة قواتها: not the actor itself
+    # شنت تركيا غارات على مواقع … وتركيا تستعد; سحبت تركيا قواتها: not the actor itself
     named = {(norm(x.text), x.code) for x in actors}
     own = {(x.start, x.end) for x in st.people if x.source == "possessive"} if recipients else set()
     codes = {x.code for x in actors if x.code}
@@ -853,7 +854,7 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     if not actors and trig.type == "SANCTION" and any(w in grammar("membership") for w in norm(m.phrase).split()):
         body = next((x for x in st.after if prep_of(doc, x) == "في" and x.start not in {r.start for r in recipients}
                      and x.actor is not None and x.actor.kind != "LOC"), None)
-        if body is not None:  # علقت عضوية روسيا في المجموعة: the body suspends its member
+        if body is not None:  # علقت عضوية سوريا في الجامعة: the body suspends its member
             actors, actor_m, actor_rule = [body.actor], body, "the body a membership is in (عضوية X في Y)"
     pair = _between_them(st) if not actors else []
     if pair:  # قطع العلاقات الدبلوماسية بينهما: the two sides named before
@@ -868,7 +869,7 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     size = _size(doc, st.lo, st.hi)
     kind, mode, context = trig.type, trig.mode, list(trig.context)
     to_act = trig.requires == "parties" and trig.pos == "verb" and _agreed_to_act(st)
-    if to_act:  # اتفقت ماي مع ماكرون على الرد: agreeing to do something later (CONVENTIONS), not a deal
+    if to_act:  # اتفقت الحكومة مع الحوثيين على تبادل الأسرى: agreeing to do something later (CONVENTIONS), not a deal
         kind, mode = "AGREE", None
         actor_rule += "; agreed to act, not on a deal: AGREE, the party after مع its recipient"
     if _verbal_attack(st, actors) and not size:
