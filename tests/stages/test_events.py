@@ -648,3 +648,8 @@ def test_the_new_rules_leave_ordinary_clauses_alone(run, text, event) -> None:
 def test_between_the_two_of_them_names_both_sides(run) -> None:
     doc = run("وساءت علاقات الجزائر مع المغرب طوال سنوات إلى أن وصل الخلاف إلى قطع العلاقات الدبلوماسية بينهما.")
     assert ("SANCTION", ["DZA", "MAR"], [], "asserted") in _events(doc)
+
+
+def test_an_adverb_between_receiver_and_accusation(run) -> None:
+    doc = run("إذ تواجه الحكومة الإثيوبية مجددا اتهامات بقصف قرى في إقليم تيغراي.")
+    assert ("ACCUSE", [], ["ETH"], "asserted") in _events(doc)
