@@ -653,3 +653,8 @@ def test_between_the_two_of_them_names_both_sides(run) -> None:
 def test_an_adverb_between_receiver_and_accusation(run) -> None:
     doc = run("إذ تواجه الحكومة الإثيوبية مجددا اتهامات بقصف قرى في إقليم تيغراي.")
     assert ("ACCUSE", [], ["ETH"], "asserted") in _events(doc)
+
+
+def test_a_hashtag_side_right_after_a_word_of_blame_is_the_accused(run) -> None:
+    doc = run("وقال وزير الخارجية الفرنسي إن الدول الأوروبية تعمل مع الولايات المتحدة لوقف تدخلات #روسيا في أفريقيا.")
+    assert ("ACCUSE", ["FRA"], ["RUS"], "asserted") in _events(doc)

@@ -265,7 +265,8 @@ def _accusations(doc: Doc, people: list[Mention], found: list[Event]) -> list[Ev
         named = [x for x in people if stmt.content_start <= x.start < stmt.end and x.actor and x.actor.code
                  and x.actor.code != sp.code and x.source not in ("local", "compose")]
         # تدخلات إيران: the side right after the word; otherwise the first side named before it
-        target = next((x for x in named if 0 <= x.start - hit.end <= 1), None) or \
+        target = next((x for x in named if x.start >= hit.end and not doc.text[hit.end : x.start].strip(" #_")),
+                      None) or \
             next((x for x in named if x.start < hit.start), None)
         if target is None or target.actor is None:
             continue
