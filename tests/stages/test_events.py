@@ -658,3 +658,9 @@ def test_an_adverb_between_receiver_and_accusation(run) -> None:
 def test_a_hashtag_side_right_after_a_word_of_blame_is_the_accused(run) -> None:
     doc = run("وقال وزير الخارجية الفرنسي إن الدول الأوروبية تعمل مع الولايات المتحدة لوقف تدخلات #روسيا في أفريقيا.")
     assert ("ACCUSE", ["FRA"], ["RUS"], "asserted") in _events(doc)
+
+
+def test_readiness_to_strike_is_no_offer(run) -> None:
+    doc = run("وقال المسؤول إن الغواصات البريطانية مستعدة لإطلاق صواريخ على أهداف في اليمن.")
+    assert not [e for e in doc.events if e.type == "AGREE"]
+    assert ("AGREE", ["IRN"], ["SAU"], "asserted") in _events(run("إيران مستعدة للحوار مع السعودية."))

@@ -634,6 +634,18 @@ def _joined(st: _Site, pick: Mention, rule: str) -> tuple[list[Actor], Mention |
     return [x.actor for x in group if x.actor], pick, rule
 
 
+_FIGHTING = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN"})
+
+
+def _ready_to_fight(st: _Site) -> bool:
+    """Readiness or willingness (مستعد، استعداد) for an act of force named right after it with لـ."""
+    j = st.m.j
+    if j >= st.b or not st.toks[j].norm.startswith("ل"):
+        return False
+    nxt = trigger_matcher().match_at(st.toks, j, st.b)
+    return nxt is not None and nxt.payload.type in _FIGHTING
+
+
 def _blames(st: _Site) -> bool:
     """A word of blame (`accusation`, `blame`) follows the trigger in its sentence (وصف الوزير بأنه كذاب)."""
     words = _blame_words()
@@ -878,6 +890,8 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
         actor_rule += "; an official's attack is verbal: ACCUSE"
     received = st.receiver is not None
     accused = kind == "ACCUSE" and bool(recipients) and (received or st.accused is not None)
+    if kind == "AGREE" and _ready_to_fight(st):
+        return None  # غواصات مستعدة لإطلاق صواريخ: readiness to strike is no offer
     if trig.requires == "blame" and not _blames(st):
         return None  # وصف العلاقات بأنها ممتازة: a description, no accusation
     # اتهام النظام بشن هجوم: the accused is known
