@@ -41,12 +41,12 @@ class CrfWeights:
 
     Attributes:
         labels: the model's labels, in its own order (ties go to the first, as in crfsuite).
-        state: feature → weight of each label (only features with a weight).
+        state: (feature, label) → weight, for the features with a weight.
         transitions: ``[i, j]``, the weight of label j after label i.
     """
 
     labels: tuple[str, ...]
-    state: dict[str, Any]
+    state: dict[tuple[str, str], float]
     transitions: Any
 
     @classmethod
@@ -55,16 +55,10 @@ class CrfWeights:
         info = crf.info()
         labels = tuple(crf.labels())
         index = {lab: k for k, lab in enumerate(labels)}
-        state: dict[str, Any] = {}
-        for (attr, lab), w in info.state_features.items():
-            row = state.get(attr)
-            if row is None:
-                row = state[attr] = np.zeros(len(labels))
-            row[index[lab]] = w
         trans = np.zeros((len(labels), len(labels)))
         for (a, b), w in info.transitions.items():
             trans[index[a], index[b]] = w
-        return cls(labels, state, trans)
+        return cls(labels, info.state_features, trans)
 
 
 def viterbi(scores: Sequence[Any], transitions: Any, batch: int = 32) -> list[list[int]]:
@@ -136,17 +130,18 @@ class CompiledTagger:
         width = sum(widths)
         index: dict[str, int] = {}
         for st in self.stages:
-            for attr in st.state:
+            for attr, _label in st.state:
                 index.setdefault(attr, len(index))
         # one row of weights per feature, all stages side by side; the last row is zeros
         matrix = np.zeros((len(index) + 1, width))
         for k, st in enumerate(self.stages):
-            for attr, w in st.state.items():
-                matrix[index[attr], self._cols[k]] = w
+            col = {lab: self._cols[k].start + j for j, lab in enumerate(st.labels)}
+            for (attr, lab), w in st.state.items():
+                matrix[index[attr], col[lab]] = w
         self._index = index
         self._matrix = matrix
         self._none = len(index)
-        # the per-feature dicts are in the matrix now: keep only labels and transitions
+        # the weights are in the matrix now: keep only labels and transitions
         self.stages = tuple(CrfWeights(st.labels, {}, st.transitions) for st in self.stages)
         self.word = functools.lru_cache(maxsize=cache_size)(self._word)
         self._extra_sums: list[dict[tuple[str, ...], Any]] = [{} for _ in self.stages]
