@@ -133,3 +133,8 @@ def test_a_name_before_a_title_is_kept_but_a_known_verb_is_not(run) -> None:
     doc = run("وأرسل كوفاتشيفيتش مسؤولين صربيين إلى المجر.")
     assert "كوفاتشيفيتش" in [m.text for m in doc.mentions]
     assert not [m for m in doc.mentions if m.text.startswith("وأرسل")]
+
+
+def test_our_forces_have_no_owner_among_the_sides_named(run) -> None:
+    doc = run("وقال رئيس الأركان الأردني إن الميليشيات السورية أطلقت 30 قذيفة على قواتنا.")
+    assert ("قواتنا", None) in {(m.text, m.actor.code) for m in doc.mentions if m.actor}

@@ -316,10 +316,12 @@ def _possessed(toks: Sequence[Token], i: int, b: int) -> Match[HeadEntry] | None
 
 
 def _possessed_mention(doc: Doc, tok: Token, match: Match[HeadEntry], before: list[Mention]) -> Mention:
-    """The possessor is the last actor named before it in the sentence or the one before (قالت تركيا إن قواتها)."""
+    """The possessor is the last actor named before it in the sentence or the one before (قالت تركيا إن قواتها);
+    with «our» (قواتنا) it is whoever speaks, which the events stage reads from the statements: no code here."""
     sent_start = doc.sentences[max(0, tok.sent - 1)].start
-    owner = next((m for m in reversed(before) if m.actor and m.actor.code and m.start >= sent_start
-                  and m.actor.kind in ("LOC", "ORG", "PER")), None)
+    ours = doc.text[match.start : tok.end].endswith("نا")
+    owner = None if ours else next((m for m in reversed(before) if m.actor and m.actor.code
+                                    and m.start >= sent_start and m.actor.kind in ("LOC", "ORG", "PER")), None)
     code = owner.actor.code if owner and owner.actor else None
     s = match.start
     text = doc.text[s : tok.end]

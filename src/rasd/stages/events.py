@@ -413,7 +413,7 @@ def _participants(doc: Doc) -> list[Mention]:
         if not x.actor or (not x.actor.code and x.source in ("compose", "title", "ner")):
             continue  # bare heads and names of unknown side code nothing and would hide the real actor
         if x.source == "possessive" and x.text.endswith("نا"):
-            x = _ours(doc, x)  # قواتنا، طائراتنا: the speaker's, not the last side named
+            x = _ours(doc, x)  # قواتنا، طائراتنا: the speaker's side
             if x is None:
                 continue
         if not x.actor.code and any(0 < s - x.end <= 1 for s in place_starts):
@@ -423,7 +423,8 @@ def _participants(doc: Doc) -> list[Mention]:
 
 
 def _ours(doc: Doc, x: Mention) -> Mention | None:
-    """A body with «our» (طائراتنا) in a speaker's words is the speaker's side; outside any, nobody's."""
+    """A body with «our» (طائراتنا; the entities stage leaves it uncoded) in a speaker's words is the speaker's
+    side; outside any, nobody's."""
     stmt = next((st for st in doc.statements if st.speaker is not None and st.speaker.code
                  and st.content_start is not None and st.content_start <= x.start < st.end), None)
     if stmt is None or stmt.speaker is None or x.actor is None:
