@@ -234,13 +234,17 @@ def find_events(doc: Doc) -> list[Event]:
     return _merge(_dedupe(events))
 
 
+def _definite(tok: Token) -> bool:
+    """The word carries the article, after any proclitic (الاجتماع، بالاجتماع، وللاجتماع)."""
+    return any(f.startswith("ال") for f, _ in stems(tok.norm))
+
+
 def _told_before(toks: Sequence[Token], m: Match[Trigger], events: list[Event]) -> bool:
     """A definite meeting noun (المؤتمر، الاجتماع، القمة) after a meeting told with the same noun earlier in the
     article is that meeting again (وألقى الوزير كلمة في المؤتمر), not a new one."""
     if m.payload.type != "CONSULT" or m.payload.pos != "noun" or m.j != m.i + 1:
         return False
-    word = toks[m.i].norm
-    if "ال" not in word[:4]:
+    if not _definite(toks[m.i]):
         return False
     noun = norm(m.phrase)
     return any(e.type == "CONSULT" and norm(e.trigger).endswith(noun) for e in events)
@@ -730,7 +734,7 @@ def _relative_verb(st: _Site) -> tuple[bool, Mention | None]:
         noun = matcher.match_at(toks, k, i)
         if noun is not None and noun.payload.pos == "noun" and noun.j in (i, i - 1) and noun.payload.type != "NONE":
             # only an indefinite noun takes a relative clause without a pronoun (بعد الهجوم هاجمت: a new clause)
-            return "ال" not in toks[k].norm[:4] and not _governed(st.doc, noun), None
+            return not _definite(toks[k]) and not _governed(st.doc, noun), None
     return False, None
 
 
@@ -1029,11 +1033,10 @@ def _agreed_to_act(st: _Site) -> bool:
     for k in range(st.m.j, st.hi - 1):
         if toks[k].norm != "علي" or not toks[k + 1].is_word:
             continue
-        word = toks[k + 1].norm
-        word = word[2:] if word.startswith("ال") else word
-        if word in grammar("deal_noun"):
+        forms = {f for f, _ in stems(toks[k + 1].norm)}
+        if forms & grammar("deal_noun"):
             return False
-        acts = acts or word not in grammar("not_agreed")
+        acts = acts or not forms & grammar("not_agreed")
     return acts
 
 
