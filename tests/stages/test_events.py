@@ -649,3 +649,12 @@ _RULE_EXAMPLES = [
 @pytest.mark.parametrize("text, event", _RULE_EXAMPLES)
 def test_rule_examples(run, text, event) -> None:
     assert event in _events(run(text))
+
+
+def test_event_that_happened_is_not_dated_after_publication(run) -> None:
+    # the article is of 2024-03-07: 2030 is what the deal is about, not when it was signed
+    doc = run("ووقعت مصر والأردن اتفاقا لتبادل الكهرباء بعد عام 2030.")
+    ev = next(e for e in doc.events if e.type == "SUPPORT")
+    assert (ev.status, ev.date) == ("asserted", None)
+    future = next(e for e in run("وستنسحب القوات الأمريكية من العراق في عام 2030.").events if e.type == "RETREAT")
+    assert (future.status, future.date) == ("future", "2030-01-01")

@@ -933,7 +933,11 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
         if main is not None:  # the article's own place: a report about Afrin is about events in Afrin
             locations, loc_rule = [main], "the article's main place (none in the clause)"
     placed = loc_rule != "none" or (kind in VERBAL and bool(st.places))
-    date, precision = _date(doc, st.clause_start, st.clause_end, near=m.start)
+    status, status_rule, cue_k = ("negated", "inside a denial", None) if denied else \
+        _status(doc, toks, st.lo, m.i, m.start - toks[m.i].start, a, noun=trig.pos == "noun")
+    # مستقبل البرنامج بعد عام 2030: what has happened is not dated after the article was published
+    latest = doc.published.isoformat() if doc.published is not None and status == "asserted" else None
+    date, precision = _date(doc, st.clause_start, st.clause_end, near=m.start, latest=latest)
     date_rule = "time expression in the clause" if date else "none"
     referred = _referred_to(st)
     # تلقى اتصالات من ...: calls made, not a kind of call (``received`` above)
@@ -948,10 +952,8 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
         date, precision = _report_window(doc, stmt)
         date_rule = "the window of the source's report" if date else date_rule
     if date is None:  # وأسفر القصف، الجمعة، عن مقتل ...: the sentence's time, outside the trigger's clause
-        date, precision = _date(doc, toks[a].start, toks[b - 1].end, near=m.start)
+        date, precision = _date(doc, toks[a].start, toks[b - 1].end, near=m.start, latest=latest)
         date_rule = "a time expression elsewhere in the sentence" if date else date_rule
-    status, status_rule, cue_k = ("negated", "inside a denial", None) if denied else \
-        _status(doc, toks, st.lo, m.i, m.start - toks[m.i].start, a, noun=trig.pos == "noun")
     if kind == "THREATEN" and status in ("future", "hypothetical"):
         status, status_rule = "asserted", f"a threat is made now, whatever it is about ({status_rule})"
     if cue_k is not None and _cue_role(toks[cue_k].norm) in ("wish", "prevent"):
@@ -1285,10 +1287,12 @@ def _most_specific(places: list[Place]) -> list[Place]:
     return [p for p in places if not (p.precision == 4 and p.country in inner)]
 
 
-def _date(doc: Doc, s: int, e: int, near: int | None = None) -> tuple[str | None, str]:
-    """The time expression in [s, e) (the nearest to ``near`` when given), outside any actor's name."""
+def _date(doc: Doc, s: int, e: int, near: int | None = None, latest: str | None = None) -> tuple[str | None, str]:
+    """The time expression in [s, e) (the nearest to ``near`` when given), outside any actor's name and, with
+    ``latest`` (an ISO date), not starting after it."""
     found = [t for t in doc.times
-             if s <= t.start < e and t.date and not any(x.start <= t.start < x.end for x in doc.mentions)]
+             if s <= t.start < e and t.date and not any(x.start <= t.start < x.end for x in doc.mentions)
+             and (latest is None or t.date <= latest)]
     if not found:
         return None, "unknown"
     best = found[0] if near is None else min(found, key=lambda t: abs(t.start - near))
