@@ -625,6 +625,10 @@ def test_readiness_to_strike_is_no_offer(run) -> None:
 _RULE_EXAMPLES = [
     pytest.param("وأكد وزير الخارجية السعودي أن بلاده ترفض التدخل الإيراني في شؤون اليمن.",
                  ("REJECT", ["SAU"], ["IRN"], "asserted"), id="subject-first-in-its-clause"),
+    pytest.param("وقامت الشرطة المصرية في محافظة الجيزة باعتقال من شاركوا في الإضراب.",
+                 ("COERCE", ["EGY"], [], "asserted"), id="support-verb-subject-acts"),
+    pytest.param("وبدأ الجيش اللبناني بسحب قواته من التلال الحدودية.",
+                 ("RETREAT", ["LBN"], [], "asserted"), id="support-verb-begin"),
     pytest.param("وقال الوزير العراقي إن تركيا سحبت قواتها من معسكر بعشيقة.",
                  ("RETREAT", ["TUR"], [], "asserted"), id="own-forces-no-recipient"),
     pytest.param("ووقفت الكويت إلى جانب الأردن في أزمته الاقتصادية.",

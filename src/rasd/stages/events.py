@@ -361,6 +361,26 @@ def _light_verb_subject(st: _Site) -> Mention | None:
     return None
 
 
+def _support_subject(st: _Site) -> Mention | None:
+    """«قامت الشرطة باعتقال، بدأ الجيش السوري بسحب قواته»: a verbal noun with بـ after a support verb of its
+    clause; the verb's subject (after it, else before it) does the act."""
+    doc, toks, m = st.doc, st.toks, st.m
+    if "ب" not in doc.text[toks[m.i].start : m.start]:
+        return None
+    verbs = grammar("support_verb")
+    k = next((k for k in range(m.i - 1, st.lo - 1, -1) if toks[k].norm in verbs
+              or (toks[k].norm[:1] in "وف" and toks[k].norm[1:] in verbs)), None)
+    if k is None:
+        return None
+    after = [x for x in st.people if toks[k].end <= x.start < m.start]
+    if after:
+        return after[0] if prep_of(doc, after[0]) is None and tokens_between(doc, toks[k].end, after[0].start) <= 1 \
+            else None
+    before = [x for x in st.before if x.end <= toks[k].start and prep_of(doc, x) is None]
+    return group_start(doc, before[-1], st.clause_start) if before and \
+        tokens_between(doc, before[-1].end, toks[k].start) <= 1 else None
+
+
 def _names_an_organisation(toks: Sequence[Token], m: Match[Trigger]) -> bool:
     """منظمات الإغاثة، وكالة الإغاثة: an event noun after an organisation noun names the body."""
     return m.payload.pos == "noun" and m.i > 0 and \
@@ -598,6 +618,9 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
             next((x for x in after[:1] if prep_of(doc, x) == "من" and tokens_between(doc, m.end, x.start) == 1), None)
         gen = after[0] if after and adjacent(doc, m.end, after[0].start) and prep_of(doc, after[0]) is None \
             and not (trig.type == "CONSULT" and after[0].actor and after[0].actor.kind == "LOC") else None
+        support = _support_subject(st)
+        if support is not None:
+            return _joined(st, support, "noun after بـ and a support verb (قامت الشرطة باعتقال): the verb's subject")
         governed = _governed(doc, m)
         near = [x for x in before if prep_of(doc, x) is None and tokens_between(doc, x.end, m.start) <= 2
                 and not governed]
