@@ -680,6 +680,12 @@ def _blames(st: _Site) -> bool:
     return any({f for f, _ in stems(t.norm)} & words for t in st.toks[st.m.j : st.b])
 
 
+def _harm_after(st: _Site) -> bool:
+    """A word of harm or retaliation (`harm`) follows the trigger in its sentence (تعهد بالرد، كابوسا لتركيا)."""
+    words = grammar("harm")
+    return any({f for f, _ in stems(t.norm)} & words for t in st.toks[st.m.j : st.b])
+
+
 @functools.cache
 def _blame_words() -> frozenset[str]:
     return grammar("accusation") | grammar("blame")
@@ -913,6 +919,9 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     if to_act:  # اتفقت الحكومة مع الحوثيين على تبادل الأسرى: agreeing to do something later (CONVENTIONS), not a deal
         kind, mode = "AGREE", None
         actor_rule += "; agreed to act, not on a deal: AGREE, the party after مع its recipient"
+    if kind == "AGREE" and norm(m.phrase) in grammar("pledge") and _harm_after(st):
+        kind, mode, context = "THREATEN", None, []
+        actor_rule += "; a pledge of harm or retaliation is a threat"
     if _verbal_attack(st, actors) and not size:
         kind, mode, context = "ACCUSE", None, []
         actor_rule += "; an official's attack is verbal: ACCUSE"
