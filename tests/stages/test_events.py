@@ -633,6 +633,8 @@ _RULE_EXAMPLES = [
                  ("ASSAULT", ["TUR"], ["SYR"], "asserted"), id="violent-attack-by-forces"),
     pytest.param("وشن الرئيس اللبناني هجوما عنيفا على الحكومة السورية.",
                  ("ACCUSE", ["LBN"], ["SYR"], "asserted"), id="violent-attack-by-a-president-is-verbal"),
+    pytest.param("ونجحت القوات العراقية في طرد مقاتلي داعش من الموصل.",
+                 ("SANCTION", ["IRQ"], ["IMG"], "asserted"), id="support-verb-with-preposition"),
     pytest.param("وقامت الشرطة المصرية في محافظة الجيزة باعتقال من شاركوا في الإضراب.",
                  ("COERCE", ["EGY"], [], "asserted"), id="support-verb-subject-acts"),
     pytest.param("وبدأ الجيش اللبناني بسحب قواته من التلال الحدودية.",
@@ -670,3 +672,10 @@ def test_event_that_happened_is_not_dated_after_publication(run) -> None:
     assert (ev.status, ev.date) == ("asserted", None)
     future = next(e for e in run("وستنسحب القوات الأمريكية من العراق في عام 2030.").events if e.type == "RETREAT")
     assert (future.status, future.date) == ("future", "2030-01-01")
+
+
+def test_event_word_after_a_preposition_is_a_noun(run) -> None:
+    # بحث after في is a verbal noun ("discussion"), not بَحَثَ: what يستوجب requires has not happened
+    doc = run("ورفضت إيران التعديلات، ما يستوجب البدء في بحث اتفاق جديد مع فرنسا.")
+    talks = [e for e in doc.events if e.type == "CONSULT"]
+    assert [(e.trigger, e.status) for e in talks] == [("بحث", "hypothetical")]

@@ -225,6 +225,8 @@ def find_events(doc: Doc) -> list[Event]:
         for m in matches:
             if GAP in m.phrase:  # وقعت … على اتفاق: the participants stand in the gap, after the verb
                 m = replace(m, j=m.i + 1, end=toks[m.i].end)
+            if m.payload.pos == "verb" and GAP not in m.phrase and _after_preposition(toks, m):
+                m = replace(m, payload=replace(m.payload, pos="noun"))  # في بحث، على رفض: a verbal noun
             if _told_before(toks, m, events):
                 continue
             ev = _build(doc, m, a, b, people, sources)
@@ -232,6 +234,18 @@ def find_events(doc: Doc) -> list[Event]:
                 events.append(ev)
     events += _accusations(doc, people, events)
     return _merge(_dedupe(events))
+
+
+def _after_preposition(toks: Sequence[Token], m: Match[Trigger]) -> bool:
+    """The trigger is the object of a preposition standing right before it: a noun, not a finite verb."""
+    if m.i == 0 or m.start > toks[m.i].start:  # a proclitic of its own (وبحث) leaves it a verb
+        return False
+    prev = toks[m.i - 1].norm
+    return prev in _NOUN_PREPOSITIONS or (prev[:1] in "وف" and prev[1:] in _NOUN_PREPOSITIONS)
+
+
+# prepositions that take no verb after them (منذ and بين may: منذ بدأت الحرب)
+_NOUN_PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "ضد", "حول", "بشان", "خلال", "لدي"})
 
 
 def _definite(tok: Token) -> bool:
@@ -362,13 +376,13 @@ def _light_verb_subject(st: _Site) -> Mention | None:
 
 
 def _support_subject(st: _Site) -> Mention | None:
-    """«قامت الشرطة باعتقال، بدأ الجيش السوري بسحب قواته»: a verbal noun with بـ after a support verb of its
-    clause; the verb's subject (after it, else before it) does the act."""
+    """«قامت الشرطة باعتقال، بدأ الجيش السوري بسحب قواته، تمكن التنظيم من قتل»: a verbal noun with بـ or after
+    a preposition, after a support verb of its clause; the verb's subject (after it, else before it) does the act."""
     doc, toks, m = st.doc, st.toks, st.m
-    if "ب" not in doc.text[toks[m.i].start : m.start]:
+    if "ب" not in doc.text[toks[m.i].start : m.start] and not (m.i > st.lo and toks[m.i - 1].norm in _SUPPORT_PREPS):
         return None
     verbs = grammar("support_verb")
-    k = next((k for k in range(m.i - 1, st.lo - 1, -1) if toks[k].norm in verbs
+    k = next((k for k in range(m.i - 1, max(st.lo, m.i - 7) - 1, -1) if toks[k].norm in verbs
               or (toks[k].norm[:1] in "وف" and toks[k].norm[1:] in verbs)), None)
     if k is None:
         return None
@@ -379,6 +393,9 @@ def _support_subject(st: _Site) -> Mention | None:
     before = [x for x in st.before if x.end <= toks[k].start and prep_of(doc, x) is None]
     return group_start(doc, before[-1], st.clause_start) if before and \
         tokens_between(doc, before[-1].end, toks[k].start) <= 1 else None
+
+
+_SUPPORT_PREPS = frozenset({"من", "في", "علي", "الي"})  # تمكن من، نجح في، أقدم على، عمد إلى
 
 
 def _names_an_organisation(toks: Sequence[Token], m: Match[Trigger]) -> bool:
@@ -620,7 +637,8 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
             and not (trig.type == "CONSULT" and after[0].actor and after[0].actor.kind == "LOC") else None
         support = _support_subject(st)
         if support is not None:
-            return _joined(st, support, "noun after بـ and a support verb (قامت الشرطة باعتقال): the verb's subject")
+            return _joined(st, support, "noun after a support verb and بـ or a preposition (قامت الشرطة "
+                                        "باعتقال، نجح في طرد): the verb's subject")
         governed = _governed(doc, m)
         near = [x for x in before if prep_of(doc, x) is None and tokens_between(doc, x.end, m.start) <= 2
                 and not governed]
