@@ -86,6 +86,8 @@ def prep_of(doc: Doc, m: Mention) -> str | None:
             return "ك"
     if tok_i > 0:
         prev = doc.tokens[tok_i - 1].norm
+        if prev == "من" and tok_i > 1 and doc.tokens[tok_i - 2].norm in ("كل", "وكل", "لكل", "بكل"):
+            return None  # كل من X وY: "both X and Y", no preposition
         for p in PREPOSITIONS:
             if prev == p or prev == "و" + p:
                 return p

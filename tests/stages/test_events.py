@@ -635,6 +635,8 @@ _RULE_EXAMPLES = [
                  ("ACCUSE", ["LBN"], ["SYR"], "asserted"), id="violent-attack-by-a-president-is-verbal"),
     pytest.param("ونجحت القوات العراقية في طرد مقاتلي داعش من الموصل.",
                  ("SANCTION", ["IRQ"], ["IMG"], "asserted"), id="support-verb-with-preposition"),
+    pytest.param("وانتقدت مصر كل من تركيا وقطر لدعمهما الجماعات المسلحة.",
+                 ("ACCUSE", ["EGY"], ["QAT", "TUR"], "asserted"), id="both-x-and-y-no-preposition"),
     pytest.param("وقامت الشرطة المصرية في محافظة الجيزة باعتقال من شاركوا في الإضراب.",
                  ("COERCE", ["EGY"], [], "asserted"), id="support-verb-subject-acts"),
     pytest.param("وبدأ الجيش اللبناني بسحب قواته من التلال الحدودية.",
