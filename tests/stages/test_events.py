@@ -637,7 +637,7 @@ _RULE_EXAMPLES = [
                  ("SANCTION", ["IRQ"], ["IMG"], "asserted"), id="support-verb-with-preposition"),
     pytest.param("وانتقدت مصر كل من تركيا وقطر لدعمهما الجماعات المسلحة.",
                  ("ACCUSE", ["EGY"], ["QAT", "TUR"], "asserted"), id="both-x-and-y-no-preposition"),
-    pytest.param("وقدم الرئيس التونسي قائمة من المطالب للحكومة الليبية.",
+    pytest.param("وقدم الرئيس التونسي مطالب للحكومة الليبية بتسليم المطلوبين.",
                  ("REQUEST", ["TUN"], ["LBY"], "asserted"), id="demands-to"),
     pytest.param("وقامت الشرطة المصرية في محافظة الجيزة باعتقال من شاركوا في الإضراب.",
                  ("COERCE", ["EGY"], [], "asserted"), id="support-verb-subject-acts"),
