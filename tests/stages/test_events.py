@@ -639,6 +639,8 @@ _RULE_EXAMPLES = [
                  ("ACCUSE", ["EGY"], ["QAT", "TUR"], "asserted"), id="both-x-and-y-no-preposition"),
     pytest.param("وقدم الرئيس التونسي مطالب للحكومة الليبية بتسليم المطلوبين.",
                  ("REQUEST", ["TUN"], ["LBY"], "asserted"), id="demands-to"),
+    pytest.param("وتمكن الجيش العراقي وقوات البيشمركة الكردية قبل أسبوع من تطويق بلدة تلعفر.",
+                 ("COERCE", ["IRQ", "IRQ"], [], "asserted"), id="support-verb-long-subject-encircling"),
     pytest.param("وقامت الشرطة المصرية في محافظة الجيزة باعتقال من شاركوا في الإضراب.",
                  ("COERCE", ["EGY"], [], "asserted"), id="support-verb-subject-acts"),
     pytest.param("وبدأ الجيش اللبناني بسحب قواته من التلال الحدودية.",

@@ -382,7 +382,7 @@ def _support_subject(st: _Site) -> Mention | None:
     if "ب" not in doc.text[toks[m.i].start : m.start] and not (m.i > st.lo and toks[m.i - 1].norm in _SUPPORT_PREPS):
         return None
     verbs = grammar("support_verb")
-    k = next((k for k in range(m.i - 1, max(st.lo, m.i - 7) - 1, -1) if toks[k].norm in verbs
+    k = next((k for k in range(m.i - 1, max(st.lo, m.i - 12) - 1, -1) if toks[k].norm in verbs
               or (toks[k].norm[:1] in "وف" and toks[k].norm[1:] in verbs)), None)
     if k is None:
         return None
