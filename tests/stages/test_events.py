@@ -641,6 +641,8 @@ _RULE_EXAMPLES = [
                  ("REQUEST", ["TUN"], ["LBY"], "asserted"), id="demands-to"),
     pytest.param("وتمكن الجيش العراقي وقوات البيشمركة الكردية قبل أسبوع من تطويق بلدة تلعفر.",
                  ("COERCE", ["IRQ", "IRQ"], [], "asserted"), id="support-verb-long-subject-encircling"),
+    pytest.param("وتعهد رئيس الوزراء الهندي بإجراءات صارمة ردا على التفجير.",
+                 ("THREATEN", ["IND"], [], "asserted"), id="pledge-in-response-to-an-attack-threatens"),
     pytest.param("وقامت الشرطة المصرية في محافظة الجيزة باعتقال من شاركوا في الإضراب.",
                  ("COERCE", ["EGY"], [], "asserted"), id="support-verb-subject-acts"),
     pytest.param("وبدأ الجيش اللبناني بسحب قواته من التلال الحدودية.",
@@ -685,3 +687,26 @@ def test_event_word_after_a_preposition_is_a_noun(run) -> None:
     doc = run("ورفضت إيران التعديلات، ما يستوجب البدء في بحث اتفاق جديد مع فرنسا.")
     talks = [e for e in doc.events if e.type == "CONSULT"]
     assert [(e.trigger, e.status) for e in talks] == [("بحث", "hypothetical")]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # the support verb's act is its first event: the bombing is not the police's
+        ("وتمكنت الشرطة المصرية من اعتقال رجل متهم بتفجير السفارة الأمريكية.", ("ASSAULT", ["EGY"])),
+        # a genitive agent beats the support verb's subject: the attack is Hamas's
+        ("وقام الجيش الإسرائيلي بالرد على هجوم حماس بقصف مدفعي.", ("ASSAULT", ["ISR"])),
+        # ردا على is "in response to", no retaliation: the pledge stays a pledge
+        ("وتعهدت الحكومة الأردنية بتقديم مساعدات للاجئين، ردا على انتقادات المعارضة.", ("THREATEN", ["JOR"])),
+        # the harm word of another clause does not make the pledge a threat
+        ("وتعهد الرئيس الأمريكي بدعم أوكرانيا، فيما هدد الرئيس الروسي بالانتقام.", ("THREATEN", ["USA"])),
+    ],
+)
+def test_support_verbs_and_pledges_stay_in_their_bounds(run, text, absent) -> None:
+    assert absent not in [(e.type, sorted(a.code for a in e.actor)) for e in run(text).events]
+
+
+def test_statement_date_after_publication_is_not_the_event_date(run) -> None:
+    # the threat is made now (the article is of 2024); 2030 is when the strait would close
+    threat = next(e for e in run("وهددت إيران بإغلاق مضيق هرمز في عام 2030.").events if e.type == "THREATEN")
+    assert (threat.status, threat.date) == ("asserted", None)

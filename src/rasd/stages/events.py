@@ -244,8 +244,8 @@ def _after_preposition(toks: Sequence[Token], m: Match[Trigger]) -> bool:
     return prev in _NOUN_PREPOSITIONS or (prev[:1] in "وف" and prev[1:] in _NOUN_PREPOSITIONS)
 
 
-# prepositions that take no verb after them (منذ and بين may: منذ بدأت الحرب)
-_NOUN_PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "ضد", "حول", "بشان", "خلال", "لدي"})
+# prepositions that take no verb after them (منذ and بين may: منذ بدأت الحرب; and من is also "whoever": محاسبة من قتل)
+_NOUN_PREPOSITIONS = frozenset({"في", "الي", "علي", "عن", "مع", "ضد", "حول", "بشان", "خلال", "لدي"})
 
 
 def _definite(tok: Token) -> bool:
@@ -384,8 +384,8 @@ def _support_subject(st: _Site) -> Mention | None:
     verbs = grammar("support_verb")
     k = next((k for k in range(m.i - 1, max(st.lo, m.i - 12) - 1, -1) if toks[k].norm in verbs
               or (toks[k].norm[:1] in "وف" and toks[k].norm[1:] in verbs)), None)
-    if k is None:
-        return None
+    if k is None or any(x.payload.type != "NONE" for x in trigger_matcher().find(toks, k + 1, m.i)):
+        return None  # تمكنت الشرطة من اعتقال رجل متهم بتفجير: the verb's act is the first event after it
     after = [x for x in st.people if toks[k].end <= x.start < m.start]
     if after:
         return after[0] if prep_of(doc, after[0]) is None and tokens_between(doc, toks[k].end, after[0].start) <= 1 \
@@ -635,7 +635,8 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
             next((x for x in after[:1] if prep_of(doc, x) == "من" and tokens_between(doc, m.end, x.start) == 1), None)
         gen = after[0] if after and adjacent(doc, m.end, after[0].start) and prep_of(doc, after[0]) is None \
             and not (trig.type == "CONSULT" and after[0].actor and after[0].actor.kind == "LOC") else None
-        support = _support_subject(st)
+        # a من قبل agent or a genitive agent (not the victim of a `gen` noun) beats the support verb's subject
+        support = _support_subject(st) if by is None and (gen is None or trig.prep == "gen") else None
         if support is not None:
             return _joined(st, support, "noun after a support verb and بـ or a preposition (قامت الشرطة "
                                         "باعتقال، نجح في طرد): the verb's subject")
@@ -699,9 +700,20 @@ def _blames(st: _Site) -> bool:
 
 
 def _harm_after(st: _Site) -> bool:
-    """A word of harm or retaliation (`harm`) follows the trigger in its sentence (تعهد بالرد، كابوسا لتركيا)."""
+    """Within eight words after the trigger, before فيما/بينما or a semicolon, a word of harm or retaliation
+    (`harm`: تعهد بالرد، أن يجعلوا المدينة كابوسا لتركيا) or «ردا على» an attack (وعد بتحرك قوي ردا على الهجوم;
+    not ردا على الانتقادات)."""
     words = grammar("harm")
-    return any({f for f, _ in stems(t.norm)} & words for t in st.toks[st.m.j : st.b])
+    toks, j = st.toks, st.m.j
+    end = min(st.b, j + 8)
+    end = next((k for k in range(j, end) if toks[k].norm in ("فيما", "بينما", "؛", ";")), end)
+    for k in range(j, end):
+        if {f for f, _ in stems(toks[k].norm)} & words:
+            return True
+        if toks[k].norm in ("ردا", "رد") and k + 2 < len(toks) and toks[k + 1].norm == "علي" and any(
+                x.payload.type == "ASSAULT" for x in trigger_matcher().find(toks, k + 2, min(len(toks), k + 4))):
+            return True
+    return False
 
 
 @functools.cache
@@ -996,10 +1008,13 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
                                                          and not (actors and recipients))
                                                      or _purpose(doc, m)):
         return None  # بعد الهجوم، تاريخ اغتيال: vague background, neither dated nor placed (CONVENTIONS)
-    if date is None and stmt is not None and stmt.date and (kind in VERBAL or trig.pos == "part" or st.is_cue):
+    if date is None and stmt is not None and stmt.date and (kind in VERBAL or trig.pos == "part" or st.is_cue) \
+            and (latest is None or stmt.date <= latest):
         date, precision, date_rule = stmt.date, "day", "the statement's date"
     if date is None and stmt is not None and speaker is not None and kind not in VERBAL:
         date, precision = _report_window(doc, stmt)
+        if date is not None and latest is not None and date > latest:
+            date, precision = None, "unknown"
         date_rule = "the window of the source's report" if date else date_rule
     if date is None:  # وأسفر القصف، الجمعة، عن مقتل ...: the sentence's time, outside the trigger's clause
         date, precision = _date(doc, toks[a].start, toks[b - 1].end, near=m.start, latest=latest)
