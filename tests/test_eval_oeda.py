@@ -21,6 +21,7 @@ from rasd.eval_oeda import (
     found_in,
     gold_role,
     load_dir,
+    published_of,
     rasd_code,
     rasd_sector,
     read_detection,
@@ -196,3 +197,8 @@ def test_cli_eval_oeda_json_and_missing_dir(tmp_path: Path) -> None:
     assert out["detection"]["ASSAULT"]["difficult_no"] == 1
     r = cli.invoke(main, ["eval", "oeda", str(tmp_path / "nope")])
     assert r.exit_code == 2 and "no such folder" in r.output
+
+
+def test_published_of_reads_the_date_of_a_gigaword_id() -> None:
+    assert published_of("AAW_ARB_20071231.0003-1") == "2007-12-31"
+    assert published_of("e6874d82b9c4d010_36") is None

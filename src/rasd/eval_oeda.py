@@ -21,6 +21,11 @@ see :func:`gold_role`. CAMEO codes are translated to rasd's with :data:`CAMEO_CO
 :data:`CAMEO_ROLE`; a gold code with no rasd equivalent is not scored. A gold code is right when it is
 among the codes of the actors (resp. recipients) of the counted events of that type in the sentence.
 
+Publication date: a sentence id of the Gigaword form (``AAW_ARB_20071231.0003-1``) carries its article's
+date, which :func:`published_of` reads, so that dates resolve and an attack dated more than a year
+before the article counts as history the sentence recalls (context ``background``), not one it reports.
+Ids without a date (the hashed ids of the protest files) run without one.
+
 Every function here is pure; :mod:`rasd.cli.eval_oeda` reads the files and runs the pipeline.
 """
 
@@ -29,6 +34,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -300,6 +306,15 @@ def load_dir(directory: Path) -> tuple[list[Sentence], list[SpanSentence]]:
 
 
 # ------------------------------------------------------------------------------------------- scoring
+
+
+_ID_DATE = re.compile(r"_(\d{4})(\d{2})(\d{2})\.")
+
+
+def published_of(sentence_id: str) -> str | None:
+    """The article date in a Gigaword-style sentence id (AAW_ARB_20071231.0003-1 → 2007-12-31), else None."""
+    m = _ID_DATE.search(sentence_id)
+    return f"{m[1]}-{m[2]}-{m[3]}" if m else None
 
 
 def found_in(events: Iterable[Any], event_type: str, statuses: Iterable[str] = DEFAULT_STATUSES) -> Found:

@@ -710,3 +710,11 @@ def test_statement_date_after_publication_is_not_the_event_date(run) -> None:
     # the threat is made now (the article is of 2024); 2030 is when the strait would close
     threat = next(e for e in run("وهددت إيران بإغلاق مضيق هرمز في عام 2030.").events if e.type == "THREATEN")
     assert (threat.status, threat.date) == ("asserted", None)
+
+
+def test_event_dated_years_before_the_article_is_background(run) -> None:
+    # the article is of 2024-03-07: a bombing of 2019 is history it recalls, one of last week news it reports
+    old = next(e for e in run("وفي عام 2019 قتل 12 شخصا في تفجير استهدف سوقا في بغداد.").events if e.type == "ASSAULT")
+    new = next(e for e in run("وقتل 12 شخصا الأسبوع الماضي في تفجير استهدف سوقا في بغداد.").events
+               if e.type == "ASSAULT")
+    assert ("background" in old.context, "background" in new.context) == (True, False)

@@ -24,13 +24,14 @@ def eval_oeda(directory: Path, fmt: str, statuses: tuple[str, ...], show_errors:
     """Score ASSAULT/PROTEST detection and actor codes on the OEDA files in DIRECTORY.
 
     DIRECTORY (default ../shared/data/events/oeda) holds assault_gsr.csv, protest_gsr.csv and the
-    *_spans.json files. Every sentence is run through the pipeline on its own, without a publication
-    date. A sentence is detected when an event of the file's type with a counted status comes out;
-    gold "yes" is positive, "easy no" and "difficult no" negative, "ambiguous" is left out. See
-    docs/triggers.md (Measuring).
+    *_spans.json files. Every sentence is run through the pipeline on its own, with the publication
+    date its id carries (AAW_ARB_20071231...; else none). A sentence is detected when an event of the
+    file's type with a counted status comes out, and not as background (an event it only refers to, or
+    one dated over a year before the article); gold "yes" is positive, "easy no" and "difficult no"
+    negative, "ambiguous" is left out. See docs/triggers.md (Measuring).
     """
     from rasd.errors import InputError
-    from rasd.eval_oeda import distinct_texts, evaluate, format_report, load_dir, report_to_dict
+    from rasd.eval_oeda import distinct_texts, evaluate, format_report, load_dir, published_of, report_to_dict
     from rasd.pipeline import Pipeline
     from rasd.records import Article
 
@@ -40,7 +41,7 @@ def eval_oeda(directory: Path, fmt: str, statuses: tuple[str, ...], show_errors:
     nlp = Pipeline()
 
     def run(text: str, sid: str) -> list[object]:
-        return list(nlp(Article(doc_id=sid, text=text, published=None)).events)
+        return list(nlp(Article(doc_id=sid, text=text, published=published_of(sid))).events)
 
     with click.progressbar(length=distinct_texts(sentences, spans), label="oeda", file=sys.stderr,
                            show_pos=True) as bar:

@@ -11,6 +11,7 @@ negation, future and conditional cues before the trigger.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -394,6 +395,8 @@ def _support_subject(st: _Site) -> Mention | None:
     return group_start(doc, before[-1], st.clause_start) if before and \
         tokens_between(doc, before[-1].end, toks[k].start) <= 1 else None
 
+
+_HISTORY = dt.timedelta(days=365)  # an event dated longer before the article than this is background to it
 
 _SUPPORT_PREPS = frozenset({"من", "في", "علي", "الي"})  # تمكن من، نجح في، أقدم على، عمد إلى
 
@@ -1045,6 +1048,9 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     ]
     if referred is not None and m.i > st.lo and {"killed", "injured"} & set(_size(doc, st.lo, m.i)):
         referred = None  # أصيب أربعة إثر انفجار: a toll reported before the trigger in its clause
+    if referred is None and date is not None and doc.published is not None and \
+            date < (doc.published - _HISTORY).isoformat():
+        referred = "dated more than a year before the article: history it recalls"
     if referred is not None:  # still an event (CONVENTIONS code dated or placed background); marked as such
         context = [*context, "background"]
         trace.append(f"context: background ({referred})")
