@@ -718,3 +718,15 @@ def test_event_dated_years_before_the_article_is_background(run) -> None:
     new = next(e for e in run("وقتل 12 شخصا الأسبوع الماضي في تفجير استهدف سوقا في بغداد.").events
                if e.type == "ASSAULT")
     assert ("background" in old.context, "background" in new.context) == (True, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأجرت كوريا الشمالية أمس تجربة إطلاق صواريخ على أهداف في بحر اليابان.",  # a missile test
+        "وفجرت الهند قنبلتها النووية الأولى في صحراء راجستان.",  # a nuclear test
+        "وقال الخبير إن المنشآت تحتاج إلى ضربة إسرائيلية على حزب الله.",  # what is needed has not happened
+    ],
+)
+def test_no_assault_reported(run, text) -> None:
+    assert [e for e in run(text).events if e.type == "ASSAULT" and e.status == "asserted"] == []
