@@ -643,6 +643,10 @@ _RULE_EXAMPLES = [
                  ("COERCE", ["IRQ", "IRQ"], [], "asserted"), id="support-verb-long-subject-encircling"),
     pytest.param("وتعهد رئيس الوزراء الهندي بإجراءات صارمة ردا على التفجير.",
                  ("THREATEN", ["IND"], [], "asserted"), id="pledge-in-response-to-an-attack-threatens"),
+    pytest.param("ونزل آلاف العمال إلى الشوارع في الدار البيضاء أمس.",
+                 ("PROTEST", ["MAR"], [], "asserted"), id="took-to-the-streets"),
+    pytest.param("وتدفق مئات المحتجين على ساحة التحرير في بغداد.",
+                 ("PROTEST", ["IRQ"], [], "asserted"), id="protesters-surged"),
     pytest.param("وقامت الشرطة المصرية في محافظة الجيزة باعتقال من شاركوا في الإضراب.",
                  ("COERCE", ["EGY"], [], "asserted"), id="support-verb-subject-acts"),
     pytest.param("وبدأ الجيش اللبناني بسحب قواته من التلال الحدودية.",
@@ -730,3 +734,13 @@ def test_event_dated_years_before_the_article_is_background(run) -> None:
 )
 def test_no_assault_reported(run, text) -> None:
     assert [e for e in run(text).events if e.type == "ASSAULT" and e.status == "asserted"] == []
+
+
+def test_place_after_a_locative_noun_is_where(run) -> None:
+    ev = next(e for e in run("وتدفق مئات المتظاهرين في شوارع الخرطوم أمس.").events if e.type == "PROTEST")
+    assert ([p.admin1 for p in ev.location], [r.code for r in ev.recipient]) == (["SD-KH"], [])
+
+
+def test_what_a_plot_aims_at_is_not_reported(run) -> None:
+    doc = run("وقالت الشرطة إن الخلية تهدف إلى تفجير السفارة الأمريكية في عمان.")
+    assert [e for e in doc.events if e.type == "ASSAULT" and e.status == "asserted"] == []

@@ -1332,8 +1332,7 @@ def _locations(doc: Doc, toks: Sequence[Token], lo: int, hi: int) -> list[Place]
         tok = toks[ti]
         pre = doc.text[tok.start : p.start]
         prev = toks[ti - 1].norm if ti > 0 else ""
-        locative = (pre.endswith("ب") or prev in ("في", "وفي", "قرب", "بالقرب", "داخل", "شمال", "جنوب", "شرق",
-                                                   "غرب", "ريف", "محافظه", "محافظات", "مدينه", "بلده", "قريه")
+        locative = (pre.endswith("ب") or prev in grammar("locative") or (prev[:1] == "و" and prev[1:] == "في")
                     or (p.feature == "admin1" and prev.startswith("و")))
         if locative or (out and pre == "و" and p.start - out[-1].end < 4):
             out.append(p)
