@@ -376,6 +376,12 @@ def _light_verb_subject(st: _Site) -> Mention | None:
     return None
 
 
+def _bare_start(doc: Doc, start: int) -> bool:
+    """A span starts its token, with no proclitic split off before it (not بالرئيس, للحكومة)."""
+    i = token_at(doc, start)
+    return i is not None and doc.tokens[i].start == start
+
+
 def _support_subject(st: _Site) -> Mention | None:
     """«قامت الشرطة باعتقال، بدأ الجيش السوري بسحب قواته، تمكن التنظيم من قتل»: a verbal noun with بـ or after
     a preposition, after a support verb of its clause; the verb's subject (after it, else before it) does the act."""
@@ -925,8 +931,12 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     named = {(norm(x.text), x.code) for x in actors}
     own = {(x.start, x.end) for x in st.people if x.source == "possessive"} if recipients else set()
     codes = {x.code for x in actors if x.code}
+    # تلويح إدارة الرئيس الأمريكي: after a verbal noun, a same-side genitive right after its genitive actor is part
+    # of the actor's name (not after a verb: اتهم روبيو أوباما has its object right after its subject)
+    chained = {r.start for r in recipients for x in actors if trig.pos == "noun" and r.code and r.code == x.code
+               and x.end <= r.start and tokens_between(doc, x.end, r.start) == 0 and _bare_start(doc, r.start)}
     kept = [r for r in recipients if (norm(r.text), r.code) not in named
-            and not ((r.start, r.end) in own and r.code in codes)]
+            and not ((r.start, r.end) in own and r.code in codes) and r.start not in chained]
     if len(kept) < len(recipients):
         recipients = kept
         rec_rule += "; not the actor itself or its own forces"
