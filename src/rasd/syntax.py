@@ -178,7 +178,9 @@ _end_of = operator.attrgetter("end")
 def victim_gap(doc: Doc, end: int, start: int) -> bool:
     """Only a count stands between an event noun and its victims (مقتل 43 مدنيا، مقتل أكثر من 60 شخصا)."""
     between = tokens_within(doc.tokens, end, start)
-    return len(between) <= 5 and all(t.norm[:1].isdigit() or t.norm in grammar("count_word") for t in between)
+    counted = [(q.start, q.end) for q in doc.quantities if end <= q.start < start]  # سبعة، ثلاثة آلاف
+    return len(between) <= 5 and all(t.norm[:1].isdigit() or t.norm in grammar("count_word")
+                                     or any(a <= t.start < b for a, b in counted) for t in between)
 
 
 def adjacent(doc: Doc, end: int, start: int) -> bool:

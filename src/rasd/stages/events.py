@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from rasd.doc import Doc
 from rasd.lexicon import cue_table, grammar, nationality_index
 from rasd.matcher import GAP, Match, PhraseMatcher
-from rasd.records import Actor, Event, Mention, Place, Statement, Token
+from rasd.records import Actor, Event, Mention, Place, Quantity, Statement, Token
 from rasd.resources import load_tsv
 from rasd.stages.aggregates import counted_nouns, metric_for, sentence_words
 from rasd.stages.statements import COMPLEMENTIZERS, cue_role, masculine_past, word_cue_role
@@ -374,6 +374,13 @@ def _light_verb_subject(st: _Site) -> Mention | None:
                 return subj
             return None
     return None
+
+
+def _victims(st: _Site, x: Mention) -> bool:
+    """A count of killed or injured of the clause stands right before the mention, or before من and it (ثلاثة جنود
+    قتلوا، اثنان من عناصر الشرطة أصيبا)."""
+    return any(q.start < x.start and (q.end > x.start or tokens_between(st.doc, q.end, x.start) <= 1)
+               for _, q in _tolls(st.doc, st.lo, st.hi))
 
 
 def _bare_start(doc: Doc, start: int) -> bool:
@@ -927,6 +934,11 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     toks, trig, stmt, speaker = st.toks, st.trig, st.stmt, st.speaker
     actors, actor_m, actor_rule = _find_actor(st)
     recipients, rec_rule = _find_recipients(st, actor_m, actors)
+    if trig.type == "ASSAULT" and actor_m is not None and actor_m.end <= m.start and not recipients \
+            and _victims(st, actor_m):
+        # ثلاثة جنود أميركيين قتلوا بانفجار عبوة: those a toll counts are the victims, not the attackers
+        recipients, actors, actor_m = actors, [], None
+        actor_rule, rec_rule = "none found", "counted by a toll of killed or injured before the trigger: the victims"
     # شنت تركيا غارات على مواقع … وتركيا تستعد; سحبت تركيا قواتها: not the actor itself
     named = {(norm(x.text), x.code) for x in actors}
     own = {(x.start, x.end) for x in st.people if x.source == "possessive"} if recipients else set()
@@ -1385,19 +1397,27 @@ _SIZE_METRICS = frozenset({"killed", "injured", "arrested"})
 def _size(doc: Doc, lo: int, hi: int) -> dict[str, int]:
     """Killed/injured/arrested counts of the clause (tokens lo..hi), read as the aggregates stage reads a
     count: its counted noun and the words around it (مقتل 5 أشخاص is killed; 5 أشخاص تجمعوا is nothing)."""
+    size: dict[str, int] = {}
+    for metric, q in _tolls(doc, lo, hi):
+        size.setdefault(metric, int(q.value))
+    return size
+
+
+def _tolls(doc: Doc, lo: int, hi: int) -> list[tuple[str, Quantity]]:
+    """The counts of the clause (tokens lo..hi) that are killed, injured or arrested, with their metric."""
     toks = doc.tokens[lo:hi]
     s, e = toks[0].start, toks[-1].end
     qs = [q for q in doc.quantities if s <= q.start < e and not q.vague and q.unit != "%"]
     if not qs:
-        return {}
+        return []
     words = sentence_words(toks)
-    size: dict[str, int] = {}
+    out = []
     for q in qs:
         near = sentence_words([t for t in toks if t.end <= q.start][-2:])
         metric = metric_for(counted_nouns(doc, q, toks) if q.unit is None else [q.unit], words, near)
-        if metric in _SIZE_METRICS and metric not in size:
-            size[metric] = int(q.value)
-    return size
+        if metric in _SIZE_METRICS:
+            out.append((metric, q))
+    return out
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
