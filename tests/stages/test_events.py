@@ -625,7 +625,7 @@ def test_readiness_to_strike_is_no_offer(run) -> None:
 _RULE_EXAMPLES = [
     pytest.param("وأكد وزير الخارجية السعودي أن بلاده ترفض التدخل الإيراني في شؤون اليمن.",
                  ("REJECT", ["SAU"], ["IRN"], "asserted"), id="subject-first-in-its-clause"),
-    pytest.param("وتعهد رئيس الوزراء الأسترالي بالرد على الرسوم الصينية بخطوات انتقامية.",
+    pytest.param("وتعهد رئيس الوزراء الأسترالي بالرد على الصين بخطوات انتقامية.",
                  ("THREATEN", ["AUS"], ["CHN"], "asserted"), id="pledge-of-retaliation-threatens"),
     pytest.param("وتعهدت الإمارات بتقديم مساعدات غذائية للسودان.",
                  ("AGREE", ["ARE"], ["SDN"], "asserted"), id="pledge-of-help-agrees"),
