@@ -655,6 +655,8 @@ _RULE_EXAMPLES = [
                  ("ASSAULT", [], ["FRA"], "asserted"), id="counted-dead-are-victims"),
     pytest.param("وأعلنت الشرطة الباكستانية مقتل خمسة مدنيين بانفجار في بيشاور.",
                  ("ASSAULT", [], ["PAK"], "asserted"), id="victims-after-a-number-word"),
+    pytest.param("وقال المرصد إن ما لا يقل عن 35 مدنيا قد قتلوا في القصف على دوما.",
+                 ("ASSAULT", [], ["SYR"], "asserted"), id="counted-dead-of-the-clause-are-victims"),
     pytest.param("وقامت الشرطة المصرية في محافظة الجيزة باعتقال من شاركوا في الإضراب.",
                  ("COERCE", ["EGY"], [], "asserted"), id="support-verb-subject-acts"),
     pytest.param("وبدأ الجيش اللبناني بسحب قواته من التلال الحدودية.",

@@ -939,6 +939,12 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
         # ثلاثة جنود أميركيين قتلوا بانفجار عبوة: those a toll counts are the victims, not the attackers
         recipients, actors, actor_m = actors, [], None
         actor_rule, rec_rule = "none found", "counted by a toll of killed or injured before the trigger: the victims"
+    elif trig.type == "ASSAULT" and not recipients and trig.requires != "sides":
+        s, e = st.toks[st.lo].start, st.toks[st.hi - 1].end
+        counted = [x.actor for x in st.people if s <= x.start < e and x.actor is not None and x is not actor_m
+                   and x.actor not in actors and _victims(st, x)]
+        if counted:  # قتل 289 مدنيا في المعارك: the counted dead of the clause
+            recipients, rec_rule = counted[:1], "counted by a toll of killed or injured in the clause: the victims"
     # شنت تركيا غارات على مواقع … وتركيا تستعد; سحبت تركيا قواتها: not the actor itself
     named = {(norm(x.text), x.code) for x in actors}
     own = {(x.start, x.end) for x in st.people if x.source == "possessive"} if recipients else set()
