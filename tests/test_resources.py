@@ -44,4 +44,4 @@ def test_every_stage_lexicon_role_is_known() -> None:
         "we_verb", "involvement", "verbal_target", "not_charge", "body_anaphor",
         "not_future_prefix", "undergo", "reaction", "ngo_body", "accusation", "local_people", "venue",
         "while_noun", "while_not", "attributive", "gap_stop", "during", "membership", "deal_noun", "naming_head",
-        "backed", "causative", "blame", "not_agreed", "support_verb", "pledge", "harm", "locative"}
+        "backed", "causative", "blame", "not_agreed", "support_verb", "pledge", "harm", "locative", "decision"}

@@ -36,6 +36,7 @@ from rasd.syntax import (
     token_at,
     token_index,
     tokens_between,
+    tokens_within,
     victim_gap,
 )
 from rasd.text import norm, stems, strip_enclitic
@@ -226,8 +227,11 @@ def find_events(doc: Doc) -> list[Event]:
         for m in matches:
             if GAP in m.phrase:  # وقعت … على اتفاق: the participants stand in the gap, after the verb
                 m = replace(m, j=m.i + 1, end=toks[m.i].end)
-            if m.payload.pos == "verb" and GAP not in m.phrase and _after_preposition(toks, m):
-                m = replace(m, payload=replace(m.payload, pos="noun"))  # في بحث، على رفض: a verbal noun
+            if m.payload.pos == "verb" and GAP not in m.phrase:
+                if _after_preposition(toks, m):  # في بحث، على رفض: a verbal noun
+                    m = replace(m, payload=replace(m.payload, pos="noun"))
+                elif _decider(doc, toks, m, people) is not None:  # قرار البحرين طرد السفير: its object a genitive
+                    m = replace(m, payload=replace(m.payload, pos="noun", prep=m.payload.prep or "gen"))
             if _told_before(toks, m, events):
                 continue
             ev = _build(doc, m, a, b, people, sources)
@@ -235,6 +239,26 @@ def find_events(doc: Doc) -> list[Event]:
                 events.append(ev)
     events += _accusations(doc, people, events)
     return _merge(_dedupe(events))
+
+
+def _decider(doc: Doc, toks: Sequence[Token], m: Match[Trigger], people: Sequence[Mention]) -> Mention | None:
+    """«قرار واشنطن بفرض عقوبات، الخطوة المغربية الأخيرة بقطع العلاقات، قرار البحرين طرد السفير»: the owner of a
+    `decision` noun right before the event noun (at most one adjective between) decides and does it."""
+    if m.i == 0:
+        return None
+    start = toks[m.i].start
+    x = next((x for x in reversed(people) if x.end <= start and tokens_between(doc, x.end, start) <= 1
+              and x.actor is not None and x.actor.code), None)
+    if x is None or any(not t.norm.startswith("ال") for t in tokens_within(toks, x.end, start)):
+        return None
+    first = token_at(doc, x.start)
+    if first is None:
+        return None
+    decisions = grammar("decision")
+    if ({f for f, _ in stems(toks[first].norm)} & decisions
+            or (first > 0 and {f for f, _ in stems(toks[first - 1].norm)} & decisions)):
+        return x
+    return None
 
 
 def _after_preposition(toks: Sequence[Token], m: Match[Trigger]) -> bool:
@@ -651,6 +675,9 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
             next((x for x in after[:1] if prep_of(doc, x) == "من" and tokens_between(doc, m.end, x.start) == 1), None)
         gen = after[0] if after and adjacent(doc, m.end, after[0].start) and prep_of(doc, after[0]) is None \
             and not (trig.type == "CONSULT" and after[0].actor and after[0].actor.kind == "LOC") else None
+        owner = _decider(doc, toks, m, st.people) if by is None and (gen is None or trig.prep == "gen") else None
+        if owner is not None:
+            return _joined(st, owner, "noun after a decision and its owner (قرار واشنطن بفرض عقوبات): the owner")
         # a من قبل agent or a genitive agent (not the victim of a `gen` noun) beats the support verb's subject
         support = _support_subject(st) if by is None and (gen is None or trig.prep == "gen") else None
         if support is not None:
