@@ -663,6 +663,8 @@ _RULE_EXAMPLES = [
                  ("SANCTION", ["BHR"], ["IRN"], "asserted"), id="decision-owner-acts-verb-form"),
     pytest.param("ورحبت السعودية بالخطوة المغربية الأخيرة بقطع العلاقات مع إيران.",
                  ("SANCTION", ["MAR"], ["IRN"], "asserted"), id="decision-adjective-acts"),
+    pytest.param("وقال المرصد إن 120 مدنيا قتلوا في المعارك في إدلب بينهم 30 طفلا.",
+                 ("ASSAULT", [], ["SYR"], "asserted"), id="counted-dead-are-no-side"),
     pytest.param("وقامت الشرطة المصرية في محافظة الجيزة باعتقال من شاركوا في الإضراب.",
                  ("COERCE", ["EGY"], [], "asserted"), id="support-verb-subject-acts"),
     pytest.param("وبدأ الجيش اللبناني بسحب قواته من التلال الحدودية.",

@@ -400,10 +400,10 @@ def _light_verb_subject(st: _Site) -> Mention | None:
     return None
 
 
-def _victims(st: _Site, x: Mention) -> bool:
-    """A count of killed or injured of the clause stands right before the mention, or before من and it (ثلاثة جنود
-    قتلوا، اثنان من عناصر الشرطة أصيبا)."""
-    return any(q.start < x.start and (q.end > x.start or tokens_between(st.doc, q.end, x.start) <= 1)
+def _victims(st: _Site, start: int) -> bool:
+    """A count of killed or injured of the clause stands right before the participant starting at ``start``, or
+    before من and it (ثلاثة جنود قتلوا، اثنان من عناصر الشرطة أصيبا، بينهم 43 طفلا)."""
+    return any(q.start < start and (q.end > start or tokens_between(st.doc, q.end, start) <= 1)
                for _, q in _tolls(st.doc, st.lo, st.hi))
 
 
@@ -961,15 +961,17 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     toks, trig, stmt, speaker = st.toks, st.trig, st.stmt, st.speaker
     actors, actor_m, actor_rule = _find_actor(st)
     recipients, rec_rule = _find_recipients(st, actor_m, actors)
-    if trig.type == "ASSAULT" and actor_m is not None and actor_m.end <= m.start and not recipients \
-            and _victims(st, actor_m):
-        # ثلاثة جنود أميركيين قتلوا بانفجار عبوة: those a toll counts are the victims, not the attackers
-        recipients, actors, actor_m = actors, [], None
-        actor_rule, rec_rule = "none found", "counted by a toll of killed or injured before the trigger: the victims"
+    if trig.type == "ASSAULT" and actor_m is not None and actor_m.end <= m.start and _victims(st, actor_m.start):
+        # ثلاثة جنود أميركيين قتلوا بانفجار عبوة: those a toll counts are the victims, not the attackers (nor a
+        # side of the fighting: 289 مدنيا قتلوا في المعارك)
+        victims, actors, actor_m = actors, [], None
+        actor_rule = "none (those before the trigger are counted by a toll of killed or injured: victims)"
+        if not recipients and trig.requires != "sides":
+            recipients, rec_rule = victims, "counted by a toll of killed or injured before the trigger: the victims"
     elif trig.type == "ASSAULT" and not recipients and trig.requires != "sides":
         s, e = st.toks[st.lo].start, st.toks[st.hi - 1].end
         counted = [x.actor for x in st.people if s <= x.start < e and x.actor is not None and x is not actor_m
-                   and x.actor not in actors and _victims(st, x)]
+                   and x.actor not in actors and _victims(st, x.start)]
         if counted:  # قتل 289 مدنيا في المعارك: the counted dead of the clause
             recipients, rec_rule = counted[:1], "counted by a toll of killed or injured in the clause: the victims"
     # شنت تركيا غارات على مواقع … وتركيا تستعد; سحبت تركيا قواتها: not the actor itself
@@ -1031,8 +1033,9 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
             actors = actors + [y.actor for y in coordinated(doc, allies[0], st.clause_end) if y.actor]
             actor_rule += "; allies after مع"
     if trig.requires in ("sides", "parties") and recipients and not to_act:
-        # اشتباكات بين X وY، اتفقت X مع Y: both sides act
-        actors, recipients = actors + recipients, []
+        # اشتباكات بين X وY، اتفقت X مع Y: both sides act; the dead a toll counts are no side (بينهم 43 طفلا)
+        sides = [r for r in recipients if not (kind == "ASSAULT" and _victims(st, r.start))]
+        actors, recipients = actors + sides, [r for r in recipients if r not in sides]
         actor_rule += "; two-sided fighting: the other side joins the actors"
     if kind == "ASSAULT" and not actors and not size and not (recipients and st.places):
         return None  # an attack with no attacker, no toll and no target at a named place is not codable
