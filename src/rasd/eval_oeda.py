@@ -403,17 +403,19 @@ def evaluate(sentences: Sequence[Sentence], spans: Sequence[SpanSentence], run: 
              progress: Callable[[int], None] | None = None) -> OedaReport:
     """Score ``run`` (text, id → the sentence's events) on OEDA sentences and span sentences.
 
-    A text that appears in both kinds of file is run once. ``progress`` is told how many texts were done.
+    A text that appears in both kinds of file is run once (once per article date its ids give).
+    ``progress`` is told how many texts were done.
     """
     statuses = frozenset(statuses)
-    cache: dict[str, list[Any]] = {}
+    cache: dict[tuple[str, str | None], list[Any]] = {}
 
     def events_of(text: str, sid: str) -> list[Any]:
-        if text not in cache:
-            cache[text] = list(run(text, sid))
+        key = (text, published_of(sid))  # the same text under ids of two dates is run for each date
+        if key not in cache:
+            cache[key] = list(run(text, sid))
             if progress is not None:
                 progress(1)
-        return cache[text]
+        return cache[key]
 
     detection, errors = score_detection((s, found_in(events_of(s.text, s.id), s.type, statuses)) for s in sentences)
     codes = score_codes((s, found_in(events_of(s.text, s.id), s.type, statuses)) for s in spans)
@@ -422,7 +424,7 @@ def evaluate(sentences: Sequence[Sentence], spans: Sequence[SpanSentence], run: 
 
 def distinct_texts(sentences: Sequence[Sentence], spans: Sequence[SpanSentence]) -> int:
     """How many pipeline runs :func:`evaluate` will make."""
-    return len({s.text for s in sentences} | {s.text for s in spans})
+    return len({(s.text, published_of(s.id)) for s in sentences} | {(s.text, published_of(s.id)) for s in spans})
 
 
 # ------------------------------------------------------------------------------------------- output

@@ -625,7 +625,7 @@ def test_readiness_to_strike_is_no_offer(run) -> None:
 _RULE_EXAMPLES = [
     pytest.param("وأكد وزير الخارجية السعودي أن بلاده ترفض التدخل الإيراني في شؤون اليمن.",
                  ("REJECT", ["SAU"], ["IRN"], "asserted"), id="subject-first-in-its-clause"),
-    pytest.param("وتعهد رئيس الوزراء الأسترالي بالرد على الصين بخطوات انتقامية.",
+    pytest.param("وتعهد رئيس الوزراء الأسترالي بالرد على الرسوم الصينية بخطوات انتقامية.",
                  ("THREATEN", ["AUS"], ["CHN"], "asserted"), id="pledge-of-retaliation-threatens"),
     pytest.param("وتعهدت الإمارات بتقديم مساعدات غذائية للسودان.",
                  ("AGREE", ["ARE"], ["SDN"], "asserted"), id="pledge-of-help-agrees"),
@@ -762,3 +762,32 @@ def test_place_after_a_locative_noun_is_where(run) -> None:
 def test_what_a_plot_aims_at_is_not_reported(run) -> None:
     doc = run("وقالت الشرطة إن الخلية تهدف إلى تفجير السفارة الأمريكية في عمان.")
     assert [e for e in doc.events if e.type == "ASSAULT" and e.status == "asserted"] == []
+
+
+def test_finite_verb_after_a_decision_keeps_its_subject(run) -> None:
+    doc = run("وبعد القرار الأمريكي اعتقلت الشرطة المصرية عشرة ناشطين.")
+    assert [sorted(a.code for a in e.actor) for e in doc.events if e.type == "COERCE"] == [["EGY"]]
+
+
+def test_attackers_a_clause_counts_are_no_victims(run) -> None:
+    ev = next(e for e in run("وقال الجيش إن 3 مسلحين أفغان هاجموا مسجدا في كابول وقتلوا خمسة مصلين.").events
+              if e.type == "ASSAULT")
+    assert [a.code for a in ev.actor] == ["AFG"]
+
+
+def test_definite_genitive_after_a_genitive_actor_stays_the_recipient(run) -> None:
+    ev = next(e for e in run("وتحدثت الصحف عن انتقاد الرئيس الأمريكي الكونغرس الأمريكي.").events if e.type == "ACCUSE")
+    assert [r.code for r in ev.recipient] == ["USA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "background"),
+    [
+        ("وفي عام 2021 قتل عشرة جنود في هجوم على قاعدة في العراق.", True),  # over a year before 2024-03-07
+        ("وفي عام 2023 قتل عشرة جنود في هجوم على قاعدة في العراق.", False),  # 2023 ends within the year
+        ("وتقصف الطائرات الروسية مدينة إدلب منذ عام 2015.", False),  # still going on
+    ],
+)
+def test_history_is_background(run, text, background) -> None:
+    ev = next(e for e in run(text).events if e.type == "ASSAULT")
+    assert ("background" in ev.context) == background

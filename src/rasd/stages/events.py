@@ -230,7 +230,8 @@ def find_events(doc: Doc) -> list[Event]:
             if m.payload.pos == "verb" and GAP not in m.phrase:
                 if _after_preposition(toks, m):  # في بحث، على رفض: a verbal noun
                     m = replace(m, payload=replace(m.payload, pos="noun"))
-                elif _decider(doc, toks, m, people) is not None:  # قرار البحرين طرد السفير: its object a genitive
+                elif masculine_past(norm(m.phrase)) and _decider(doc, toks, m, people) is not None:
+                    # قرار البحرين طرد السفير: a verbal noun, its object a genitive (not اعتقلت, طردت: finite)
                     m = replace(m, payload=replace(m.payload, pos="noun", prep=m.payload.prep or "gen"))
             if _told_before(toks, m, events):
                 continue
@@ -249,8 +250,8 @@ def _decider(doc: Doc, toks: Sequence[Token], m: Match[Trigger], people: Sequenc
     start = toks[m.i].start
     x = next((x for x in reversed(people) if x.end <= start and tokens_between(doc, x.end, start) <= 1
               and x.actor is not None and x.actor.code), None)
-    if x is None or any(not t.norm.startswith("ال") for t in tokens_within(toks, x.end, start)):
-        return None
+    if x is None or prep_of(doc, x) is not None or not all(_definite(t) for t in tokens_within(toks, x.end, start)):
+        return None  # نقلت الصين القرار لروسيا بسحب قواتها: Russia is told, not deciding
     first = token_at(doc, x.start)
     if first is None:
         return None
@@ -401,10 +402,43 @@ def _light_verb_subject(st: _Site) -> Mention | None:
 
 
 def _victims(st: _Site, start: int) -> bool:
-    """A count of killed or injured of the clause stands right before the participant starting at ``start``, or
-    before من and it (ثلاثة جنود قتلوا، اثنان من عناصر الشرطة أصيبا، بينهم 43 طفلا)."""
-    return any(q.start < start and (q.end > start or tokens_between(st.doc, q.end, start) <= 1)
-               for _, q in _tolls(st.doc, st.lo, st.hi))
+    """A count of killed or injured stands right before the participant starting at ``start``, or before من and
+    it (ثلاثة جنود قتلوا، اثنان من عناصر الشرطة أصيبا، بينهم 43 طفلا), and the words next to the count say so:
+    the two before it (مقتل خمسة، بينهم) or the three after the participant (قتلوا، أصيبوا); not a count that
+    only the rest of the clause makes a toll (3 مسلحين هاجموا مسجدا وقتلوا خمسة مصلين)."""
+    doc, toks = st.doc, st.doc.tokens
+    for metric, q in _site_tolls(st):
+        if metric not in ("killed", "injured") or q.start >= start or \
+                not (q.end > start or tokens_between(doc, q.end, start) <= 1):
+            continue
+        k = token_index(doc, q.start)
+        end = _mention_end(st, start)
+        after = next((i for i in range(k, len(toks)) if toks[i].start >= end), len(toks))
+        before = sentence_words(toks[max(0, k - 2) : k])
+        if before & grammar("subset"):
+            return True  # بينهم 43 طفلا: part of the toll just given
+        near = before | sentence_words(toks[after : after + 3])
+        units = counted_nouns(doc, q, toks[st.lo : st.hi]) if q.unit is None else [q.unit]
+        if metric_for(units, near, near) in ("killed", "injured"):
+            return True
+    return False
+
+
+def _mention_end(st: _Site, start: int) -> int:
+    return next((x.end for x in st.people if x.start == start), start)
+
+
+def _site_tolls(st: _Site) -> list[tuple[str, Quantity]]:
+    """The tolls of the site's clause (:func:`_tolls`), computed once."""
+    if st.tolls is None:
+        st.tolls = _tolls(st.doc, st.lo, st.hi)
+    return st.tolls
+
+
+def _construct(doc: Doc, end: int) -> bool:
+    """The span ending at ``end`` ends in a noun without the article, the head of a construct (إدارة …)."""
+    i = token_at(doc, end - 1)
+    return i is not None and not _definite(doc.tokens[i])
 
 
 def _bare_start(doc: Doc, start: int) -> bool:
@@ -434,6 +468,21 @@ def _support_subject(st: _Site) -> Mention | None:
 
 
 _HISTORY = dt.timedelta(days=365)  # an event dated longer before the article than this is background to it
+
+
+def _history(doc: Doc, date: str | None, precision: str, st: _Site) -> bool:
+    """The event's date, a point in time of the clause (not a span: منذ عام 2015), ends more than a year before
+    the article was published (a year date ends on 31 December, a month on its last day)."""
+    if date is None or doc.published is None:
+        return False
+    s, e = st.toks[st.lo].start, st.toks[st.hi - 1].end
+    for t in doc.times:
+        if t.date == date and s <= t.start < e:
+            i = token_at(doc, t.start)
+            if t.kind != "date" or (i is not None and i > 0 and doc.tokens[i - 1].norm.removeprefix("و") == "منذ"):
+                return False  # منذ عام 2015: the event runs on to now
+    last = {"year": date[:4] + "-12-31", "month": date[:7] + "-31"}.get(precision, date)
+    return last < (doc.published - _HISTORY).isoformat()
 
 _SUPPORT_PREPS = frozenset({"من", "في", "علي", "الي"})  # تمكن من، نجح في، أقدم على، عمد إلى
 
@@ -542,6 +591,7 @@ class _Site:
     sources: set[int]  # starts of the sources named after وفق/بحسب: never participants
     places: list[Place]  # the clause's places that read as where (في X، بX)
     receiver: Mention | None = None  # تلقى الرئيس اتصالا: who received the event (:func:`_receiver`)
+    tolls: list[tuple[str, Quantity]] | None = None  # the clause's killed/injured/arrested counts, once asked
     accused: Mention | None = None  # اتهام النظام بشن هجوم: the accused genitive (:func:`_accused_genitive`)
 
     @property
@@ -743,13 +793,13 @@ def _blames(st: _Site) -> bool:
 
 
 def _harm_after(st: _Site) -> bool:
-    """Within eight words after the trigger, before فيما/بينما or a semicolon, a word of harm or retaliation
+    """Within twelve words after the trigger, before فيما/بينما or a semicolon, a word of harm or retaliation
     (`harm`: تعهد بالرد، أن يجعلوا المدينة كابوسا لتركيا) or «ردا على» an attack (وعد بتحرك قوي ردا على الهجوم;
     not ردا على الانتقادات)."""
     words = grammar("harm")
     toks, j = st.toks, st.m.j
-    end = min(st.b, j + 8)
-    end = next((k for k in range(j, end) if toks[k].norm in ("فيما", "بينما", "؛", ";")), end)
+    end = min(st.b, j + 12)
+    end = next((k for k in range(j, end) if toks[k].norm.removeprefix("و") in ("فيما", "بينما", "؛", ";")), end)
     for k in range(j, end):
         if {f for f, _ in stems(toks[k].norm)} & words:
             return True
@@ -978,10 +1028,12 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     named = {(norm(x.text), x.code) for x in actors}
     own = {(x.start, x.end) for x in st.people if x.source == "possessive"} if recipients else set()
     codes = {x.code for x in actors if x.code}
-    # تلويح إدارة الرئيس الأمريكي: after a verbal noun, a same-side genitive right after its genitive actor is part
-    # of the actor's name (not after a verb: اتهم روبيو أوباما has its object right after its subject)
+    # تلويح إدارة الرئيس الأمريكي: after a verbal noun, a same-side genitive right after its genitive actor, when
+    # that actor ends in a construct noun, is part of the actor's name (not after a verb: اتهم روبيو أوباما has
+    # its object right after its subject; not انتقاد الرئيس الأمريكي الكونغرس)
     chained = {r.start for r in recipients for x in actors if trig.pos == "noun" and r.code and r.code == x.code
-               and x.end <= r.start and tokens_between(doc, x.end, r.start) == 0 and _bare_start(doc, r.start)}
+               and x.end <= r.start and tokens_between(doc, x.end, r.start) == 0 and _bare_start(doc, r.start)
+               and _construct(doc, x.end)}
     kept = [r for r in recipients if (norm(r.text), r.code) not in named
             and not ((r.start, r.end) in own and r.code in codes) and r.start not in chained]
     if len(kept) < len(recipients):
@@ -1003,7 +1055,9 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     if not actors and speaker is not None and not st.is_cue and denied:
         actors, actor_rule = [speaker], "inside a denial: the speaker (who denies doing it)"
 
-    size = _size(doc, st.lo, st.hi)
+    size: dict[str, int] = {}
+    for metric, q in _site_tolls(st):
+        size.setdefault(metric, int(q.value))
     kind, mode, context = trig.type, trig.mode, list(trig.context)
     to_act = trig.requires == "parties" and trig.pos == "verb" and _agreed_to_act(st)
     if to_act:  # اتفقت الحكومة مع الحوثيين على تبادل الأسرى: agreeing to do something later (CONVENTIONS), not a deal
@@ -1106,8 +1160,7 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     ]
     if referred is not None and m.i > st.lo and {"killed", "injured"} & set(_size(doc, st.lo, m.i)):
         referred = None  # أصيب أربعة إثر انفجار: a toll reported before the trigger in its clause
-    if referred is None and date is not None and doc.published is not None and \
-            date < (doc.published - _HISTORY).isoformat():
+    if referred is None and status == "asserted" and _history(doc, date, precision, st):
         referred = "dated more than a year before the article: history it recalls"
     if referred is not None:  # still an event (CONVENTIONS code dated or placed background); marked as such
         context = [*context, "background"]
