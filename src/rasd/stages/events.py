@@ -484,6 +484,7 @@ def _history(doc: Doc, date: str | None, precision: str, st: _Site) -> bool:
     last = {"year": date[:4] + "-12-31", "month": date[:7] + "-31"}.get(precision, date)
     return last < (doc.published - _HISTORY).isoformat()
 
+
 _SUPPORT_PREPS = frozenset({"من", "في", "علي", "الي"})  # تمكن من، نجح في، أقدم على، عمد إلى
 
 
@@ -794,7 +795,7 @@ def _blames(st: _Site) -> bool:
 
 def _harm_after(st: _Site) -> bool:
     """Within twelve words after the trigger, before فيما/بينما or a semicolon, a word of harm or retaliation
-    (`harm`: تعهد بالرد، أن يجعلوا المدينة كابوسا لتركيا) or «ردا على» an attack (وعد بتحرك قوي ردا على الهجوم;
+    (`harm`: تعهد بخطوات انتقامية، أن يجعلوا المدينة كابوسا لتركيا) or «ردا على» an attack (وعد بتحرك قوي ردا على الهجوم;
     not ردا على الانتقادات)."""
     words = grammar("harm")
     toks, j = st.toks, st.m.j
