@@ -795,8 +795,8 @@ def _blames(st: _Site) -> bool:
 
 def _harm_after(st: _Site) -> bool:
     """Within twelve words after the trigger, before فيما/بينما or a semicolon, a word of harm or retaliation
-    (`harm`: تعهد بخطوات انتقامية، أن يجعلوا المدينة كابوسا لتركيا) or «ردا على» an attack (وعد بتحرك قوي ردا على الهجوم;
-    not ردا على الانتقادات)."""
+    (`harm`: تعهد بخطوات انتقامية، أن يجعلوا المدينة كابوسا لتركيا) or «ردا على» an attack (وعد بتحرك قوي ردا
+    على الهجوم; not ردا على الانتقادات)."""
     words = grammar("harm")
     toks, j = st.toks, st.m.j
     end = min(st.b, j + 12)
