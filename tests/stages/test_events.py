@@ -791,3 +791,14 @@ def test_definite_genitive_after_a_genitive_actor_stays_the_recipient(run) -> No
 def test_history_is_background(run, text, background) -> None:
     ev = next(e for e in run(text).events if e.type == "ASSAULT")
     assert ("background" in ev.context) == background
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأكد الوزير السعودي أن التصعيد الإيراني يهدد الاستقرار في المنطقة.",
+        "وقال الرئيس الفرنسي إن التدخل التركي يهدد حياة المدنيين الأكراد.",
+    ],
+)
+def test_endangering_is_no_threat(run, text) -> None:
+    assert [e for e in run(text).events if e.type == "THREATEN"] == []
