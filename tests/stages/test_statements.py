@@ -211,3 +211,13 @@ def test_statement_country_after_leaders_is_not_the_speaker(run) -> None:
     assert len(doc.statements) == 1
     assert doc.statements[0].speaker is None or doc.statements[0].speaker.code != "IRN"
     assert any(m.text.startswith("زعماء") for m in doc.mentions)
+
+
+def test_statement_on_the_same_occasion_takes_its_date(run) -> None:
+    """A statement with no date of its own, a sentence or two after a dated one, was made the same day; far
+    away in the article it was not (as far as the text says)."""
+    near = "وقال وزير الخارجية الروسي الثلاثاء إن موسكو تدعم الحوار. وقال نظيره الفرنسي إن باريس ترفض العقوبات."
+    filler = " ".join(["وشهدت المنطقة أمطارا غزيرة."] * 3)
+    far = near.split(". ")[0] + ". " + filler + " وقال نظيره الفرنسي إن باريس ترفض العقوبات."
+    dates = [[s.date for s in run(t).statements] for t in (near, far)]
+    assert dates == [["2024-03-05", "2024-03-05"], ["2024-03-05", None]]

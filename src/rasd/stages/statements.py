@@ -234,6 +234,7 @@ def find_statements(doc: Doc) -> list[Statement]:
     out: list[Statement] = []
     last_speaker: Actor | None = None
     last_by_gender: dict[str, Actor] = {}  # a dropped subject agrees with its verb: وأشار → a man
+    last_sent = -3  # the sentence of the last statement
     for si, (a, b) in enumerate(doc.sent_token_ranges):
         sent = doc.sentences[si]
         for k in range(a, b):
@@ -261,8 +262,10 @@ def find_statements(doc: Doc) -> list[Statement]:
             cue_start = toks[k].start + off
             content = _content_start(toks, k, b)
             date = _sentence_date(doc, sent.start, min(content, toks[min(b, k + 11) - 1].end))
-            if date is None and out and speaker and out[-1].speaker and out[-1].speaker.code == speaker.code:
-                date = out[-1].date
+            if date is None and out and ((speaker and out[-1].speaker and out[-1].speaker.code == speaker.code)
+                                         or toks[k].sent - last_sent <= 2):
+                date = out[-1].date  # the same speaker, or the same occasion (two sentences on), says it that day
+            last_sent = toks[k].sent
             out.append(Statement(
                 speaker=speaker, cue=doc.text[cue_start : toks[k].end], cue_start=cue_start, cue_end=toks[k].end,
                 kind=_kind(toks, k, b), start=sent.start, end=sent.end, content_start=content,
