@@ -11,8 +11,10 @@ negation, future and conditional cues before the trigger.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -248,30 +250,47 @@ def _decider(doc: Doc, toks: Sequence[Token], m: Match[Trigger], people: Sequenc
     if m.i == 0:
         return None
     start = toks[m.i].start
-    x = next((x for x in reversed(people) if x.end <= start and tokens_between(doc, x.end, start) <= 1
-              and x.actor is not None and x.actor.code), None)
+    x = None
+    for y in reversed(people[: bisect.bisect_left(people, start, key=_start_of)]):
+        if y.end > start:
+            continue
+        if tokens_between(doc, y.end, start) > 1:
+            break  # the ones before end farther away
+        if y.actor is not None and y.actor.code:
+            x = y
+            break
     if x is None or prep_of(doc, x) is not None or not all(_definite(t) for t in tokens_within(toks, x.end, start)):
         return None  # نقلت الصين القرار لروسيا بسحب قواتها: Russia is told, not deciding
     first = token_at(doc, x.start)
     if first is None:
         return None
     decisions = grammar("decision")
-    if ({f for f, _ in stems(toks[first].norm)} & decisions
-            or (first > 0 and {f for f, _ in stems(toks[first - 1].norm)} & decisions)):
-        return x
-    return None
+    return x if _stem_in(toks[first].norm, decisions) or (first > 0 and _stem_in(toks[first - 1].norm, decisions)) \
+        else None
 
 
 def _after_preposition(toks: Sequence[Token], m: Match[Trigger]) -> bool:
     """The trigger is the object of a preposition standing right before it: a noun, not a finite verb."""
     if m.i == 0 or m.start > toks[m.i].start:  # a proclitic of its own (وبحث) leaves it a verb
         return False
-    prev = toks[m.i - 1].norm
-    return prev in _NOUN_PREPOSITIONS or (prev[:1] in "وف" and prev[1:] in _NOUN_PREPOSITIONS)
+    return _bare_in(toks[m.i - 1].norm, _NOUN_PREPOSITIONS)
 
 
 # prepositions that take no verb after them (منذ and بين may: منذ بدأت الحرب; and من is also "whoever": محاسبة من قتل)
 _NOUN_PREPOSITIONS = frozenset({"في", "الي", "علي", "عن", "مع", "ضد", "حول", "بشان", "خلال", "لدي"})
+
+
+_start_of = operator.attrgetter("start")
+
+
+def _stem_in(word: str, words: frozenset[str]) -> bool:
+    """One of the word's forms, with proclitics split off or not, is in ``words`` (بالانتقام → انتقام)."""
+    return any(f in words for f, _ in stems(word))
+
+
+def _bare_in(word: str, words: frozenset[str]) -> bool:
+    """The word, or the word after a proclitic و/ف, is in ``words`` (وقامت → قامت)."""
+    return word in words or (word[:1] in "وف" and word[1:] in words)
 
 
 def _definite(tok: Token) -> bool:
@@ -303,7 +322,7 @@ def _accusations(doc: Doc, people: list[Mention], found: list[Event]) -> list[Ev
             continue
         a, b = doc.sent_token_ranges[doc.sentence_of(stmt.start)]
         toks = [t for t in doc.tokens[a:b] if stmt.content_start <= t.start < stmt.end]
-        hit = next((t for t in toks if {f for f, _ in stems(t.norm)} & words), None)
+        hit = next((t for t in toks if _stem_in(t.norm, words)), None)
         if hit is None:
             continue
         named = [x for x in people if stmt.content_start <= x.start < stmt.end and x.actor and x.actor.code
@@ -392,8 +411,7 @@ def _light_verb_subject(st: _Site) -> Mention | None:
     """«هجمات ... شنتها سوريا»: a verb with a pronoun pointing back at the event noun, then its subject."""
     toks = st.toks
     for k in range(st.m.j, min(st.hi, st.m.j + 5)):
-        n = toks[k].norm
-        if any(n == v or (n[:1] in "وف" and n[1:] == v) for v in grammar("light_verb")):
+        if _bare_in(toks[k].norm, grammar("light_verb")):
             subj = next((x for x in st.people if toks[k].end <= x.start < st.clause_end), None)
             if subj is not None and tokens_between(st.doc, toks[k].end, subj.start) <= 1:
                 return subj
@@ -454,8 +472,7 @@ def _support_subject(st: _Site) -> Mention | None:
     if "ب" not in doc.text[toks[m.i].start : m.start] and not (m.i > st.lo and toks[m.i - 1].norm in _SUPPORT_PREPS):
         return None
     verbs = grammar("support_verb")
-    k = next((k for k in range(m.i - 1, max(st.lo, m.i - 12) - 1, -1) if toks[k].norm in verbs
-              or (toks[k].norm[:1] in "وف" and toks[k].norm[1:] in verbs)), None)
+    k = next((k for k in range(m.i - 1, max(st.lo, m.i - 12) - 1, -1) if _bare_in(toks[k].norm, verbs)), None)
     if k is None or any(x.payload.type != "NONE" for x in trigger_matcher().find(toks, k + 1, m.i)):
         return None  # تمكنت الشرطة من اعتقال رجل متهم بتفجير: the verb's act is the first event after it
     after = [x for x in st.people if toks[k].end <= x.start < m.start]
@@ -790,7 +807,7 @@ def _ready_to_fight(st: _Site) -> bool:
 def _blames(st: _Site) -> bool:
     """A word of blame (`accusation`, `blame`) follows the trigger in its sentence (وصف الوزير بأنه كذاب)."""
     words = _blame_words()
-    return any({f for f, _ in stems(t.norm)} & words for t in st.toks[st.m.j : st.b])
+    return any(_stem_in(t.norm, words) for t in st.toks[st.m.j : st.b])
 
 
 def _harm_after(st: _Site) -> bool:
@@ -802,7 +819,7 @@ def _harm_after(st: _Site) -> bool:
     end = min(st.b, j + 12)
     end = next((k for k in range(j, end) if toks[k].norm.removeprefix("و") in ("فيما", "بينما", "؛", ";")), end)
     for k in range(j, end):
-        if {f for f, _ in stems(toks[k].norm)} & words:
+        if _stem_in(toks[k].norm, words):
             return True
         if toks[k].norm in ("ردا", "رد") and k + 2 < len(toks) and toks[k + 1].norm == "علي" and any(
                 x.payload.type == "ASSAULT" for x in trigger_matcher().find(toks, k + 2, min(len(toks), k + 4))):
@@ -843,7 +860,7 @@ def _caused_agent(st: _Site) -> Mention | None:
     x = group_start(st.doc, x, st.clause_start)
     causes = grammar("causative")
     k = token_at(st.doc, x.start)
-    if k is None or not any({f for f, _ in stems(toks[j].norm)} & causes for j in range(max(st.lo, k - 3), k)):
+    if k is None or not any(_stem_in(toks[j].norm, causes) for j in range(max(st.lo, k - 3), k)):
         return None
     return x
 
