@@ -509,47 +509,6 @@ def test_talking_with_someone_is_consult(run) -> None:
     assert not [e for e in run("وتحدث الوزير المصري حول العلاقات مع روسيا.").events if e.type == "CONSULT"]
 
 
-def test_a_call_the_clause_took_place_in_joins_its_subject_and_partner(run) -> None:
-    doc = run("وأكد وزير الخارجية الروسي لنظيره التركي خلال اتصال هاتفي دعم موسكو للحل السياسي.")
-    assert ("CONSULT", ["RUS"], ["TUR"], "asserted") in _events(doc)
-    doc = run("واتفق المستشار الألماني مع الرئيس الفرنسي خلال مكالمة هاتفية على تنسيق الموقف.")
-    assert ("CONSULT", ["DEU"], ["FRA"], "asserted") in _events(doc)
-
-
-def test_tariffs_and_retaliation_are_sanctions(run) -> None:
-    doc = run("وفرضت الصين تعريفات جمركية مضادة على بضائع أسترالية.")
-    assert ("SANCTION", ["CHN"], ["AUS"], "asserted") in _events(doc)
-    doc = run("وتعتزم الهند اتخاذ إجراءات انتقامية ضد باكستان.")
-    assert ("SANCTION", ["IND"], ["PAK"], "future") in _events(doc)
-
-
-def test_a_suspended_membership_is_sanctioned_by_the_body(run) -> None:
-    doc = run("وعلقت عضوية سوريا في جامعة الدول العربية عام 2011.")
-    assert ("SANCTION", ["IGO"], ["SYR"], "asserted") in _events(doc)
-    doc = run("وقررت الجامعة العربية تعليق عضوية سوريا في اجتماعاتها.")
-    assert ("SANCTION", ["IGO"], ["SYR"], "asserted") in _events(doc)
-
-
-def test_agreeing_to_act_is_agree_and_a_deal_reached_is_support(run) -> None:
-    doc = run("واتفقت الحكومة اليمنية مع الحوثيين على تبادل الأسرى.")
-    assert ("AGREE", ["YEM"], ["YEM"], "asserted") in _events(doc)
-    doc = run("وقال البيان إن مصر والأردن اتفقتا على إنشاء لجنة مشتركة.")
-    assert ("AGREE", ["EGY", "JOR"], [], "asserted") in _events(doc)
-    assert ("SUPPORT", ["RUS", "TUR"], [], "asserted") in _events(run("واتفقت روسيا مع تركيا على هدنة في إدلب."))
-
-
-def test_the_place_that_names_a_treaty_is_no_recipient(run) -> None:
-    doc = run("ورفضت البرازيل التوقيع على إعلان يدعم اتفاقية باريس للمناخ.")
-    assert ("REJECT", ["BRA"], [], "asserted") in _events(doc)
-    assert ("REJECT", ["USA"], ["IRN"], "asserted") in _events(run("ورفضت الولايات المتحدة الاتفاق مع إيران."))
-
-
-def test_who_made_the_thing_judged_is_the_recipient(run) -> None:
-    doc = run("وانتقد وزير الخارجية الإيراني القرار الذي أصدرته باريس ولندن بشأن العقوبات.")
-    assert ("ACCUSE", ["IRN"], ["FRA", "GBR"], "asserted") in _events(doc)
-    assert ("SUPPORT", ["QAT"], ["SAU"], "asserted") in _events(run("ورحبت قطر بالقرار الذي اتخذته السعودية أمس."))
-
-
 def test_a_verb_that_qualifies_a_noun_takes_it_as_subject(run) -> None:
     doc = run("وتبنت حركة الشباب عدة هجمات انتحارية استهدفت القوات الكينية في الصومال.")
     assert [r.code for e in doc.events if e.type == "ASSAULT" for r in e.recipient] == ["KEN"]
@@ -565,12 +524,6 @@ def test_a_backer_after_mdouma_min_is_not_the_doer(run) -> None:
     doc = run("وأدى هجوم القوات السورية المدعومة من قبل روسيا على بلدة خان شيخون إلى مقتل عشرة مدنيين.")
     ev = next(e for e in doc.events if e.trigger == "هجوم")
     assert [a.code for a in ev.actor] == ["SYR"]
-
-
-def test_signing_with_the_subject_between_verb_and_object(run) -> None:
-    doc = run("ووقعت السودان على مبادرة للاتحاد الأفريقي لوقف القتال.")
-    assert ("SUPPORT", ["SDN"], ["IGO"], "asserted") in _events(doc)
-    assert ("SANCTION", ["SAU"], [], "asserted") in _events(run("وأغلقت السعودية سفارتها في دمشق عام 2012."))
 
 
 def test_describing_someone_in_words_of_blame_is_accuse(run) -> None:
@@ -623,6 +576,36 @@ def test_readiness_to_strike_is_no_offer(run) -> None:
 
 # One sentence and the event it must give, for each rule of docs/triggers.md that needs no more.
 _RULE_EXAMPLES = [
+    pytest.param("وأكد وزير الخارجية الروسي لنظيره التركي خلال اتصال هاتفي دعم موسكو للحل السياسي.",
+                 ("CONSULT", ["RUS"], ["TUR"], "asserted"), id="call-joins-subject-and-partner-1"),
+    pytest.param("واتفق المستشار الألماني مع الرئيس الفرنسي خلال مكالمة هاتفية على تنسيق الموقف.",
+                 ("CONSULT", ["DEU"], ["FRA"], "asserted"), id="call-joins-subject-and-partner-2"),
+    pytest.param("وفرضت الصين تعريفات جمركية مضادة على بضائع أسترالية.",
+                 ("SANCTION", ["CHN"], ["AUS"], "asserted"), id="tariffs-and-retaliation-are-sanctions-1"),
+    pytest.param("وتعتزم الهند اتخاذ إجراءات انتقامية ضد باكستان.",
+                 ("SANCTION", ["IND"], ["PAK"], "future"), id="tariffs-and-retaliation-are-sanctions-2"),
+    pytest.param("وعلقت عضوية سوريا في جامعة الدول العربية عام 2011.",
+                 ("SANCTION", ["IGO"], ["SYR"], "asserted"), id="a-suspended-membership-is-sanctioned-by-the-body-1"),
+    pytest.param("وقررت الجامعة العربية تعليق عضوية سوريا في اجتماعاتها.",
+                 ("SANCTION", ["IGO"], ["SYR"], "asserted"), id="a-suspended-membership-is-sanctioned-by-the-body-2"),
+    pytest.param("واتفقت الحكومة اليمنية مع الحوثيين على تبادل الأسرى.",
+                 ("AGREE", ["YEM"], ["YEM"], "asserted"), id="agreeing-to-act-or-a-deal-1"),
+    pytest.param("وقال البيان إن مصر والأردن اتفقتا على إنشاء لجنة مشتركة.",
+                 ("AGREE", ["EGY", "JOR"], [], "asserted"), id="agreeing-to-act-or-a-deal-2"),
+    pytest.param("واتفقت روسيا مع تركيا على هدنة في إدلب.",
+                 ("SUPPORT", ["RUS", "TUR"], [], "asserted"), id="agreeing-to-act-or-a-deal-3"),
+    pytest.param("ورفضت البرازيل التوقيع على إعلان يدعم اتفاقية باريس للمناخ.",
+                 ("REJECT", ["BRA"], [], "asserted"), id="the-place-that-names-a-treaty-is-no-recipient-1"),
+    pytest.param("ورفضت الولايات المتحدة الاتفاق مع إيران.",
+                 ("REJECT", ["USA"], ["IRN"], "asserted"), id="the-place-that-names-a-treaty-is-no-recipient-2"),
+    pytest.param("وانتقد وزير الخارجية الإيراني القرار الذي أصدرته باريس ولندن بشأن العقوبات.",
+                 ("ACCUSE", ["IRN"], ["FRA", "GBR"], "asserted"), id="who-made-the-thing-judged-is-the-recipient-1"),
+    pytest.param("ورحبت قطر بالقرار الذي اتخذته السعودية أمس.",
+                 ("SUPPORT", ["QAT"], ["SAU"], "asserted"), id="who-made-the-thing-judged-is-the-recipient-2"),
+    pytest.param("ووقعت السودان على مبادرة للاتحاد الأفريقي لوقف القتال.",
+                 ("SUPPORT", ["SDN"], ["IGO"], "asserted"), id="signing-with-the-subject-between-verb-and-object-1"),
+    pytest.param("وأغلقت السعودية سفارتها في دمشق عام 2012.",
+                 ("SANCTION", ["SAU"], [], "asserted"), id="signing-with-the-subject-between-verb-and-object-2"),
     pytest.param("وأكد وزير الخارجية السعودي أن بلاده ترفض التدخل الإيراني في شؤون اليمن.",
                  ("REJECT", ["SAU"], ["IRN"], "asserted"), id="subject-first-in-its-clause"),
     pytest.param("وتعهد رئيس الوزراء الأسترالي بالرد على الرسوم الصينية بخطوات انتقامية.",
