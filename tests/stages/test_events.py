@@ -606,6 +606,8 @@ _RULE_EXAMPLES = [
                  ("SUPPORT", ["SDN"], ["IGO"], "asserted"), id="signing-with-the-subject-between-verb-and-object-1"),
     pytest.param("وأغلقت السعودية سفارتها في دمشق عام 2012.",
                  ("SANCTION", ["SAU"], [], "asserted"), id="signing-with-the-subject-between-verb-and-object-2"),
+    pytest.param("وفرضت اليابان رسوما جمركية على واردات الحديد من الصين والهند وإندونيسيا.",
+                 ("SANCTION", ["JPN"], ["CHN", "IDN", "IND"], "asserted"), id="a-recipient-list-from-its-first-member"),
     pytest.param("وأكد وزير الخارجية السعودي أن بلاده ترفض التدخل الإيراني في شؤون اليمن.",
                  ("REJECT", ["SAU"], ["IRN"], "asserted"), id="subject-first-in-its-clause"),
     pytest.param("وتعهد رئيس الوزراء الأسترالي بالرد على الرسوم الصينية بخطوات انتقامية.",

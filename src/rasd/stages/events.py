@@ -979,6 +979,10 @@ def _find_recipients(st: _Site, actor_m: Mention | None, actors: Sequence[Actor]
                 "the object pronoun on the verb: the last participant before it"
     if found is None:
         return [], "none found"
+    head = group_start(doc, found, st.m.end)
+    # على واردات من الاتحاد الأوروبي وكندا: the whole list (not بين X وY, where the actor is often X)
+    if head is not found and head.start not in taken and prep_of(doc, head) != "بين":
+        found, rule = head, rule + "; from the first of the list it ends"
     return [x.actor for x in coordinated(doc, found, end) if x.actor], rule
 
 
