@@ -606,6 +606,8 @@ _RULE_EXAMPLES = [
                  ("SUPPORT", ["SDN"], ["IGO"], "asserted"), id="signing-with-the-subject-between-verb-and-object-1"),
     pytest.param("وأغلقت السعودية سفارتها في دمشق عام 2012.",
                  ("SANCTION", ["SAU"], [], "asserted"), id="signing-with-the-subject-between-verb-and-object-2"),
+    pytest.param("وشنت طائرات حربية أردنية، فجر الخميس، بالتنسيق مع القوات الأمريكية، غارات على مواقع لتنظيم داعش.",
+                 ("ASSAULT", ["JOR"], ["IMG"], "asserted"), id="the-subject-of-a-launch-verb-past-a-parenthesis"),
     pytest.param("وفرضت اليابان رسوما جمركية على واردات الحديد من الصين والهند وإندونيسيا.",
                  ("SANCTION", ["JPN"], ["CHN", "IDN", "IND"], "asserted"), id="a-recipient-list-from-its-first-member"),
     pytest.param("وأكد وزير الخارجية السعودي أن بلاده ترفض التدخل الإيراني في شؤون اليمن.",
@@ -707,6 +709,8 @@ def test_event_word_after_a_preposition_is_a_noun(run) -> None:
         ("وتعهدت الحكومة الأردنية بتقديم مساعدات للاجئين، ردا على انتقادات المعارضة.", ("THREATEN", ["JOR"])),
         # the harm word of another clause does not make the pledge a threat
         ("وتعهد الرئيس الأمريكي بدعم أوكرانيا، فيما هدد الرئيس الروسي بالانتقام.", ("THREATEN", ["USA"])),
+        # the launch verb's object is the operation, not the attack it answers
+        ("ويتوقع أن تشن فرنسا عملا عسكريا محدودا ضد الجماعة بسبب الهجوم على قاعدتها.", ("ASSAULT", ["FRA"])),
     ],
 )
 def test_support_verbs_and_pledges_stay_in_their_bounds(run, text, absent) -> None:

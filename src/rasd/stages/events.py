@@ -484,6 +484,29 @@ def _support_subject(st: _Site) -> Mention | None:
         tokens_between(doc, before[-1].end, toks[k].start) <= 1 else None
 
 
+def _launch_subject(st: _Site) -> Mention | None:
+    """«شنت تركيا، في 20 يناير، بدعم من فصائل سورية، هجوما على عفرين»: a verbal noun that is the object of a
+    launch verb of its clause (`launch_verb`: شن، نفذ، بدأ، خاض، واصل) with its subject right after it; that
+    subject does the act, however many adjuncts stand between (a trigger phrase spans four words at most)."""
+    doc, toks, m = st.doc, st.toks, st.m
+    verbs = grammar("launch_verb")
+    k = next((k for k in range(m.i - 1, max(st.lo, m.i - 15) - 1, -1) if _bare_in(toks[k].norm, verbs)), None)
+    if k is None or any(x.payload.type != "NONE" for x in trigger_matcher().find(toks, k + 1, m.i)):
+        return None
+    after = [x for x in st.people if toks[k].end <= x.start < m.start]
+    if not after or prep_of(doc, after[0]) is not None or tokens_between(doc, toks[k].end, after[0].start) > 1:
+        return None
+    # the noun is the verb's object: between its subject and the noun, past names, times and a parenthesis
+    # between commas, at most three words (وحلفاء له من، لدعم الشرعية باليمن); not تشن الولايات المتحدة عملا
+    # عسكريا ضد النظام بسبب الهجوم, خاض ضابط تدريبا على التعامل مع هجمات
+    covered = [(x.start, x.end) for x in (*st.people, *doc.times)]
+    span = [t for t in toks[token_index(doc, after[0].end - 1) + 1 : m.i] if t.is_word]
+    commas = [t.start for t in toks[token_index(doc, after[0].end - 1) + 1 : m.i] if t.text in ("،", ",")]
+    loose = [t for t in span if not any(a <= t.start < b for a, b in covered)
+             and not (len(commas) > 1 and commas[0] < t.start < commas[-1])]
+    return after[0] if len(loose) <= 3 else None
+
+
 _HISTORY = dt.timedelta(days=365)  # an event dated longer before the article than this is background to it
 
 
@@ -751,6 +774,9 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
         if support is not None:
             return _joined(st, support, "noun after a support verb and بـ or a preposition (قامت الشرطة "
                                         "باعتقال، نجح في طرد): the verb's subject")
+        launch = _launch_subject(st) if by is None and gen is None else None
+        if launch is not None:
+            return _joined(st, launch, "noun: the object of a launch verb (شنت تركيا، في يناير، هجوما): its subject")
         governed = _governed(doc, m)
         near = [x for x in before if prep_of(doc, x) is None and tokens_between(doc, x.end, m.start) <= 2
                 and not governed]
