@@ -608,6 +608,8 @@ _RULE_EXAMPLES = [
                  ("SANCTION", ["SAU"], [], "asserted"), id="signing-with-the-subject-between-verb-and-object-2"),
     pytest.param("وشنت طائرات حربية أردنية، فجر الخميس، بالتنسيق مع القوات الأمريكية، غارات على مواقع لتنظيم داعش.",
                  ("ASSAULT", ["JOR"], ["IMG"], "asserted"), id="the-subject-of-a-launch-verb-past-a-parenthesis"),
+    pytest.param("ودمرت طائرات مسيرة أوكرانية، ليل السبت، مخازن يعتقد أنها تحوي ذخائر تابعة للجيش الروسي.",
+                 ("ASSAULT", ["UKR"], ["RUS"], "asserted"), id="the-owner-of-the-target-is-the-recipient"),
     pytest.param("وفرضت اليابان رسوما جمركية على واردات الحديد من الصين والهند وإندونيسيا.",
                  ("SANCTION", ["JPN"], ["CHN", "IDN", "IND"], "asserted"), id="a-recipient-list-from-its-first-member"),
     pytest.param("وأكد وزير الخارجية السعودي أن بلاده ترفض التدخل الإيراني في شؤون اليمن.",

@@ -1003,6 +1003,11 @@ def _find_recipients(st: _Site, actor_m: Mention | None, actors: Sequence[Actor]
         if back is not None:  # بلدتين مواليتين للحكومة السورية يحاصرهما مقاتلو المعارضة
             return [x.actor for x in coordinated(doc, back, st.clause_end) if x.actor], \
                 "the object pronoun on the verb: the last participant before it"
+    if found is None and trig.type in ("ASSAULT", "COERCE"):
+        owner = _owner_of_target(st, taken)
+        if owner is not None:
+            return [x.actor for x in coordinated(doc, owner, toks[st.b - 1].end) if x.actor], \
+                "the side the target belongs to (منشآت تابعة للنظام)"
     if found is None:
         return [], "none found"
     head = group_start(doc, found, st.m.end)
@@ -1052,6 +1057,20 @@ def _pronoun_object(st: _Site, taken: set[int]) -> Mention | None:
     cands = [x for x in st.people if toks[st.a].start <= x.start and x.end <= toks[m.i].start
              and x.start not in taken]
     return cands[-1] if cands else None
+
+
+def _owner_of_target(st: _Site, taken: set[int]) -> Mention | None:
+    """«قصفت الطائرات مواقع يشتبه بأنها تحتوي منشآت تابعة للنظام»: the side the struck target belongs to
+    (`owned_by` + لـ X), later in the sentence but before any other event word."""
+    doc, toks, m = st.doc, st.toks, st.m
+    owned = grammar("owned_by")
+    for k in range(m.j, st.b - 1):
+        if _stem_in(toks[k].norm, owned):
+            x = next((x for x in st.people if toks[k + 1].start <= x.start < toks[k + 1].end), None)
+            return x if x is not None and x.start not in taken and prep_of(doc, x) == "ل" else None
+        if any(t.payload.type != "NONE" for t in trigger_matcher().find(toks, k, k + 1)):
+            return None
+    return None
 
 
 def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], sources: set[int]) -> Event | None:
