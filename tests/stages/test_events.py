@@ -610,6 +610,8 @@ _RULE_EXAMPLES = [
                  ("ASSAULT", ["JOR"], ["IMG"], "asserted"), id="the-subject-of-a-launch-verb-past-a-parenthesis"),
     pytest.param("ودمرت طائرات مسيرة أوكرانية، ليل السبت، مخازن يعتقد أنها تحوي ذخائر تابعة للجيش الروسي.",
                  ("ASSAULT", ["UKR"], ["RUS"], "asserted"), id="the-owner-of-the-target-is-the-recipient"),
+    pytest.param("وردت القوات الهندية بقصف مواقع للجيش الباكستاني على طول الحدود.",
+                 ("ASSAULT", ["IND"], ["PAK"], "asserted"), id="who-replies-with-an-act-does-it"),
     pytest.param("وفرضت اليابان رسوما جمركية على واردات الحديد من الصين والهند وإندونيسيا.",
                  ("SANCTION", ["JPN"], ["CHN", "IDN", "IND"], "asserted"), id="a-recipient-list-from-its-first-member"),
     pytest.param("وأكد وزير الخارجية السعودي أن بلاده ترفض التدخل الإيراني في شؤون اليمن.",
@@ -711,6 +713,8 @@ def test_event_word_after_a_preposition_is_a_noun(run) -> None:
         ("وتعهدت الحكومة الأردنية بتقديم مساعدات للاجئين، ردا على انتقادات المعارضة.", ("THREATEN", ["JOR"])),
         # the harm word of another clause does not make the pledge a threat
         ("وتعهد الرئيس الأمريكي بدعم أوكرانيا، فيما هدد الرئيس الروسي بالانتقام.", ("THREATEN", ["USA"])),
+        # يرد على is a reply to the request: the request is not the one who replies
+        ("ولم ترد الحكومة الفرنسية على طلب ألمانيا تسليم المتهم.", ("REQUEST", ["FRA"])),
         # the launch verb's object is the operation, not the attack it answers
         ("ويتوقع أن تشن فرنسا عملا عسكريا محدودا ضد الجماعة بسبب الهجوم على قاعدتها.", ("ASSAULT", ["FRA"])),
     ],

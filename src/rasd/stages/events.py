@@ -469,9 +469,10 @@ def _support_subject(st: _Site) -> Mention | None:
     """«قامت الشرطة باعتقال، بدأ الجيش السوري بسحب قواته، تمكن التنظيم من قتل»: a verbal noun with بـ or after
     a preposition, after a support verb of its clause; the verb's subject (after it, else before it) does the act."""
     doc, toks, m = st.doc, st.toks, st.m
-    if "ب" not in doc.text[toks[m.i].start : m.start] and not (m.i > st.lo and toks[m.i - 1].norm in _SUPPORT_PREPS):
+    with_b = "ب" in doc.text[toks[m.i].start : m.start]
+    if not with_b and not (m.i > st.lo and toks[m.i - 1].norm in _SUPPORT_PREPS):
         return None
-    verbs = grammar("support_verb")
+    verbs = grammar("support_verb") | grammar("reply_verb") if with_b else grammar("support_verb")
     k = next((k for k in range(m.i - 1, max(st.lo, m.i - 12) - 1, -1) if _bare_in(toks[k].norm, verbs)), None)
     if k is None or any(x.payload.type != "NONE" for x in trigger_matcher().find(toks, k + 1, m.i)):
         return None  # تمكنت الشرطة من اعتقال رجل متهم بتفجير: the verb's act is the first event after it
