@@ -1004,6 +1004,11 @@ def _find_recipients(st: _Site, actor_m: Mention | None, actors: Sequence[Actor]
         if back is not None:  # بلدتين مواليتين للحكومة السورية يحاصرهما مقاتلو المعارضة
             return [x.actor for x in coordinated(doc, back, st.clause_end) if x.actor], \
                 "the object pronoun on the verb: the last participant before it"
+    if found is None and trig.type == "PROTEST":
+        asked = _asked_by_protest(st, taken)
+        if asked is not None:
+            return [x.actor for x in coordinated(doc, asked, toks[st.b - 1].end) if x.actor], \
+                "whom the protest demands of (تظاهروا لمطالبة الحكومة بـ ...)"
     if found is None and trig.type in ("ASSAULT", "COERCE"):
         owner = _owner_of_target(st, taken)
         if owner is not None:
@@ -1058,6 +1063,18 @@ def _pronoun_object(st: _Site, taken: set[int]) -> Mention | None:
     cands = [x for x in st.people if toks[st.a].start <= x.start and x.end <= toks[m.i].start
              and x.start not in taken]
     return cands[-1] if cands else None
+
+
+def _asked_by_protest(st: _Site, taken: set[int]) -> Mention | None:
+    """«تظاهر الآلاف في بيشاور لمطالبة إسلام أباد بوقف دعمها»: the first event word after a protest word is a
+    demand noun with لـ (a purpose); whom it names right after it is the protest's target."""
+    doc, toks, m = st.doc, st.toks, st.m
+    nxt = next(iter(x for x in trigger_matcher().find(toks, m.j, st.b) if x.payload.type != "NONE"), None)
+    if nxt is None or nxt.payload.type != "REQUEST" or nxt.payload.pos != "noun" or \
+            not doc.text[toks[nxt.i].start : nxt.start].endswith("ل"):
+        return None
+    x = next((x for x in st.people if x.start >= nxt.end), None)
+    return x if x is not None and x.start not in taken and adjacent(doc, nxt.end, x.start) else None
 
 
 def _owner_of_target(st: _Site, taken: set[int]) -> Mention | None:
@@ -1483,9 +1500,15 @@ def _fill_code(actor: Actor, country: str | None) -> Actor:
 
     A person whose country is unknown keeps no code: the place says nothing about who they are.
     """
-    if actor.code is None and country and actor.kind != "PER":
+    if actor.code is None and country and actor.kind != "PER" and not _other_states(actor.text):
         return replace(actor, code=country)
     return actor
+
+
+def _other_states(text: str) -> bool:
+    """دول أخرى، الدول الغربية: states other than the place's own (`other_states` of grammar.tsv)."""
+    first = norm(text).split()[0] if text.strip() else ""
+    return _bare_in(first, grammar("other_states"))
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:
