@@ -804,3 +804,10 @@ def test_history_is_background(run, text, background) -> None:
 )
 def test_endangering_is_no_threat(run, text) -> None:
     assert [e for e in run(text).events if e.type == "THREATEN"] == []
+
+
+def test_what_is_refused_did_not_happen_but_what_is_rejected_did(run) -> None:
+    # رفض + the act the refuser would do: negated; رفض + another's demand: the demand was made
+    released = next(e for e in run("ورفضت أنقرة إطلاق سراح الصحفي الألماني.").events if e.type == "RETREAT")
+    demand = next(e for e in run("ورفضت الحكومة الأردنية مطالب النقابات برفع الأجور.").events if e.type == "REQUEST")
+    assert (released.status, demand.status) == ("negated", "asserted")

@@ -98,8 +98,8 @@ def _modality_cues() -> dict[str, str]:
 
 # Cues that govern a verbal noun after them (أحبطت الشرطة هجوما، دعت إلى تنظيم مظاهرات، هددت بشن عملية، من أجل
 # استهداف، اتفاق يقضي بانسحاب، رهن بانسحاب), and the status they give it.
-_GOVERNING = {"prevent": "negated", "wish": "hypothetical", "threat": "hypothetical", "aim": "hypothetical",
-              "condition": "hypothetical", "provided": "hypothetical", "terms": "future"}
+_GOVERNING = {"prevent": "negated", "refuse": "negated", "wish": "hypothetical", "threat": "hypothetical",
+              "aim": "hypothetical", "condition": "hypothetical", "provided": "hypothetical", "terms": "future"}
 _GOVERNED_GAP = frozenset({"الي", "علي", "من", "عن"})  # دعا إلى، حث على، منع من، امتنع عن
 
 
@@ -165,8 +165,14 @@ def _governs(doc: Doc, toks: Sequence[Token], k: int, i: int, prefix: str, role:
     return True
 
 
+def _refused(doc: Doc, toks: Sequence[Token], k: int, i: int) -> bool:
+    """The verbal noun at token i is what the refusal at token k refuses to do: only names (its subject), time
+    words and عن stand between (رفضت أنقرة إطلاق سراح القس، امتنعت الصين عن توجيه انتقاد)."""
+    return all(t.norm == "عن" or t.norm in grammar("time") or _in_mention(doc, t) for t in toks[k + 1 : i])
+
+
 def _status(doc: Doc, toks: Sequence[Token], lo: int, i: int, tok_form_off: int, a: int,
-            noun: bool = False) -> tuple[str, str, int | None]:
+            noun: bool = False, kind: str = "") -> tuple[str, str, int | None]:
     """The event's status, the cue that decided it, and the index of that cue when it is a governing one.
 
     Negation governs its own clause (up to four words before the trigger: لم ننخرط بعد في مفاوضات);
@@ -190,6 +196,8 @@ def _status(doc: Doc, toks: Sequence[Token], lo: int, i: int, tok_form_off: int,
         if role in _GOVERNING:
             if k < lo or not noun or not _governs(doc, toks, k, i, prefix, role):
                 continue
+            if role == "refuse" and (kind in VERBAL or not _refused(doc, toks, k, i)):
+                continue  # رفضت الحكومة مطالب المعارضة، رفض التعليق على زيارة: those happened
             return _GOVERNING[role], f"{role}: «{toks[k].text}»", k
         nxt = toks[k + 1].norm if k + 1 < len(toks) else ""
         if role == "negation":
@@ -1196,7 +1204,8 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
             locations, loc_rule = [main], "the article's main place (none in the clause)"
     placed = loc_rule != "none" or (kind in VERBAL and bool(st.places))
     status, status_rule, cue_k = ("negated", "inside a denial", None) if denied else \
-        _status(doc, toks, st.lo, m.i, m.start - toks[m.i].start, a, noun=trig.pos == "noun")
+        _status(doc, toks, st.lo, m.i, m.start - toks[m.i].start, a, noun=trig.pos == "noun",
+                kind=trig.type)
     # مستقبل البرنامج بعد عام 2030: what has happened is not dated after the article was published
     latest = doc.published.isoformat() if doc.published is not None and status == "asserted" else None
     date, precision = _date(doc, st.clause_start, st.clause_end, near=m.start, latest=latest)
