@@ -811,3 +811,11 @@ def test_what_is_refused_did_not_happen_but_what_is_rejected_did(run) -> None:
     released = next(e for e in run("ورفضت أنقرة إطلاق سراح الصحفي الألماني.").events if e.type == "RETREAT")
     demand = next(e for e in run("ورفضت الحكومة الأردنية مطالب النقابات برفع الأجور.").events if e.type == "REQUEST")
     assert (released.status, demand.status) == ("negated", "asserted")
+
+
+def test_when_before_a_past_verb_is_a_fact_before_a_present_one_a_condition(run) -> None:
+    struck = next(e for e in run("وأصيب عشرة مدنيين عندما قصفت الطائرات الروسية سوقا في إدلب.").events
+                  if e.type == "ASSAULT")
+    leaving = next(e for e in run("وقال الوزير إن الحصار سيرفع عندما تنسحب القوات الإسرائيلية من البلدة.").events
+                   if e.type == "RETREAT")
+    assert (struck.status, leaving.status) == ("asserted", "hypothetical")

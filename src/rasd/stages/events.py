@@ -165,6 +165,14 @@ def _governs(doc: Doc, toks: Sequence[Token], k: int, i: int, prefix: str, role:
     return True
 
 
+def _past_verb(word: str) -> bool:
+    """A rough test that the word after عندما is a verb in the past (قصفت، قتل، كانت) rather than the present
+    or future (تنسحب، يصل، ستنسحب): no present prefix, or ت with a feminine past ending (تعرضت)."""
+    if not word or word.startswith(("ي", "ن", "س")):
+        return False
+    return not word.startswith("ت") or word.endswith("ت")
+
+
 def _refused(doc: Doc, toks: Sequence[Token], k: int, i: int) -> bool:
     """The verbal noun at token i is what the refusal at token k refuses to do: only names (its subject), time
     words and عن stand between (رفضت أنقرة إطلاق سراح القس، امتنعت الصين عن توجيه انتقاد)."""
@@ -204,6 +212,9 @@ def _status(doc: Doc, toks: Sequence[Token], lo: int, i: int, tok_form_off: int,
             if k < lo or i - k > 4 or nxt.endswith("زال") or nxt in ("سيما", "بد"):
                 continue  # another clause's, too far, or لا يزال "still", لا سيما "especially", لا بد "must"
             return "negated", f"«{toks[k].text}»", None
+        if _bare_in(n, grammar("when")) and _past_verb(nxt):
+            continue  # عندما قصفت الطائرات البلدة: "when" it happened, a fact
+
         return role, f"«{toks[k].text}»", None
     if any(toks[k].norm == "حال" and k > a and toks[k - 1].norm == "في" for k in range(a, i)):
         return "hypothetical", "«في حال»", None
