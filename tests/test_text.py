@@ -101,6 +101,17 @@ def test_matcher_gap_phrases() -> None:
     assert found == ["وقعت مصر والأردن على اتفاق"]  # the second وقعت has no اتفاق: no match
 
 
+def test_phrase_matcher_passes_quotation_marks_only_when_asked() -> None:
+    from rasd.matcher import PhraseMatcher
+
+    text = 'وحذر الوزير من أي عمل يهدد "وقف إطلاق النار" في الجنوب.'
+    toks = tokenize(text, sentence_spans(text))
+    entries = [("يهدد وقف إطلاق النار", "NONE")]
+    assert [text[m.start : m.end] for m in PhraseMatcher(entries, quotes=True).find(toks)] == \
+        ['يهدد "وقف إطلاق النار']
+    assert PhraseMatcher(entries).find(toks) == []
+
+
 def test_token_is_a_frozen_record() -> None:
     import dataclasses
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from rasd.records import Token
-from rasd.text import norm, normalize, stems, strip_enclitic
+from rasd.text import QUOTES, norm, normalize, stems, strip_enclitic
 
 T = TypeVar("T")
 
@@ -60,6 +60,7 @@ class PhraseMatcher(Generic[T]):
         enclitics: bool = False,
         prefix_ok: Callable[[T, str], bool] | None = None,
         gap_stops: frozenset[str] = frozenset(),
+        quotes: bool = False,
     ) -> None:
         """Index ``(phrase, payload)`` entries.
 
@@ -69,12 +70,15 @@ class PhraseMatcher(Generic[T]):
             prefix_ok: ``prefix_ok(payload, proclitics)`` says whether a phrase may follow the
                 proclitics split off the first word (verbs take و ف س, never ب or ال).
             gap_stops: normalised words a gap (…) never crosses, besides punctuation.
+            quotes: let quotation marks stand between the words of a phrase (يهدد "وقف إطلاق النار"); not
+                for names, whose spans would then cross a quotation they are part of.
         """
         # first word → (words, payload, phrase, tokens a match spans at least, has a gap), longest first
         self._index: dict[str, list[tuple[tuple[str, ...], T, str, int, bool]]] = {}
         self.enclitics = enclitics
         self.prefix_ok = prefix_ok
         self.gap_stops = gap_stops
+        self.quotes = QUOTES if quotes else frozenset()
         # Memo of token spelling → the forms that start a phrase. It only grows with distinct
         # spellings (bounded), and a matcher is built once per process.
         self._memo: dict[str, tuple[tuple[str, int], ...]] = {}
@@ -140,14 +144,18 @@ class PhraseMatcher(Generic[T]):
                     j = self._rest(tokens, i + 1, end, words, 1)
                 elif n == 1:
                     j = i + 1
-                else:  # every word after the first: the same form, or the last with a pronoun
-                    last = n - 1
-                    j = i + n
+                else:  # every word after the first: the same form, or the last with a pronoun; quotation
+                    last = n - 1  # marks between words are passed (يهدد "وقف إطلاق النار")
+                    p = i + 1
                     for k in range(1, n):
-                        t = tokens[i + k]
-                        if t.norm != words[k] and not (k == last and self._word_ok(t, words[k], True)):
-                            j = None
+                        while p < end and tokens[p].text in self.quotes:
+                            p += 1
+                        t = tokens[p] if p < end else None
+                        if t is None or (t.norm != words[k] and not (k == last and self._word_ok(t, words[k], True))):
+                            p = -1
                             break
+                        p += 1
+                    j = p if p > 0 else None
                 if j is not None and j - i > longest:
                     best = Match(i, j, char_offset(tok, off), tokens[j - 1].end, payload, phrase)
                     longest = j - i

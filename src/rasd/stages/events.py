@@ -72,7 +72,7 @@ def trigger_matcher() -> PhraseMatcher[Trigger]:
             r["type"], r["mode"] or None, tuple(c for c in r["context"].split("|") if c), r["pos"],
             (r["prep"] if r["prep"] == "gen" else norm(r["prep"])) or None, requires,
         )))
-    return PhraseMatcher(entries, enclitics=True, prefix_ok=_prefix_ok, gap_stops=grammar("gap_stop"))
+    return PhraseMatcher(entries, enclitics=True, prefix_ok=_prefix_ok, gap_stops=grammar("gap_stop"), quotes=True)
 
 
 VERB_PROCLITICS = frozenset({"و", "ف", "س", "وس", "فس", "ل", "ول", "فل"})
