@@ -725,6 +725,8 @@ def test_event_word_after_a_preposition_is_a_noun(run) -> None:
         # what endangers the ceasefire is no threat, and the ceasefire no shooting, quoted or not
         ('وحذرت فرنسا إيران من القيام بأي نشاط يهدد "وقف إطلاق النار" في لبنان.', ("THREATEN", ["IRN"])),
         ("وحذرت فرنسا إيران من القيام بأي نشاط يهدد وقف إطلاق النار في لبنان.", ("ASSAULT", ["IRN"])),
+        # the place the shell fell in did not fire it
+        ("وسقطت قذيفة على حي سكني في جنوب دمشق، وقتلت ثلاثة أطفال.", ("ASSAULT", ["SYR"])),
         # the launch verb's object is the operation, not the attack it answers
         ("ويتوقع أن تشن فرنسا عملا عسكريا محدودا ضد الجماعة بسبب الهجوم على قاعدتها.", ("ASSAULT", ["FRA"])),
     ],

@@ -761,8 +761,9 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
             pick, rule = after[0], "verb: subject after it (VSO)"  # اعتقلت الشرطة شخصا مطلوبا من قبل القضاء
         elif agent is not None:  # قتل ثلاثة على يد مسلحين، اعتقل خمسة من قبل الشرطة: a passive with its doer
             pick, rule = agent, "passive verb: the doer after من قبل/على يد"
-        else:
-            cands = [x for x in before if prep_of(doc, x) is None]
+        else:  # not a place the clause is at (حول مستقبل جنوب سوريا، كما تشاورت ...)
+            where = {p.start for p in st.places}
+            cands = [x for x in before if prep_of(doc, x) is None and x.start not in where]
             if cands:
                 pick, rule = group_start(doc, cands[-1], st.clause_start), "verb: subject before it (SVO)"
     else:  # verbal noun
