@@ -134,3 +134,10 @@ def test_spot_checks(rows: list[list[str]], form: str, iso3: str, role: str) -> 
 
 def test_jerusalem_left_out(rows: list[list[str]]) -> None:
     assert not [r for r in rows if r[3].translate(FOLD) in {"القدس", "القدس الشرقيه"}]
+
+
+def test_israel_epithet_is_a_name_of_israel() -> None:
+    from rasd.lexicon import country_name_index
+    from rasd.text import norm
+
+    assert country_name_index().get(norm("الدولة العبرية")) == "ISR"

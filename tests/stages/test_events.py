@@ -727,6 +727,8 @@ def test_event_word_after_a_preposition_is_a_noun(run) -> None:
         ("وحذرت فرنسا إيران من القيام بأي نشاط يهدد وقف إطلاق النار في لبنان.", ("ASSAULT", ["IRN"])),
         # the place the shell fell in did not fire it
         ("وسقطت قذيفة على حي سكني في جنوب دمشق، وقتلت ثلاثة أطفال.", ("ASSAULT", ["SYR"])),
+        # the abduction the investigation is about is not reported as news
+        ("وأنهت الشرطة الإيطالية تحقيقها في عملية خطف رجل أعمال مصري.", ("ASSAULT", ["ITA"])),
         # the launch verb's object is the operation, not the attack it answers
         ("ويتوقع أن تشن فرنسا عملا عسكريا محدودا ضد الجماعة بسبب الهجوم على قاعدتها.", ("ASSAULT", ["FRA"])),
     ],

@@ -1351,11 +1351,20 @@ def _verbal_attack(st: _Site, actors: list[Actor]) -> bool:
 
 
 def _background(toks: Sequence[Token], m: Match[Trigger], a: int) -> bool:
-    """An event noun after بعد/غداة/منذ or after a noun that refers to it (تاريخ، منفذي، إدانة)."""
+    """An event noun after بعد/غداة/منذ or after a noun that refers to it (تاريخ، منفذي، إدانة), also past a
+    word naming the event (`event_filler`: ذكرى فاجعة تفجير، تحقيقه في عملية خطف) and a preposition
+    (المسؤولية عن التفجير)."""
     if m.payload.pos != "noun" or m.i <= a:
         return False
-    prev = toks[m.i - 1].norm
+    k = m.i - 1
+    if k > a and _bare_in(toks[k].norm, grammar("event_filler")):
+        k -= 1
+    if k > a and toks[k].norm in ("في", "عن"):
+        k -= 1
+    prev = toks[k].norm
     forms = {prev, prev[1:] if prev[:1] in "وف" else prev}
+    if not forms & grammar("responsibility"):  # تحقيقه في; not أعلن مسؤوليته عن, a claim (:func:`_claimed`)
+        forms |= {f for w in tuple(forms) for f in strip_enclitic(w)}
     return bool(forms & (grammar("background_prep") | grammar("background_head")))
 
 
