@@ -619,6 +619,8 @@ _RULE_EXAMPLES = [
                  ("REQUEST", ["EGY", None], [], "asserted"), id="other-states-take-no-country-of-the-place"),
     pytest.param("وتظاهر آلاف الطلاب أمس في الرباط لمطالبة الحكومة المغربية بزيادة المنح.",
                  ("PROTEST", ["MAR"], ["MAR"], "asserted"), id="whom-a-protest-demands-of-is-its-target"),
+    pytest.param("وشن الحرس الثوري الإيراني هجوما لاذعا على الحكومة الفرنسية.",
+                 ("ACCUSE", ["IRN"], ["FRA"], "asserted"), id="a-biting-attack-is-in-words"),
     pytest.param("وفرضت اليابان رسوما جمركية على واردات الحديد من الصين والهند وإندونيسيا.",
                  ("SANCTION", ["JPN"], ["CHN", "IDN", "IND"], "asserted"), id="a-recipient-list-from-its-first-member"),
     pytest.param("وأكد وزير الخارجية السعودي أن بلاده ترفض التدخل الإيراني في شؤون اليمن.",

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from rasd.doc import Doc
 from rasd.lexicon import cue_table, grammar, nationality_index
-from rasd.matcher import GAP, Match, PhraseMatcher
+from rasd.matcher import GAP, MAX_GAP, Match, PhraseMatcher
 from rasd.records import Actor, Event, Mention, Place, Quantity, Statement, Token
 from rasd.resources import load_tsv
 from rasd.stages.aggregates import counted_nouns, metric_for, sentence_words
@@ -1174,6 +1174,9 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     if _verbal_attack(st, actors) and not size:
         kind, mode, context = "ACCUSE", None, []
         actor_rule += "; an official's attack is verbal: ACCUSE"
+    elif kind == "ASSAULT" and not size and _sharp(st):
+        kind, mode, context = "ACCUSE", None, []  # شن هجوما لاذعا على الحكومة
+        actor_rule += "; an attack called sharp or biting is verbal: ACCUSE"
     received = st.receiver is not None
     accused = kind == "ACCUSE" and bool(recipients) and (received or st.accused is not None)
     if kind == "AGREE" and _ready_to_fight(st):
@@ -1348,6 +1351,14 @@ def _verbal_attack(st: _Site, actors: list[Actor]) -> bool:
         return True
     return all((a.kind == "PER" and a.sector not in _ARMED) or (a.sector in _SPEAKING and not st.places)
                for a in actors)
+
+
+def _sharp(st: _Site) -> bool:
+    """شن الحزب هجوما لاذعا على الحكومة: an attack word of the trigger's phrase (a gap phrase's last word
+    may be a few words on) with a `sharp_words` adjective right after it."""
+    toks, words, sharp = st.toks, grammar("verbal_attack"), grammar("sharp_words")
+    return any(_stem_in(toks[k].norm, words) and _stem_in(toks[k + 1].norm, sharp)
+               for k in range(st.m.i, min(st.m.i + MAX_GAP + 2, st.hi - 1)))
 
 
 def _background(toks: Sequence[Token], m: Match[Trigger], a: int) -> bool:
