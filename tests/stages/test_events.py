@@ -731,6 +731,8 @@ def test_event_word_after_a_preposition_is_a_noun(run) -> None:
         ("وسقطت قذيفة على حي سكني في جنوب دمشق، وقتلت ثلاثة أطفال.", ("ASSAULT", ["SYR"])),
         # the abduction the investigation is about is not reported as news
         ("وأنهت الشرطة الإيطالية تحقيقها في عملية خطف رجل أعمال مصري.", ("ASSAULT", ["ITA"])),
+        # a tally of attacks over a year is an aggregate, not one attack
+        ("وسجلت الأمم المتحدة 140 هجوما على المدارس في سوريا خلال العام الماضي.", ("ASSAULT", ["UNO"])),
         # the launch verb's object is the operation, not the attack it answers
         ("ويتوقع أن تشن فرنسا عملا عسكريا محدودا ضد الجماعة بسبب الهجوم على قاعدتها.", ("ASSAULT", ["FRA"])),
     ],

@@ -1181,6 +1181,8 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     accused = kind == "ACCUSE" and bool(recipients) and (received or st.accused is not None)
     if kind == "AGREE" and _ready_to_fight(st):
         return None  # غواصات مستعدة لإطلاق صواريخ: readiness to strike is no offer
+    if _tally(st):
+        return None  # 140 هجوما في العام 2006: many events counted over a period, not one
     if trig.requires == "blame" and not _blames(st):
         return None  # وصف العلاقات بأنها ممتازة: a description, no accusation
     # اتهام النظام بشن هجوم: the accused is known
@@ -1486,6 +1488,18 @@ def _purpose(doc: Doc, m: Match[Trigger]) -> bool:
         return False
     before = {w for t in doc.tokens[max(0, m.i - 4) : m.i] for w in (t.norm, t.norm[1:])}
     return not (before & grammar("undergo"))  # تعرضت القوات الأمريكية لهجوم
+
+
+def _tally(st: _Site) -> bool:
+    """«شهدت أفغانستان 140 هجوما انتحاريا في العام 2006»: an event noun counted by a number of ten or more in a
+    clause that spans a year, a month or a stretch of time is a tally of many events (an aggregate), not one."""
+    doc, toks, m = st.doc, st.toks, st.m
+    if m.payload.pos != "noun" or m.i == 0 or not toks[m.i - 1].norm.isdigit() or int(toks[m.i - 1].norm) < 10 \
+            or _in_time(doc, toks[m.i - 1]):  # عام 2012 بالسجن: a year, no count
+        return False
+    s, e = st.clause_start, st.clause_end
+    return any(s <= t.start < e and (t.precision in ("year", "month") or t.kind in ("duration", "range"))
+               for t in doc.times)
 
 
 def _generic_plural(toks: Sequence[Token], m: Match[Trigger]) -> bool:
