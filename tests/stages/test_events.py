@@ -621,6 +621,8 @@ _RULE_EXAMPLES = [
                  ("PROTEST", ["MAR"], ["MAR"], "asserted"), id="whom-a-protest-demands-of-is-its-target"),
     pytest.param("وشن الحرس الثوري الإيراني هجوما لاذعا على الحكومة الفرنسية.",
                  ("ACCUSE", ["IRN"], ["FRA"], "asserted"), id="a-biting-attack-is-in-words"),
+    pytest.param("وأعلن المعلمون في الأردن عزمهم تنفيذ اعتصام أمام البرلمان في عمان.",
+                 ("PROTEST", ["JOR"], ["JOR"], "future"), id="a-resolve-to-act-is-future"),
     pytest.param("وفرضت اليابان رسوما جمركية على واردات الحديد من الصين والهند وإندونيسيا.",
                  ("SANCTION", ["JPN"], ["CHN", "IDN", "IND"], "asserted"), id="a-recipient-list-from-its-first-member"),
     pytest.param("وأكد وزير الخارجية السعودي أن بلاده ترفض التدخل الإيراني في شؤون اليمن.",
@@ -733,6 +735,8 @@ def test_event_word_after_a_preposition_is_a_noun(run) -> None:
         ("وأنهت الشرطة الإيطالية تحقيقها في عملية خطف رجل أعمال مصري.", ("ASSAULT", ["ITA"])),
         # a tally of attacks over a year is an aggregate, not one attack
         ("وسجلت الأمم المتحدة 140 هجوما على المدارس في سوريا خلال العام الماضي.", ("ASSAULT", ["UNO"])),
+        # تظاهرة is also a festival
+        ("وأقام المثقفون المصريون تظاهرة ثقافية في القاهرة.", ("PROTEST", ["EGY"])),
         # the launch verb's object is the operation, not the attack it answers
         ("ويتوقع أن تشن فرنسا عملا عسكريا محدودا ضد الجماعة بسبب الهجوم على قاعدتها.", ("ASSAULT", ["FRA"])),
     ],
