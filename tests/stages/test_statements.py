@@ -221,3 +221,10 @@ def test_statement_on_the_same_occasion_takes_its_date(run) -> None:
     far = near.split(". ")[0] + ". " + filler + " وقال نظيره الفرنسي إن باريس ترفض العقوبات."
     dates = [[s.date for s in run(t).statements] for t in (near, far)]
     assert dates == [["2024-03-05", "2024-03-05"], ["2024-03-05", None]]
+
+
+def test_subject_before_the_cue_past_the_kind_of_group(run) -> None:
+    # فصيل names the kind of group before its name: the faction is the speaker, not the last one heard
+    doc = run("وقال وزير الدفاع الروسي إن الجيش تقدم. وكان فصيل فيلق الرحمن أعلن الخميس عن وقف لإطلاق النار.")
+    last = doc.statements[-1]
+    assert (last.cue, last.speaker.code, last.speaker.sector) == ("أعلن", "SYR", "REB")

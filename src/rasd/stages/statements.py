@@ -309,6 +309,8 @@ def _subject_before(doc: Doc, toks: Sequence[Token], a: int, k: int) -> Mention 
     ti = next((i for i in range(a, k) if toks[i].start <= first.start < toks[i].end), None)
     if ti is None:
         return None
+    if ti > a and toks[ti - 1].norm in grammar("group_noun"):
+        ti -= 1  # وكان فصيل فيلق الرحمن أعلن: the kind of group before its name
     if ti > a and toks[ti - 1].norm in _PREPOSITIONS | {"ان", "بان", "لان", "عن"}:
         return None
     openers = ("،", ",", ":", "-", "و", "لكن")
