@@ -1024,6 +1024,10 @@ def _find_recipients(st: _Site, actor_m: Mention | None, actors: Sequence[Actor]
         if back is not None:  # بلدتين مواليتين للحكومة السورية يحاصرهما مقاتلو المعارضة
             return [x.actor for x in coordinated(doc, back, st.clause_end) if x.actor], \
                 "the object pronoun on the verb: the last participant before it"
+    if found is None and trig.type == "REJECT" and _denied_charge(st.m.phrase):
+        accuser = _accuser_before(st, actors)
+        if accuser is not None:  # ونفت دمشق الاتهام: the charge just reported, by whoever made it
+            return [accuser], "who made the charge denied, speaking in the two sentences before"
     if found is None and trig.type == "PROTEST":
         asked = _asked_by_protest(st, taken)
         if asked is not None:
@@ -1083,6 +1087,24 @@ def _pronoun_object(st: _Site, taken: set[int]) -> Mention | None:
     cands = [x for x in st.people if toks[st.a].start <= x.start and x.end <= toks[m.i].start
              and x.start not in taken]
     return cands[-1] if cands else None
+
+
+def _denied_charge(phrase: str) -> bool:
+    """نفى الاتهام، نفت المزاعم: a denial of a charge (`charge_noun` of grammar.tsv) rather than of an event."""
+    return any(_stem_in(w, grammar("charge_noun")) for w in norm(phrase).split())
+
+
+def _accuser_before(st: _Site, actors: Sequence[Actor]) -> Actor | None:
+    """The speaker of the last statement in the two sentences before the trigger's, of another side than the
+    denier's: who made the charge (قالت الولايات المتحدة إنها كانت تضم مفاعلا. ونفت دمشق الاتهام)."""
+    doc = st.doc
+    sent = st.toks[st.m.i].sent
+    first = doc.sentences[max(0, sent - 2)].start
+    here = doc.sentences[sent].start
+    own = {x.code for x in actors}
+    said = [x for x in doc.statements if first <= x.start < here and x.speaker is not None and x.speaker.code
+            and x.speaker.code not in own]
+    return said[-1].speaker if said else None
 
 
 def _asked_by_protest(st: _Site, taken: set[int]) -> Mention | None:
