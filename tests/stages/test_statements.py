@@ -228,3 +228,11 @@ def test_subject_before_the_cue_past_the_kind_of_group(run) -> None:
     doc = run("وقال وزير الدفاع الروسي إن الجيش تقدم. وكان فصيل فيلق الرحمن أعلن الخميس عن وقف لإطلاق النار.")
     last = doc.statements[-1]
     assert (last.cue, last.speaker.code, last.speaker.sector) == ("أعلن", "SYR", "REB")
+
+
+def test_subject_of_a_cue_inside_a_that_clause(run) -> None:
+    # بأن المبعوث الياباني قال: the envoy speaks, not the reports nor the speaker before
+    doc = run("وقال وزير الخارجية الصيني إن المحادثات مفيدة. وأفادت تقارير بأن المبعوث الياباني، تارو كونو، قال إن "
+              "بكين تماطل.")
+    last = doc.statements[-1]
+    assert (last.cue, last.speaker.code) == ("قال", "JPN")

@@ -311,9 +311,9 @@ def _subject_before(doc: Doc, toks: Sequence[Token], a: int, k: int) -> Mention 
         return None
     if ti > a and toks[ti - 1].norm in grammar("group_noun"):
         ti -= 1  # وكان فصيل فيلق الرحمن أعلن: the kind of group before its name
-    if ti > a and toks[ti - 1].norm in _PREPOSITIONS | {"ان", "بان", "لان", "عن"}:
+    if ti > a and toks[ti - 1].norm in _PREPOSITIONS | {"لان", "عن"}:
         return None
-    openers = ("،", ",", ":", "-", "و", "لكن")
+    openers = ("،", ",", ":", "-", "و", "لكن", "ان", "بان")  # بأن المبعوث الأمريكي قال: the that-clause's subject
     if ti > a and toks[ti - 1].norm not in _BEFORE_CUE and toks[ti - 1].norm not in openers \
             and (ti - a > 1 or toks[ti - 1].is_word):
         return None
