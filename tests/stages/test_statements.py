@@ -236,3 +236,9 @@ def test_subject_of_a_cue_inside_a_that_clause(run) -> None:
               "بكين تماطل.")
     last = doc.statements[-1]
     assert (last.cue, last.speaker.code) == ("قال", "JPN")
+
+
+def test_according_to_a_body_glued_to_its_preposition(run) -> None:
+    # وفقا لوزارة الدفاع الفرنسية: the ministry is the source, though لـ is glued to it
+    doc = run("وتملك فرنسا عشر طائرات في الأردن، وفقا لوزارة الدفاع الفرنسية، والجنرال المتقاعد جان دوبوا.")
+    assert [(s.cue, s.speaker.code) for s in doc.statements] == [("وفقا", "FRA")]

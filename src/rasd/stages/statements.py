@@ -72,8 +72,9 @@ def mentions_in(mentions: Sequence[Mention], start: int, end: int) -> list[Menti
 
 
 def _first_mention_after(doc: Doc, toks: Sequence[Token], k: int, b: int, window: int = 5,
-                         coded: bool = False) -> Mention | None:
-    """The actor mention that starts within ``window`` tokens after token k, before any that-clause."""
+                         coded: bool = False, glued_ok: bool = False) -> Mention | None:
+    """The actor mention that starts within ``window`` tokens after token k, before any that-clause; with
+    ``glued_ok`` one with لـ/بـ glued to it right after the cue counts (وفقا لوزارة الدفاع)."""
     if k >= b:
         return None
     limit = toks[min(b, k + window) - 1].end
@@ -85,7 +86,7 @@ def _first_mention_after(doc: Doc, toks: Sequence[Token], k: int, b: int, window
             break
     for m in sorted([*doc.mentions, *doc.side_nouns], key=lambda x: x.start):
         if m.actor is not None and toks[k].start <= m.start < limit and (m.actor.code or not coded):
-            if _after_preposition(toks, toks[k].start, m) or (_glued_preposition(doc, toks, m)
+            if _after_preposition(toks, toks[k].start, m) or (not glued_ok and _glued_preposition(doc, toks, m)
                                                                and m.start <= toks[k].end + 1):
                 continue
             return m
@@ -176,7 +177,7 @@ def _speaker(
     m = _subject_before(doc, toks, a, k) if role == "speech" else None
     rule = "subject before the verb"
     if m is None:
-        m = _first_mention_after(doc, toks, j, b, window=3 if role == "speech" else 5)
+        m = _first_mention_after(doc, toks, j, b, window=3 if role == "speech" else 5, glued_ok=role == "according")
         rule = "subject after the verb" if role == "speech" else "the source after وفق/بحسب"
     if m is not None and m.label == "LOC" and role == "speech" and masculine_past(form):
         m = None  # دعا الولايات المتحدة: the country is the object; the subject is dropped
