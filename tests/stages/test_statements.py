@@ -242,3 +242,8 @@ def test_according_to_a_body_glued_to_its_preposition(run) -> None:
     # وفقا لوزارة الدفاع الفرنسية: the ministry is the source, though لـ is glued to it
     doc = run("وتملك فرنسا عشر طائرات في الأردن، وفقا لوزارة الدفاع الفرنسية، والجنرال المتقاعد جان دوبوا.")
     assert [(s.cue, s.speaker.code) for s in doc.statements] == [("وفقا", "FRA")]
+
+
+def test_condemned_without_hamza_is_a_reporting_verb(run) -> None:
+    doc = run("ودان وزير الخارجية المصري الهجوم على السفارة.")
+    assert [(s.cue, s.speaker.code) for s in doc.statements] == [("دان", "EGY")]
