@@ -97,13 +97,17 @@ def eval_ner(file: Path, fmt: str, predicted: bool, model_dir: Path | None) -> N
 @click.option("--news", "news", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
               help=f"Relearn the word clusters and label distributions from the raw news here (e.g. {DEFAULT_NEWS}); "
               "without it the shipped tables are kept.")
+@click.option("--keep-clusters", "keep_clusters", is_flag=True,
+              help="With --news, keep the word clusters of the model directory and relearn only the label "
+              "distributions (how the shipped model was built).")
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Write the model here (default: the package's resources/ner, replacing the shipped model).")
 @click.option("--net/--no-net", "net", default=False, show_default=True,
               help="Train a network (torch, exported to ONNX) in the place of the second-stage CRF, blended with "
               'the first stage when tagging; needs pip install -e ".[train]" to train, onnxruntime to tag, and word '
               "vectors (--news). Not the shipped model: it scored lower on ANERcorp's test split (see the model card).")
-def train_ner(train_file: Path, wikiann: Path | None, news: Path | None, out: Path | None, net: bool) -> None:
+def train_ner(train_file: Path, wikiann: Path | None, news: Path | None, keep_clusters: bool, out: Path | None,
+              net: bool) -> None:
     """Rebuild the NER model (python-crfsuite) from ANERcorp, in a few minutes on two cores.
 
     Progress goes to standard error.
@@ -114,5 +118,6 @@ def train_ner(train_file: Path, wikiann: Path | None, news: Path | None, out: Pa
     def say(msg: str) -> None:
         click.echo(f"[{time.strftime('%H:%M:%S')}] {msg}", err=True)
 
-    took = train_model(train_file, out or MODEL_DIR, wikiann=wikiann, news=news, net=net, progress=say)
+    took = train_model(train_file, out or MODEL_DIR, wikiann=wikiann, news=news, net=net,
+                       relearn_clusters=not keep_clusters, progress=say)
     say(f"done in {took:.0f} s")
