@@ -247,3 +247,10 @@ def test_according_to_a_body_glued_to_its_preposition(run) -> None:
 def test_condemned_without_hamza_is_a_reporting_verb(run) -> None:
     doc = run("ودان وزير الخارجية المصري الهجوم على السفارة.")
     assert [(s.cue, s.speaker.code) for s in doc.statements] == [("دان", "EGY")]
+
+
+def test_relayed_name_takes_the_side_of_the_title_after_it(run) -> None:
+    doc = run("وأعلنت هيئة تحرير الشام موقفها. ونقلت وكالة رويترز عن، أبو ماريا، المتحدث الرسمي باسم الهيئة قوله إنهم "
+              "رفضوا الاتفاق.")
+    relay = doc.statements[-1]
+    assert (relay.speaker.text, relay.speaker.code, relay.via.code) == ("أبو ماريا", "SYR", "GBR")

@@ -163,6 +163,12 @@ def _speaker(
         name = _unknown_name(doc, toks, j, b)
         if name is not None and name.code:  # نقلت الوكالة عن، ناجي مصطفى، المتحدث باسم الجبهة
             return name, via, "relay: the named source after عن, with its title"
+        if name is not None:  # the name's title comes after it: the side of the body it names
+            nk = next((i for i in range(j, b) if toks[i].start >= name.end), b)
+            titled = _first_mention_after(doc, toks, nk, b, window=6, coded=True)
+            if titled is not None and titled.actor is not None:
+                return replace(name, code=titled.actor.code, sector=name.sector or titled.actor.sector), via, \
+                    "relay: the named source after عن, with the body of its title after it"
         sm = _first_mention_after(doc, toks, an + 1, b, window=6)
         return (resolve_head(doc, sm, sm.start) if sm else None), via, \
             "relay: the source after عن, the medium after the verb"
