@@ -625,6 +625,8 @@ _RULE_EXAMPLES = [
                  ("PROTEST", ["JOR"], ["JOR"], "future"), id="a-resolve-to-act-is-future"),
     pytest.param("وقالت الحكومة الأوكرانية إن موسكو قصفت محطة الكهرباء. ونفت روسيا الاتهام.",
                  ("REJECT", ["RUS"], ["UKR"], "asserted"), id="a-denied-charge-rejects-who-made-it"),
+    pytest.param("واتفقت مصر والأردن على الحاجة إلى تعزيز التجارة بينهما.",
+                 ("SUPPORT", ["EGY", "JOR"], [], "asserted"), id="agreeing-on-a-shared-view-is-support"),
     pytest.param("وفرضت اليابان رسوما جمركية على واردات الحديد من الصين والهند وإندونيسيا.",
                  ("SANCTION", ["JPN"], ["CHN", "IDN", "IND"], "asserted"), id="a-recipient-list-from-its-first-member"),
     pytest.param("وأكد وزير الخارجية السعودي أن بلاده ترفض التدخل الإيراني في شؤون اليمن.",
