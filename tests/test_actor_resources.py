@@ -202,3 +202,8 @@ def test_no_country_names_in_actor_files() -> None:
         _, arows = read_tsv(name)
         clash = sorted(r[0] for r in arows if norm(r[0]) in forms)
         assert not clash, (name, clash)
+
+
+def test_the_gulf_states_as_a_bloc_are_the_gcc(run) -> None:
+    doc = run("وتعهدت دول الخليج بتقديم مساعدات للمغرب.")
+    assert {(m.text, m.actor.code) for m in doc.mentions if m.actor} >= {("دول الخليج", "IGO")}
