@@ -254,3 +254,8 @@ def test_relayed_name_takes_the_side_of_the_title_after_it(run) -> None:
               "رفضوا الاتفاق.")
     relay = doc.statements[-1]
     assert (relay.speaker.text, relay.speaker.code, relay.via.code) == ("أبو ماريا", "SYR", "GBR")
+
+
+def test_barely_is_no_confirmation(run) -> None:
+    assert run("وقال وزير الخارجية المصري إن الوضع صعب. لم أكد أصل إلى المخيم حتى استقبلني طفل.").statements[-1].cue \
+        == "قال"

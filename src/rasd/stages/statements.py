@@ -253,6 +253,8 @@ def find_statements(doc: Doc) -> list[Statement]:
             role, form, off = c
             if role == "speech" and k > a and toks[k - 1].norm in _PREPOSITIONS:
                 continue  # على تعهد بتنفيذ ...: a verbal noun after a preposition, not a reporting verb
+            if toks[k].norm == "اكد" and k > a and toks[k - 1].norm in ("لم", "ولم"):
+                continue  # لم أكد أصل: "I had barely arrived" (لم takes no past: أكد here is أكاد)
             gender = "f" if form.endswith("ت") else "m" if masculine_past(form) else None
             last = last_by_gender.get(gender, last_speaker) if gender else last_speaker
             found = _speaker(doc, toks, a, b, k, role, form, last)
