@@ -838,3 +838,9 @@ def test_when_before_a_past_verb_is_a_fact_before_a_present_one_a_condition(run)
     leaving = next(e for e in run("وقال الوزير إن الحصار سيرفع عندما تنسحب القوات الإسرائيلية من البلدة.").events
                    if e.type == "RETREAT")
     assert (struck.status, leaving.status) == ("asserted", "hypothetical")
+
+
+def test_counted_victims_without_a_country_keep_their_sector(run) -> None:
+    # a sentence on its own: the police have no country, but the victims were police
+    ev = next(e for e in run("وقتل ثمانية من عناصر الشرطة على الأقل.", published=None).events if e.type == "ASSAULT")
+    assert [(r.code, r.sector) for r in ev.recipient] == [(None, "COP")]

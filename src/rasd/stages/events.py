@@ -1147,7 +1147,10 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
             recipients, rec_rule = victims, "counted by a toll of killed or injured before the trigger: the victims"
     elif trig.type == "ASSAULT" and not recipients and trig.requires != "sides":
         s, e = st.toks[st.lo].start, st.toks[st.hi - 1].end
-        counted = [x.actor for x in st.people if s <= x.start < e and x.actor is not None and x is not actor_m
+        # also a group with no country (قتل ثمانية من عناصر الشرطة): its sector says who the victims were
+        bare = [x for x in doc.mentions if x.source == "compose" and x.actor is not None and not x.actor.code]
+        counted = [x.actor for x in sorted([*st.people, *bare], key=lambda x: x.start)
+                   if s <= x.start < e and x.actor is not None and x is not actor_m
                    and x.actor not in actors and _victims(st, x.start)]
         if counted:  # قتل 289 مدنيا في المعارك: the counted dead of the clause
             recipients, rec_rule = counted[:1], "counted by a toll of killed or injured in the clause: the victims"
