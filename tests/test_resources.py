@@ -36,7 +36,7 @@ def test_resource_rows_are_clean(name: str) -> None:
 def test_every_stage_lexicon_role_is_known() -> None:
     roles = {r["role"] for r in load_tsv("cues.tsv")}
     assert roles <= {"speech", "transmit", "according", "participle", "anonymous", "negation", "future",
-                     "hypothetical", "prevent", "wish", "threat", "aim", "condition", "provided", "terms"}
+                     "hypothetical", "prevent", "refuse", "wish", "threat", "aim", "condition", "provided", "terms"}
     assert {r["role"] for r in load_tsv("grammar.tsv")} <= {
         "time", "pronominal_prep", "partitive", "subject_pronoun", "local_head", "org_noun", "responsibility",
         "light_verb", "clause_participle", "count_word", "ambiguous_adj", "subset", "approximator", "needs_an",
@@ -44,4 +44,6 @@ def test_every_stage_lexicon_role_is_known() -> None:
         "we_verb", "involvement", "verbal_target", "not_charge", "body_anaphor",
         "not_future_prefix", "undergo", "reaction", "ngo_body", "accusation", "local_people", "venue",
         "while_noun", "while_not", "attributive", "gap_stop", "during", "membership", "deal_noun", "naming_head",
-        "backed", "causative", "blame", "not_agreed", "support_verb", "pledge", "harm", "locative", "decision"}
+        "backed", "causative", "blame", "not_agreed", "support_verb", "pledge", "harm", "locative", "decision",
+        "launch_verb", "reply_verb", "owned_by", "other_states", "when", "event_filler", "sharp_words", "group_noun",
+        "charge_noun"}
