@@ -629,6 +629,8 @@ _RULE_EXAMPLES = [
                  ("SUPPORT", ["EGY", "JOR"], [], "asserted"), id="agreeing-on-a-shared-view-is-support"),
     pytest.param("وقتل خمسة جنود باكستانيين في هجوم شنه مقاتلو حركة طالبان على موقع حدودي.",
                  ("ASSAULT", ["AFG"], ["PAK"], "asserted"), id="a-light-verb-with-a-masculine-pronoun"),
+    pytest.param("وأثار تلويح إدارة الرئيس الأمريكي بفرض عقوبات على تركيا قلق الأسواق.",
+                 ("THREATEN", ["USA"], [], "asserted"), id="the-owner-of-the-body-after-the-noun-acts"),
     pytest.param("وفرضت اليابان رسوما جمركية على واردات الحديد من الصين والهند وإندونيسيا.",
                  ("SANCTION", ["JPN"], ["CHN", "IDN", "IND"], "asserted"), id="a-recipient-list-from-its-first-member"),
     pytest.param("وأكد وزير الخارجية السعودي أن بلاده ترفض التدخل الإيراني في شؤون اليمن.",

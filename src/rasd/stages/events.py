@@ -504,6 +504,13 @@ def _support_subject(st: _Site) -> Mention | None:
         tokens_between(doc, before[-1].end, toks[k].start) <= 1 else None
 
 
+def _owner_body_between(st: _Site, x: Mention) -> bool:
+    """تلويح إدارة الرئيس الأمريكي بالانسحاب: one word for the body of the genitive's owner (`owner_body`:
+    إدارة، حكومة، مكتب) stands between the event noun and the genitive; the owner acts through it."""
+    k = st.m.j
+    return k < len(st.toks) and st.toks[k].norm in grammar("owner_body") and adjacent(st.doc, st.toks[k].end, x.start)
+
+
 def _launch_subject(st: _Site) -> Mention | None:
     """«شنت تركيا، في 20 يناير، بدعم من فصائل سورية، هجوما على عفرين»: a verbal noun that is the object of a
     launch verb of its clause (`launch_verb`: شن، نفذ، بدأ، خاض، واصل) with its subject right after it; that
@@ -785,7 +792,8 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
                 "noun + light verb with its pronoun (هجمات شنتها سوريا)"
         by = next((x for x in after if prep_of(doc, x) == "من قبل" and not _backer(doc, x)), None) or \
             next((x for x in after[:1] if prep_of(doc, x) == "من" and tokens_between(doc, m.end, x.start) == 1), None)
-        gen = after[0] if after and adjacent(doc, m.end, after[0].start) and prep_of(doc, after[0]) is None \
+        gen = after[0] if after and (adjacent(doc, m.end, after[0].start) or _owner_body_between(st, after[0])) \
+            and prep_of(doc, after[0]) is None \
             and not (trig.type == "CONSULT" and after[0].actor and after[0].actor.kind == "LOC") else None
         owner = _decider(doc, toks, m, st.people) if by is None and (gen is None or trig.prep == "gen") else None
         if owner is not None:
