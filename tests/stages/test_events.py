@@ -631,6 +631,8 @@ _RULE_EXAMPLES = [
                  ("ASSAULT", ["AFG"], ["PAK"], "asserted"), id="a-light-verb-with-a-masculine-pronoun"),
     pytest.param("وتصاعد التوتر مع تلويح إدارة الرئيس الأمريكي دونالد ترامب بفرض عقوبات على تركيا.",
                  ("THREATEN", ["USA", "USA"], ["TUR"], "asserted"), id="the-owner-of-the-body-after-the-noun-acts"),
+    pytest.param("وأعلنت الحكومة الهولندية أن لديها أدلة كافية لتوجيه اتهامات لإيرانيين اثنين.",
+                 ("ACCUSE", ["NLD"], ["IRN"], "asserted"), id="charges-to-be-made-in-the-speakers-words"),
     pytest.param("وفرضت اليابان رسوما جمركية على واردات الحديد من الصين والهند وإندونيسيا.",
                  ("SANCTION", ["JPN"], ["CHN", "IDN", "IND"], "asserted"), id="a-recipient-list-from-its-first-member"),
     pytest.param("وأكد وزير الخارجية السعودي أن بلاده ترفض التدخل الإيراني في شؤون اليمن.",

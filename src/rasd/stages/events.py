@@ -511,6 +511,11 @@ def _owner_body_between(st: _Site, x: Mention) -> bool:
     return k < len(st.toks) and st.toks[k].norm in grammar("owner_body") and adjacent(st.doc, st.toks[k].end, x.start)
 
 
+def _in_content(stmt: Statement, offset: int) -> bool:
+    return stmt.content_start is not None and stmt.content_end is not None and \
+        stmt.content_start <= offset < stmt.content_end
+
+
 def _launch_subject(st: _Site) -> Mention | None:
     """«شنت تركيا، في 20 يناير، بدعم من فصائل سورية، هجوما على عفرين»: a verbal noun that is the object of a
     launch verb of its clause (`launch_verb`: شن، نفذ، بدأ، خاض، واصل) with its subject right after it; that
@@ -822,6 +827,11 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
         elif speaker is not None and st.stmt is not None and st.lo <= token_index(doc, st.stmt.cue_start) < m.i \
                 and trig.type in VERBAL | _ANNOUNCED and not _according(st.stmt):
             return [speaker], None, "noun: what the speaker expresses or announces (أعرب عن، أعلن القبض على)"
+        elif speaker is not None and st.stmt is not None and trig.type in VERBAL and not _according(st.stmt) \
+                and not before and m.i > st.lo and _stem_in(toks[m.i - 1].norm, grammar("making_noun")) \
+                and _in_content(st.stmt, m.start):
+            # أعلنت السلطات أن لديها أدلة لتوجيه اتهامات لروسيين: charges to be made, in the speaker's own words
+            return [speaker], None, "noun: made (توجيه، تقديم) in the speaker's words, no one else before it"
     if pick is None:
         return [], None, rule
     return _joined(st, pick, rule)
