@@ -171,6 +171,13 @@ def tokens_within(toks: Sequence[Token], start: int, end: int) -> Sequence[Token
     return toks[lo:hi] if lo < hi else ()
 
 
+def mentions_within(mentions: Sequence[Mention], start: int, end: int) -> Sequence[Mention]:
+    """The mentions starting in [start, end), found by bisection (``mentions`` are in text order)."""
+    lo = bisect.bisect_left(mentions, start, key=_start_of)
+    hi = bisect.bisect_left(mentions, end, key=_start_of)
+    return mentions[lo:hi]
+
+
 _start_of = operator.attrgetter("start")
 _end_of = operator.attrgetter("end")
 

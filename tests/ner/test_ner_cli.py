@@ -81,3 +81,12 @@ def test_bad_file_is_one_line(tmp_path: Path) -> None:
 def test_train_ner_help() -> None:
     r = CliRunner().invoke(main, ["train", "ner", "--help"])
     assert r.exit_code == 0 and "--wikiann" in r.output and "--out" in r.output and "--no-net" in r.output
+
+
+def test_train_ner_keep_clusters_needs_news(tmp_path: Path) -> None:
+    # --train and --out in tmp_path: were the check gone, the shipped model would not be overwritten
+    train = tmp_path / "train.txt"
+    train.write_text("زار O\nسمير B-PER\nالقاهرة B-LOC\n\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["train", "ner", "--keep-clusters", "--train", str(train),
+                                  "--out", str(tmp_path / "model")])
+    assert r.exit_code == 2 and "--keep-clusters applies only with --news" in r.output

@@ -850,3 +850,22 @@ def test_counted_victims_without_a_country_keep_their_sector(run) -> None:
     # a sentence on its own: the police have no country, but the victims were police
     ev = next(e for e in run("وقتل ثمانية من عناصر الشرطة على الأقل.", published=None).events if e.type == "ASSAULT")
     assert [(r.code, r.sector) for r in ev.recipient] == [(None, "COP")]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # the refused deed is another's: it happened
+        ("ورفضت تركيا الهجوم الإسرائيلي على غزة.", ("ASSAULT", ["ISR"], [], "asserted")),
+        # a claim (بمسؤوليته عن) names the doer; the attack is not background
+        ("واعترف تنظيم داعش بمسؤوليته عن الهجوم.", ("ASSAULT", ["IMG"], [], "asserted")),
+        # the place the targets are in does not head the list of recipients
+        ("وقصفت الطائرات الإسرائيلية أهدافا في سوريا وحزب الله.", ("ASSAULT", ["ISR"], ["LBN"], "asserted")),
+        # سقطت is a past verb though it starts like a future one
+        ("وأصيب عشرة مدنيين عندما سقطت قذائف على سوق في إدلب.", ("ASSAULT", [], ["SYR"], "asserted")),
+        # a sharp adjective on another attack word later in the sentence leaves the shelling an attack
+        ("وقصفت تركيا قرى سورية بعد هجوم كلامي من قادة قسد.", ("ASSAULT", ["TUR"], ["SYR"], "asserted")),
+    ],
+)
+def test_rules_of_this_session_stay_in_their_bounds(run, text, event) -> None:
+    assert event in _events(run(text))

@@ -118,6 +118,8 @@ def train_ner(train_file: Path, wikiann: Path | None, news: Path | None, keep_cl
     def say(msg: str) -> None:
         click.echo(f"[{time.strftime('%H:%M:%S')}] {msg}", err=True)
 
+    if keep_clusters and news is None:
+        raise click.UsageError("--keep-clusters applies only with --news")
     took = train_model(train_file, out or MODEL_DIR, wikiann=wikiann, news=news, net=net,
                        relearn_clusters=not keep_clusters, progress=say)
     say(f"done in {took:.0f} s")

@@ -33,6 +33,7 @@ from rasd.syntax import (
     coordinated,
     gap_ok,
     group_start,
+    mentions_within,
     partitive_before,
     prep_of,
     token_at,
@@ -166,9 +167,10 @@ def _governs(doc: Doc, toks: Sequence[Token], k: int, i: int, prefix: str, role:
 
 
 def _past_verb(word: str) -> bool:
-    """A rough test that the word after عندما is a verb in the past (قصفت، قتل، كانت) rather than the present
-    or future (تنسحب، يصل، ستنسحب): no present prefix, or ت with a feminine past ending (تعرضت)."""
-    if not word or word.startswith(("ي", "ن", "س")):
+    """A rough test that the word after عندما is a verb in the past (قصفت، قتل، نفذ، سقطت، كانت) rather than
+    the present or future (تنسحب، يصل، ستنسحب): no يـ, no سـ before a present prefix, and تـ only with the
+    feminine past ending (تعرضت). A masculine past of the تفعّل pattern (تعرض) reads as a present: rare there."""
+    if not word or word.startswith("ي") or (word[0] == "س" and word[1:2] in ("ي", "ت", "ن")):
         return False
     return not word.startswith("ت") or word.endswith("ت")
 
@@ -492,9 +494,9 @@ def _support_subject(st: _Site) -> Mention | None:
     if not with_b and not (m.i > st.lo and toks[m.i - 1].norm in _SUPPORT_PREPS):
         return None
     verbs = grammar("support_verb") | grammar("reply_verb") if with_b else grammar("support_verb")
-    k = next((k for k in range(m.i - 1, max(st.lo, m.i - 12) - 1, -1) if _bare_in(toks[k].norm, verbs)), None)
-    if k is None or any(x.payload.type != "NONE" for x in trigger_matcher().find(toks, k + 1, m.i)):
-        return None  # تمكنت الشرطة من اعتقال رجل متهم بتفجير: the verb's act is the first event after it
+    k = _verb_before(st, verbs, 12)  # تمكنت الشرطة من اعتقال رجل متهم بتفجير: the verb's act is the first event
+    if k is None:
+        return None
     after = [x for x in st.people if toks[k].end <= x.start < m.start]
     if after:
         return after[0] if prep_of(doc, after[0]) is None and tokens_between(doc, toks[k].end, after[0].start) <= 1 \
@@ -502,6 +504,16 @@ def _support_subject(st: _Site) -> Mention | None:
     before = [x for x in st.before if x.end <= toks[k].start and prep_of(doc, x) is None]
     return group_start(doc, before[-1], st.clause_start) if before and \
         tokens_between(doc, before[-1].end, toks[k].start) <= 1 else None
+
+
+def _verb_before(st: _Site, verbs: frozenset[str], reach: int) -> int | None:
+    """The token of the nearest of ``verbs`` (after و/ف) within ``reach`` words before the trigger in its clause,
+    when no other event word stands between them: the trigger is then the first act after the verb."""
+    toks, m = st.toks, st.m
+    k = next((k for k in range(m.i - 1, max(st.lo, m.i - reach) - 1, -1) if _bare_in(toks[k].norm, verbs)), None)
+    if k is None or any(x.payload.type != "NONE" for x in trigger_matcher().find(toks, k + 1, m.i)):
+        return None
+    return k
 
 
 def _owner_body_between(st: _Site, x: Mention) -> bool:
@@ -521,9 +533,8 @@ def _launch_subject(st: _Site) -> Mention | None:
     launch verb of its clause (`launch_verb`: شن، نفذ، بدأ، خاض، واصل) with its subject right after it; that
     subject does the act, however many adjuncts stand between (a trigger phrase spans four words at most)."""
     doc, toks, m = st.doc, st.toks, st.m
-    verbs = grammar("launch_verb")
-    k = next((k for k in range(m.i - 1, max(st.lo, m.i - 15) - 1, -1) if _bare_in(toks[k].norm, verbs)), None)
-    if k is None or any(x.payload.type != "NONE" for x in trigger_matcher().find(toks, k + 1, m.i)):
+    k = _verb_before(st, grammar("launch_verb"), 15)
+    if k is None:
         return None
     after = [x for x in st.people if toks[k].end <= x.start < m.start]
     if not after or prep_of(doc, after[0]) is not None or tokens_between(doc, toks[k].end, after[0].start) > 1:
@@ -531,7 +542,8 @@ def _launch_subject(st: _Site) -> Mention | None:
     # the noun is the verb's object: between its subject and the noun, past names, times and a parenthesis
     # between commas, at most three words (وحلفاء له من، لدعم الشرعية باليمن); not تشن الولايات المتحدة عملا
     # عسكريا ضد النظام بسبب الهجوم, خاض ضابط تدريبا على التعامل مع هجمات
-    covered = [(x.start, x.end) for x in (*st.people, *doc.times)]
+    lo, hi = after[0].end, m.start
+    covered = [(x.start, x.end) for x in (*st.people, *doc.times) if x.end > lo and x.start < hi]
     span = [t for t in toks[token_index(doc, after[0].end - 1) + 1 : m.i] if t.is_word]
     commas = [t.start for t in toks[token_index(doc, after[0].end - 1) + 1 : m.i] if t.text in ("،", ",")]
     loose = [t for t in span if not any(a <= t.start < b for a, b in covered)
@@ -1059,8 +1071,10 @@ def _find_recipients(st: _Site, actor_m: Mention | None, actors: Sequence[Actor]
     if found is None:
         return [], "none found"
     head = group_start(doc, found, st.m.end)
-    # على واردات من الاتحاد الأوروبي وكندا: the whole list (not بين X وY, where the actor is often X)
-    if head is not found and head.start not in taken and prep_of(doc, head) != "بين":
+    # على واردات من الاتحاد الأوروبي وكندا: the whole list (not بين X وY, where the actor is often X; not a place
+    # the clause is at: أهدافا في سوريا وحزب الله)
+    if head is not found and head.start not in taken and prep_of(doc, head) not in ("بين", "في") \
+            and head.start not in {p.start for p in st.places}:
         found, rule = head, rule + "; from the first of the list it ends"
     return [x.actor for x in coordinated(doc, found, end) if x.actor], rule
 
@@ -1131,7 +1145,7 @@ def _asked_by_protest(st: _Site, taken: set[int]) -> Mention | None:
     doc, toks, m = st.doc, st.toks, st.m
     nxt = next(iter(x for x in trigger_matcher().find(toks, m.j, st.b) if x.payload.type != "NONE"), None)
     if nxt is None or nxt.payload.type != "REQUEST" or nxt.payload.pos != "noun" or \
-            not doc.text[toks[nxt.i].start : nxt.start].endswith("ل"):
+            norm(doc.text[toks[nxt.i].start : nxt.start]) not in ("ل", "ول", "فل", "لل", "ولل", "فلل"):
         return None
     x = next((x for x in st.people if x.start >= nxt.end), None)
     return x if x is not None and x.start not in taken and adjacent(doc, nxt.end, x.start) else None
@@ -1146,7 +1160,8 @@ def _owner_of_target(st: _Site, taken: set[int]) -> Mention | None:
         if _stem_in(toks[k].norm, owned):
             x = next((x for x in st.people if toks[k + 1].start <= x.start < toks[k + 1].end), None)
             return x if x is not None and x.start not in taken and prep_of(doc, x) == "ل" else None
-        if any(t.payload.type != "NONE" for t in trigger_matcher().find(toks, k, k + 1)):
+        hit = trigger_matcher().match_at(toks, k)
+        if hit is not None and hit.payload.type != "NONE":
             return None
     return None
 
@@ -1166,7 +1181,8 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     elif trig.type == "ASSAULT" and not recipients and trig.requires != "sides":
         s, e = st.toks[st.lo].start, st.toks[st.hi - 1].end
         # also a group with no country (قتل ثمانية من عناصر الشرطة): its sector says who the victims were
-        bare = [x for x in doc.mentions if x.source == "compose" and x.actor is not None and not x.actor.code]
+        bare = [x for x in mentions_within(doc.mentions, s, e) if x.source == "compose" and x.actor is not None
+                and not x.actor.code]
         counted = [x.actor for x in sorted([*st.people, *bare], key=lambda x: x.start)
                    if s <= x.start < e and x.actor is not None and x is not actor_m
                    and x.actor not in actors and _victims(st, x.start)]
@@ -1290,6 +1306,11 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
         date_rule = "a time expression elsewhere in the sentence" if date else date_rule
     if kind == "THREATEN" and status in ("future", "hypothetical"):
         status, status_rule = "asserted", f"a threat is made now, whatever it is about ({status_rule})"
+    if cue_k is not None and status == "negated" and _cue_role(toks[cue_k].norm) == "refuse" and actors:
+        refuser = _cue_subject(st, cue_k)
+        if refuser is not None and refuser.actor is not None and refuser.actor.code not in {x.code for x in actors}:
+            # رفضت تركيا الهجوم الإسرائيلي، ترفض روسيا العقوبات الأمريكية: another's deed, which happened
+            status, status_rule, cue_k = "asserted", f"the refused is another's deed ({status_rule})", None
     if cue_k is not None and _cue_role(toks[cue_k].norm) in ("wish", "prevent"):
         # أحبطت الشرطة هجوما، طالبت المعارضة بالإفراج عن ...: who prevents or calls for it does not do it
         # (دعت فتح الفلسطينيين إلى التظاهر: those called on would)
@@ -1399,11 +1420,16 @@ def _verbal_attack(st: _Site, actors: list[Actor]) -> bool:
 
 
 def _sharp(st: _Site) -> bool:
-    """شن الحزب هجوما لاذعا على الحكومة: an attack word of the trigger's phrase (a gap phrase's last word
-    may be a few words on) with a `sharp_words` adjective right after it."""
-    toks, words, sharp = st.toks, grammar("verbal_attack"), grammar("sharp_words")
-    return any(_stem_in(toks[k].norm, words) and _stem_in(toks[k + 1].norm, sharp)
-               for k in range(st.m.i, min(st.m.i + MAX_GAP + 2, st.hi - 1)))
+    """شن الحزب هجوما لاذعا على الحكومة: the trigger phrase's last word (a gap phrase's may be a few words on)
+    is an attack word with a `sharp_words` adjective right after it."""
+    toks, m = st.toks, st.m
+    last = norm(m.phrase).split()[-1]
+    k = m.j - 1
+    if GAP in m.phrase:  # the trigger was cut to its first word: find the phrase's last one
+        ends = frozenset({last})
+        k = next((i for i in range(m.i + 1, min(m.i + MAX_GAP + 3, st.hi)) if _stem_in(toks[i].norm, ends)), -1)
+    return 0 <= k < st.hi - 1 and _stem_in(toks[k].norm, grammar("verbal_attack")) \
+        and _stem_in(toks[k + 1].norm, grammar("sharp_words"))
 
 
 def _background(toks: Sequence[Token], m: Match[Trigger], a: int) -> bool:
@@ -1419,7 +1445,7 @@ def _background(toks: Sequence[Token], m: Match[Trigger], a: int) -> bool:
         k -= 1
     prev = toks[k].norm
     forms = {prev, prev[1:] if prev[:1] in "وف" else prev}
-    if not forms & grammar("responsibility"):  # تحقيقه في; not أعلن مسؤوليته عن, a claim (:func:`_claimed`)
+    if not _stem_in(prev, grammar("responsibility")):  # تحقيقه في; not أعلن مسؤوليته عن, a claim (_claimed)
         forms |= {f for w in tuple(forms) for f in strip_enclitic(w)}
     return bool(forms & (grammar("background_prep") | grammar("background_head")))
 

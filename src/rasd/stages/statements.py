@@ -163,10 +163,11 @@ def _speaker(
         name = _unknown_name(doc, toks, j, b)
         if name is not None and name.code:  # نقلت الوكالة عن، ناجي مصطفى، المتحدث باسم الجبهة
             return name, via, "relay: the named source after عن, with its title"
-        if name is not None:  # the name's title comes after it: the side of the body it names
+        if name is not None:  # the name's title comes after it: the side of the body it names (باسم X)
             nk = next((i for i in range(j, b) if toks[i].start >= name.end), b)
             titled = _first_mention_after(doc, toks, nk, b, window=6, coded=True)
-            if titled is not None and titled.actor is not None:
+            if titled is not None and titled.actor is not None and \
+                    any(t.norm in grammar("title_word") for t in toks[nk:b] if t.end <= titled.start):
                 return replace(name, code=titled.actor.code, sector=name.sector or titled.actor.sector), via, \
                     "relay: the named source after عن, with the body of its title after it"
         sm = _first_mention_after(doc, toks, an + 1, b, window=6)
