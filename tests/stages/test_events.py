@@ -743,6 +743,8 @@ def test_event_word_after_a_preposition_is_a_noun(run) -> None:
         ("وسقطت قذيفة على حي سكني في جنوب دمشق، وقتلت ثلاثة أطفال.", ("ASSAULT", ["SYR"])),
         # the abduction the investigation is about is not reported as news
         ("وأنهت الشرطة الإيطالية تحقيقها في عملية خطف رجل أعمال مصري.", ("ASSAULT", ["ITA"])),
+        # the monitor reports the evacuation; it does not evacuate
+        ("وأفاد المرصد السوري لحقوق الإنسان ببدء إجلاء الآلاف من بلدتين مواليتين للحكومة السورية.", ("AID", ["NGO"])),
         # a tally of attacks over a year is an aggregate, not one attack
         ("وسجلت الأمم المتحدة 140 هجوما على المدارس في سوريا خلال العام الماضي.", ("ASSAULT", ["UNO"])),
         # تظاهرة is also a festival

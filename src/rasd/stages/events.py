@@ -523,6 +523,12 @@ def _owner_body_between(st: _Site, x: Mention) -> bool:
     return k < len(st.toks) and st.toks[k].norm in grammar("owner_body") and adjacent(st.doc, st.toks[k].end, x.start)
 
 
+def _monitor(speaker: Actor) -> bool:
+    """A speaker that reports deeds rather than does them: the press, or a monitoring NGO with no country
+    (أفاد المرصد السوري ببدء إجلاء الآلاف: the Observatory evacuates nobody)."""
+    return speaker.sector == "JRN" or speaker.code == "NGO"
+
+
 def _in_content(stmt: Statement, offset: int) -> bool:
     return stmt.content_start is not None and stmt.content_end is not None and \
         stmt.content_start <= offset < stmt.content_end
@@ -837,7 +843,8 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
         elif before and not governed and prep_of(doc, before[-1]) is None:
             pick, rule = group_start(doc, before[-1], st.clause_start), "noun: subject of the light verb before it"
         elif speaker is not None and st.stmt is not None and st.lo <= token_index(doc, st.stmt.cue_start) < m.i \
-                and trig.type in VERBAL | _ANNOUNCED and not _according(st.stmt):
+                and (trig.type in VERBAL or (trig.type in _ANNOUNCED and not _monitor(speaker))) \
+                and not _according(st.stmt):
             return [speaker], None, "noun: what the speaker expresses or announces (أعرب عن، أعلن القبض على)"
         elif speaker is not None and st.stmt is not None and trig.type in VERBAL and not _according(st.stmt) \
                 and not before and m.i > st.lo and _stem_in(toks[m.i - 1].norm, grammar("making_noun")) \
