@@ -46,4 +46,5 @@ def test_every_stage_lexicon_role_is_known() -> None:
         "while_noun", "while_not", "attributive", "gap_stop", "during", "membership", "deal_noun", "naming_head",
         "backed", "causative", "blame", "not_agreed", "support_verb", "pledge", "harm", "locative", "decision",
         "launch_verb", "reply_verb", "owned_by", "other_states", "when", "event_filler", "sharp_words", "group_noun",
-        "charge_noun", "owner_body", "making_noun", "title_word"}
+        "charge_noun", "owner_body", "making_noun", "title_word",
+        "ranks_noun"}

@@ -633,6 +633,8 @@ _RULE_EXAMPLES = [
                  ("THREATEN", ["USA", "USA"], ["TUR"], "asserted"), id="the-owner-of-the-body-after-the-noun-acts"),
     pytest.param("وأعلنت الحكومة الهولندية أن لديها أدلة كافية لتوجيه اتهامات لإيرانيين اثنين.",
                  ("ACCUSE", ["NLD"], ["IRN"], "asserted"), id="charges-to-be-made-in-the-speakers-words"),
+    pytest.param("وناشد والد شاب فرنسي قتل أثناء القتال في صفوف وحدات حماية الشعب الكردية، الحكومة الفرنسية مساعدته.",
+                 ("REQUEST", ["FRA"], ["FRA"], "asserted"), id="the-ranks-someone-fought-in-are-no-addressee"),
     pytest.param("وفرضت اليابان رسوما جمركية على واردات الحديد من الصين والهند وإندونيسيا.",
                  ("SANCTION", ["JPN"], ["CHN", "IDN", "IND"], "asserted"), id="a-recipient-list-from-its-first-member"),
     pytest.param("وأكد وزير الخارجية السعودي أن بلاده ترفض التدخل الإيراني في شؤون اليمن.",

@@ -1361,7 +1361,7 @@ def _recipient(doc: Doc, people: list[Mention], trig: Trigger, m: Match[Trigger]
                skip_subject: bool = False) -> Mention | None:
     located = {p.start for p in _locations(doc, doc.tokens, token_index(doc, m.start), token_index(doc, end - 1) + 1)}
     cands = [x for x in people if m.end <= x.start < end and x.start not in taken and x.start not in located
-             and not _names_a_meeting(doc, m, x)]
+             and not _names_a_meeting(doc, m, x) and not (trig.type not in _FORCE and _in_ranks(doc, x))]
     if skip_subject and cands and prep_of(doc, cands[0]) is None:
         cands = cands[1:]  # the subject of the introduced clause (بأن روسيا ستواصل ...)
     if trig.prep == "gen":  # the victim right after the noun, past a number or «ما لا يقل عن»
@@ -1372,6 +1372,13 @@ def _recipient(doc: Doc, people: list[Mention], trig: Trigger, m: Match[Trigger]
             return hit
     return next((x for x in cands if prep_of(doc, x) in (None, "جراء", "ل", "الي", "علي", "ضد", "مع", "ب")
                  or partitive_before(doc, x)), None)
+
+
+def _in_ranks(doc: Doc, x: Mention) -> bool:
+    """في صفوف وحدات حماية المرأة: a side someone fought or fell among, never what a verbal act is aimed at."""
+    k = token_at(doc, x.start)
+    return k is not None and k >= 2 and doc.tokens[k - 1].norm in grammar("ranks_noun") and \
+        doc.tokens[k - 2].norm in ("في", "وفي", "من")
 
 
 def _names_a_meeting(doc: Doc, m: Match[Trigger], x: Mention) -> bool:
