@@ -635,6 +635,8 @@ _RULE_EXAMPLES = [
                  ("ACCUSE", ["NLD"], ["IRN"], "asserted"), id="charges-to-be-made-in-the-speakers-words"),
     pytest.param("وناشد والد شاب فرنسي قتل أثناء القتال في صفوف وحدات حماية الشعب الكردية، الحكومة الفرنسية مساعدته.",
                  ("REQUEST", ["FRA"], ["FRA"], "asserted"), id="the-ranks-someone-fought-in-are-no-addressee"),
+    pytest.param("وأمرت الحكومة البريطانية بتحرك غواصات إلى نطاق يسمح بتوجيه ضربات صاروخية على سوريا.",
+                 ("ASSAULT", ["GBR"], ["SYR"], "hypothetical"), id="what-a-position-allows-has-not-happened"),
     pytest.param("وفرضت اليابان رسوما جمركية على واردات الحديد من الصين والهند وإندونيسيا.",
                  ("SANCTION", ["JPN"], ["CHN", "IDN", "IND"], "asserted"), id="a-recipient-list-from-its-first-member"),
     pytest.param("وأكد وزير الخارجية السعودي أن بلاده ترفض التدخل الإيراني في شؤون اليمن.",
@@ -747,6 +749,8 @@ def test_event_word_after_a_preposition_is_a_noun(run) -> None:
         ("وأنهت الشرطة الإيطالية تحقيقها في عملية خطف رجل أعمال مصري.", ("ASSAULT", ["ITA"])),
         # the monitor reports the evacuation; it does not evacuate
         ("وأفاد المرصد السوري لحقوق الإنسان ببدء إجلاء الآلاف من بلدتين مواليتين للحكومة السورية.", ("AID", ["NGO"])),
+        # readiness to fire, past أيضا, is no offer
+        ("ولبريطانيا غواصات قبالة سواحل ليبيا مستعدة أيضا لإطلاق صواريخ كروز.", ("AGREE", ["LBY"])),
         # a tally of attacks over a year is an aggregate, not one attack
         ("وسجلت الأمم المتحدة 140 هجوما على المدارس في سوريا خلال العام الماضي.", ("ASSAULT", ["UNO"])),
         # تظاهرة is also a festival

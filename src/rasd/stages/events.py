@@ -880,8 +880,11 @@ _FIGHTING = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN"})
 
 
 def _ready_to_fight(st: _Site) -> bool:
-    """Readiness or willingness (مستعد، استعداد) for an act of force named right after it with لـ."""
+    """Readiness or willingness (مستعد، استعداد) for an act of force named right after it with لـ, past a time
+    word or أيضا (مستعدة أيضا لإطلاق صواريخ)."""
     j = st.m.j
+    while j < st.b and (st.toks[j].norm in grammar("time") or st.toks[j].norm in ("ايضا", "كذلك")):
+        j += 1
     if j >= st.b or not st.toks[j].norm.startswith("ل"):
         return False
     nxt = trigger_matcher().match_at(st.toks, j, st.b)
