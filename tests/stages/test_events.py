@@ -637,6 +637,8 @@ _RULE_EXAMPLES = [
                  ("REQUEST", ["FRA"], ["FRA"], "asserted"), id="the-ranks-someone-fought-in-are-no-addressee"),
     pytest.param("وأمرت الحكومة البريطانية بتحرك غواصات إلى نطاق يسمح بتوجيه ضربات صاروخية على سوريا.",
                  ("ASSAULT", ["GBR"], ["SYR"], "hypothetical"), id="what-a-position-allows-has-not-happened"),
+    pytest.param("وتجاهلت إثيوبيا دعوات من مصر والسودان لوقف ملء السد.",
+                 ("REJECT", ["ETH"], ["EGY", "SDN"], "asserted"), id="a-stance-on-an-act-is-about-its-doer"),
     pytest.param("وفرضت اليابان رسوما جمركية على واردات الحديد من الصين والهند وإندونيسيا.",
                  ("SANCTION", ["JPN"], ["CHN", "IDN", "IND"], "asserted"), id="a-recipient-list-from-its-first-member"),
     pytest.param("وأكد وزير الخارجية السعودي أن بلاده ترفض التدخل الإيراني في شؤون اليمن.",

@@ -1048,6 +1048,10 @@ def _find_recipients(st: _Site, actor_m: Mention | None, actors: Sequence[Actor]
     if undergoer is not None:
         return [x.actor for x in coordinated(doc, undergoer, st.clause_end) if x.actor], \
             "the subject of تعرض (تعرضت القوات لهجوم)"
+    maker = _judged_agent(st, taken) if trig.type in _STANCES else None
+    if maker is not None:  # تجاهلت تركيا دعوات من فرنسا لهدنة
+        return [x.actor for x in coordinated(doc, maker, st.clause_end) if x.actor], \
+            "the doer (من X) of the act judged, named right after it"
     found = _recipient(doc, st.people, trig, st.m, st.clause_end, taken)
     end, rule = st.clause_end, f"after the trigger ({trig.prep or 'object'})"
     if found is None and st.is_cue and st.hi < st.b and toks[st.hi].norm in COMPLEMENTIZERS:
@@ -1159,6 +1163,25 @@ def _asked_by_protest(st: _Site, taken: set[int]) -> Mention | None:
         return None
     x = next((x for x in st.people if x.start >= nxt.end), None)
     return x if x is not None and x.start not in taken and adjacent(doc, nxt.end, x.start) else None
+
+
+def _judged_agent(st: _Site, taken: set[int]) -> Mention | None:
+    """«تجاهلت تركيا دعوات من فرنسا لهدنة، رفض الدعوة من واشنطن»: a stance whose object, right after it, is an
+    event noun with its doer after من: that doer is whom the stance is about."""
+    doc, toks, m = st.doc, st.toks, st.m
+    k = m.j
+    subject = next((x for x in st.people if x.start >= toks[k].start), None) if k < st.hi else None
+    if subject is not None and subject.start < toks[k].end:  # VSO: past the subject (تجاهلت تركيا دعوات)
+        k = next((i for i in range(k, st.hi) if toks[i].start >= subject.end), st.hi)
+    if k >= st.hi:
+        return None
+    obj = trigger_matcher().match_at(toks, k, st.hi)
+    if obj is None or obj.payload.type == "NONE" or obj.payload.pos != "noun":
+        return None
+    x = next((x for x in st.people if x.start >= obj.end), None)
+    if x is None or x.start in taken or prep_of(doc, x) != "من" or tokens_between(doc, obj.end, x.start) > 1:
+        return None
+    return x
 
 
 def _owner_of_target(st: _Site, taken: set[int]) -> Mention | None:
