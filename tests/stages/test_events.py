@@ -753,6 +753,8 @@ def test_event_word_after_a_preposition_is_a_noun(run) -> None:
         ("وأفاد المرصد السوري لحقوق الإنسان ببدء إجلاء الآلاف من بلدتين مواليتين للحكومة السورية.", ("AID", ["NGO"])),
         # readiness to fire, past أيضا, is no offer
         ("ولبريطانيا غواصات قبالة سواحل ليبيا مستعدة أيضا لإطلاق صواريخ كروز.", ("AGREE", ["LBY"])),
+        # charges in a speaker's words against the speaker's own side are not the speaker's
+        ("وقال لافروف إن الغرب يسعى لتوجيه اتهامات لروسيا.", ("ACCUSE", ["RUS"])),
         # a tally of attacks over a year is an aggregate, not one attack
         ("وسجلت الأمم المتحدة 140 هجوما على المدارس في سوريا خلال العام الماضي.", ("ASSAULT", ["UNO"])),
         # تظاهرة is also a festival
@@ -873,6 +875,15 @@ def test_counted_victims_without_a_country_keep_their_sector(run) -> None:
         ("وقصفت الطائرات الإسرائيلية أهدافا في سوريا وحزب الله.", ("ASSAULT", ["ISR"], ["LBN"], "asserted")),
         # سقطت is a past verb though it starts like a future one
         ("وأصيب عشرة مدنيين عندما سقطت قذائف على سوق في إدلب.", ("ASSAULT", [], ["SYR"], "asserted")),
+        # a deed left from a place (الانسحاب من سوريا) names no doer after من
+        ("ورفضت روسيا الانسحاب من سوريا.", ("REJECT", ["RUS"], [], "asserted")),
+        # a refused deed whose doer is only read from a genitive stays refused
+        ("وامتنعت روسيا عن مهاجمة تركيا.", ("ASSAULT", ["TUR"], [], "negated")),
+        # what was not allowed did not happen
+        ("ولم تسمح روسيا لإسرائيل بقصف مواقع إيرانية في سوريا.", ("ASSAULT", ["IRN"], [], "negated")),
+        # a relief body announcing an evacuation does it; the ranks rule is for verbal acts only
+        ("وأعلن الصليب الأحمر إجلاء مئات المدنيين من الغوطة الشرقية.", ("AID", ["NGO"], ["SYR"], "asserted")),
+        ("وفرضت واشنطن عقوبات على قياديين في صفوف حزب الله.", ("SANCTION", ["USA"], ["LBN"], "asserted")),
         # a sharp adjective on another attack word later in the sentence leaves the shelling an attack
         ("وقصفت تركيا قرى سورية بعد هجوم كلامي من قادة قسد.", ("ASSAULT", ["TUR"], ["SYR"], "asserted")),
     ],

@@ -169,7 +169,8 @@ def _governs(doc: Doc, toks: Sequence[Token], k: int, i: int, prefix: str, role:
 def _past_verb(word: str) -> bool:
     """A rough test that the word after عندما is a verb in the past (قصفت، قتل، نفذ، سقطت، كانت) rather than
     the present or future (تنسحب، يصل، ستنسحب): no يـ, no سـ before a present prefix, and تـ only with the
-    feminine past ending (تعرضت). A masculine past of the تفعّل pattern (تعرض) reads as a present: rare there."""
+    feminine past ending (تعرضت). Letters alone cannot tell some forms apart: a masculine past of the تفعّل
+    pattern (تعرض) or one in سيـ (سيطر) reads as a present, a first person plural (نقصف) as a past."""
     if not word or word.startswith("ي") or (word[0] == "س" and word[1:2] in ("ي", "ت", "ن")):
         return False
     return not word.startswith("ت") or word.endswith("ت")
@@ -208,6 +209,8 @@ def _status(doc: Doc, toks: Sequence[Token], lo: int, i: int, tok_form_off: int,
                 continue
             if role == "refuse" and (kind in VERBAL or not _refused(doc, toks, k, i)):
                 continue  # رفضت الحكومة مطالب المعارضة، رفض التعليق على زيارة: those happened
+            if role == "condition" and k > a and _cue_role(toks[k - 1].norm) == "negation":
+                return "negated", f"«{toks[k - 1].text} {toks[k].text}»", k  # لم تسمح روسيا لإسرائيل بقصف …
             return _GOVERNING[role], f"{role}: «{toks[k].text}»", k
         nxt = toks[k + 1].norm if k + 1 < len(toks) else ""
         if role == "negation":
@@ -346,7 +349,7 @@ def _accusations(doc: Doc, people: list[Mention], found: list[Event]) -> list[Ev
         hit = next((t for t in toks if _stem_in(t.norm, words)), None)
         if hit is None:
             continue
-        named = [x for x in people if stmt.content_start <= x.start < stmt.end and x.actor and x.actor.code
+        named = [x for x in people if _in_content(stmt, x.start) and x.actor and x.actor.code
                  and x.actor.code != sp.code and x.source not in ("local", "compose")]
         # تدخلات إيران: the side right after the word; otherwise the first side named before it
         target = next((x for x in named if x.start >= hit.end and not doc.text[hit.end : x.start].strip(" #_")),
@@ -520,18 +523,18 @@ def _owner_body_between(st: _Site, x: Mention) -> bool:
     """تلويح إدارة الرئيس الأمريكي بالانسحاب: one word for the body of the genitive's owner (`owner_body`:
     إدارة، حكومة، مكتب) stands between the event noun and the genitive; the owner acts through it."""
     k = st.m.j
-    return k < len(st.toks) and st.toks[k].norm in grammar("owner_body") and adjacent(st.doc, st.toks[k].end, x.start)
+    return k < st.hi and st.toks[k].norm in grammar("owner_body") and adjacent(st.doc, st.toks[k].end, x.start)
 
 
 def _monitor(speaker: Actor) -> bool:
-    """A speaker that reports deeds rather than does them: the press, or a monitoring NGO with no country
-    (أفاد المرصد السوري ببدء إجلاء الآلاف: the Observatory evacuates nobody)."""
-    return speaker.sector == "JRN" or speaker.code == "NGO"
+    """A speaker that reports deeds rather than does them: the press, or a rights or monitoring group (`monitor`
+    of grammar.tsv: أفاد المرصد السوري ببدء إجلاء الآلاف; not الصليب الأحمر, which evacuates)."""
+    return speaker.sector == "JRN" or any(_stem_in(w, grammar("monitor")) for w in norm(speaker.text).split())
 
 
 def _in_content(stmt: Statement, offset: int) -> bool:
-    return stmt.content_start is not None and stmt.content_end is not None and \
-        stmt.content_start <= offset < stmt.content_end
+    """The offset is in what the statement says: from its content's start to the end of its sentence."""
+    return stmt.content_start is not None and stmt.content_start <= offset < stmt.end
 
 
 def _launch_subject(st: _Site) -> Mention | None:
@@ -657,6 +660,7 @@ def _ours(doc: Doc, x: Mention) -> Mention | None:
 _ANNOUNCED = frozenset({"SUPPORT", "CONCEDE", "COERCE", "RETREAT", "AID", "MOBILIZE", "SANCTION", "CONSULT"})
 
 _FORCE = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "RETREAT"})
+_BY_ADJECTIVE = "noun + nationality adjective"  # the actor rule of غارة تركية، العقوبات الأمريكية
 
 # Sectors that do not attack, arrest, mobilise or sanction: they are the recipients of such events.
 _NEVER_AGENTS = {"ASSAULT": {"CVL", "REF", "JRN", "MED"}, "COERCE": {"CVL", "REF", "JRN", "MED"},
@@ -808,7 +812,7 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
             return _joined(st, host, "a meeting or call the clause took place in (خلال اتصال هاتفي): its subject")
         adjs = _adjective_actors(toks, m.j, st.b, "MIL" if trig.type in _FORCE else "GOV")
         if adjs:  # غارة تركية، الغارات السورية والروسية: the adjectives name the attackers
-            return adjs, None, "noun + nationality adjective"
+            return adjs, None, _BY_ADJECTIVE
         back = _light_verb_subject(st)
         if back is not None:
             return [x.actor for x in coordinated(doc, back, st.clause_end) if x.actor], back, \
@@ -848,7 +852,8 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
             return [speaker], None, "noun: what the speaker expresses or announces (أعرب عن، أعلن القبض على)"
         elif speaker is not None and st.stmt is not None and trig.type in VERBAL and not _according(st.stmt) \
                 and not before and m.i > st.lo and _stem_in(toks[m.i - 1].norm, grammar("making_noun")) \
-                and _in_content(st.stmt, m.start):
+                and _in_content(st.stmt, m.start) and not _monitor(speaker) \
+                and not any(x.actor and x.actor.code == speaker.code for x in after[:1]):
             # أعلنت السلطات أن لديها أدلة لتوجيه اتهامات لروسيين: charges to be made, in the speaker's own words
             return [speaker], None, "noun: made (توجيه، تقديم) in the speaker's words, no one else before it"
     if pick is None:
@@ -1176,10 +1181,12 @@ def _judged_agent(st: _Site, taken: set[int]) -> Mention | None:
     if k >= st.hi:
         return None
     obj = trigger_matcher().match_at(toks, k, st.hi)
-    if obj is None or obj.payload.type == "NONE" or obj.payload.pos != "noun":
+    # a call, charge, offer or threat, whose من names who made it (not الانسحاب من سوريا, a place left)
+    if obj is None or obj.payload.type not in VERBAL or obj.payload.pos != "noun":
         return None
     x = next((x for x in st.people if x.start >= obj.end), None)
-    if x is None or x.start in taken or prep_of(doc, x) != "من" or tokens_between(doc, obj.end, x.start) > 1:
+    if x is None or x.start in taken or prep_of(doc, x) not in ("من", "من قبل") \
+            or tokens_between(doc, obj.end, x.start) > 2:
         return None
     return x
 
@@ -1339,7 +1346,8 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
         date_rule = "a time expression elsewhere in the sentence" if date else date_rule
     if kind == "THREATEN" and status in ("future", "hypothetical"):
         status, status_rule = "asserted", f"a threat is made now, whatever it is about ({status_rule})"
-    if cue_k is not None and status == "negated" and _cue_role(toks[cue_k].norm) == "refuse" and actors:
+    if cue_k is not None and status == "negated" and _cue_role(toks[cue_k].norm) == "refuse" and actors \
+            and actor_rule.startswith(_BY_ADJECTIVE):  # the deed's own doer named on it (الهجوم الإسرائيلي)
         refuser = _cue_subject(st, cue_k)
         if refuser is not None and refuser.actor is not None and refuser.actor.code not in {x.code for x in actors}:
             # رفضت تركيا الهجوم الإسرائيلي، ترفض روسيا العقوبات الأمريكية: another's deed, which happened
@@ -1387,7 +1395,7 @@ def _recipient(doc: Doc, people: list[Mention], trig: Trigger, m: Match[Trigger]
                skip_subject: bool = False) -> Mention | None:
     located = {p.start for p in _locations(doc, doc.tokens, token_index(doc, m.start), token_index(doc, end - 1) + 1)}
     cands = [x for x in people if m.end <= x.start < end and x.start not in taken and x.start not in located
-             and not _names_a_meeting(doc, m, x) and not (trig.type not in _FORCE and _in_ranks(doc, x))]
+             and not _names_a_meeting(doc, m, x) and not (trig.type in VERBAL and _in_ranks(doc, x))]
     if skip_subject and cands and prep_of(doc, cands[0]) is None:
         cands = cands[1:]  # the subject of the introduced clause (بأن روسيا ستواصل ...)
     if trig.prep == "gen":  # the victim right after the noun, past a number or «ما لا يقل عن»
@@ -1401,10 +1409,11 @@ def _recipient(doc: Doc, people: list[Mention], trig: Trigger, m: Match[Trigger]
 
 
 def _in_ranks(doc: Doc, x: Mention) -> bool:
-    """في صفوف وحدات حماية المرأة: a side someone fought or fell among, never what a verbal act is aimed at."""
+    """في صفوف وحدات حماية المرأة، من صفوف: a side someone fought or fell among, never what a verbal act is aimed
+    at."""
     k = token_at(doc, x.start)
     return k is not None and k >= 2 and doc.tokens[k - 1].norm in grammar("ranks_noun") and \
-        doc.tokens[k - 2].norm in ("في", "وفي", "من")
+        doc.tokens[k - 2].norm in ("في", "وفي", "من", "ومن", "بين")
 
 
 def _names_a_meeting(doc: Doc, m: Match[Trigger], x: Mention) -> bool:

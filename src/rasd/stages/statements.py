@@ -170,6 +170,7 @@ def _speaker(
                     any(t.norm in grammar("title_word") for t in toks[nk:b] if t.end <= titled.start):
                 return replace(name, code=titled.actor.code, sector=name.sector or titled.actor.sector), via, \
                     "relay: the named source after عن, with the body of its title after it"
+            return name, via, "relay: the named source after عن, of no side rasd can tell"
         sm = _first_mention_after(doc, toks, an + 1, b, window=6)
         return (resolve_head(doc, sm, sm.start) if sm else None), via, \
             "relay: the source after عن, the medium after the verb"
