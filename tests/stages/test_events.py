@@ -639,6 +639,8 @@ _RULE_EXAMPLES = [
                  ("ASSAULT", ["GBR"], ["SYR"], "hypothetical"), id="what-a-position-allows-has-not-happened"),
     pytest.param("وتجاهلت إثيوبيا دعوات من مصر لوقف ملء السد بالتنسيق مع السودان.",
                  ("REJECT", ["ETH"], ["EGY"], "asserted"), id="a-stance-on-an-act-is-about-its-doer"),
+    pytest.param("وتعهد الاتحاد الأوروبي باستثمارات كبيرة في تونس.",
+                 ("AGREE", ["EUR"], ["TUN"], "asserted"), id="a-pledge-in-a-country-is-for-it"),
     pytest.param("وفرضت اليابان رسوما جمركية على واردات الحديد من الصين والهند وإندونيسيا.",
                  ("SANCTION", ["JPN"], ["CHN", "IDN", "IND"], "asserted"), id="a-recipient-list-from-its-first-member"),
     pytest.param("وأكد وزير الخارجية السعودي أن بلاده ترفض التدخل الإيراني في شؤون اليمن.",

@@ -1082,6 +1082,12 @@ def _find_recipients(st: _Site, actor_m: Mention | None, actors: Sequence[Actor]
         if asked is not None:
             return [x.actor for x in coordinated(doc, asked, toks[st.b - 1].end) if x.actor], \
                 "whom the protest demands of (تظاهروا لمطالبة الحكومة بـ ...)"
+    if found is None and ((trig.type == "AGREE" and norm(st.m.phrase) in grammar("pledge"))
+                          or (trig.type == "AID" and _stem_in(st.toks[st.m.i].norm, grammar("aid_noun")))):
+        land = next((p for p in st.places if p.start >= st.m.end and p.precision == 4 and p.country), None)
+        if land is not None:  # تعهدت دول الخليج باستثمارات في المغرب: aid or a pledge for a country goes to it
+            return [Actor(land.text, land.start, land.end, land.country, "GOV", kind="LOC")], \
+                "the country a pledge or aid is for (في X after it)"
     if found is None and trig.type in ("ASSAULT", "COERCE"):
         owner = _owner_of_target(st, taken)
         if owner is not None:
