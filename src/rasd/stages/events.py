@@ -11,10 +11,8 @@ negation, future and conditional cues before the trigger.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import functools
-import operator
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -275,7 +273,7 @@ def _decider(doc: Doc, toks: Sequence[Token], m: Match[Trigger], people: Sequenc
         return None
     start = toks[m.i].start
     x = None
-    for y in reversed(people[: bisect.bisect_left(people, start, key=_start_of)]):
+    for y in reversed(mentions_within(people, 0, start)):
         if y.end > start:
             continue
         if tokens_between(doc, y.end, start) > 1:
@@ -302,9 +300,6 @@ def _after_preposition(toks: Sequence[Token], m: Match[Trigger]) -> bool:
 
 # prepositions that take no verb after them (منذ and بين may: منذ بدأت الحرب; and من is also "whoever": محاسبة من قتل)
 _NOUN_PREPOSITIONS = frozenset({"في", "الي", "علي", "عن", "مع", "ضد", "حول", "بشان", "خلال", "لدي"})
-
-
-_start_of = operator.attrgetter("start")
 
 
 def _stem_in(word: str, words: frozenset[str]) -> bool:
@@ -345,7 +340,7 @@ def _accusations(doc: Doc, people: list[Mention], found: list[Event]) -> list[Ev
         if any(e.type == "ACCUSE" and stmt.start <= e.trigger_start < stmt.end for e in found):
             continue
         a, b = doc.sent_token_ranges[doc.sentence_of(stmt.start)]
-        toks = [t for t in doc.tokens[a:b] if stmt.content_start <= t.start < stmt.end]
+        toks = [t for t in doc.tokens[a:b] if _in_content(stmt, t.start)]
         hit = next((t for t in toks if _stem_in(t.norm, words)), None)
         if hit is None:
             continue
@@ -650,7 +645,7 @@ def _ours(doc: Doc, x: Mention) -> Mention | None:
     """A body with «our» (طائراتنا; the entities stage leaves it uncoded) in a speaker's words is the speaker's
     side; outside any, nobody's."""
     stmt = next((st for st in doc.statements if st.speaker is not None and st.speaker.code
-                 and st.content_start is not None and st.content_start <= x.start < st.end), None)
+                 and _in_content(st, x.start)), None)
     if stmt is None or stmt.speaker is None or x.actor is None:
         return None
     return replace(x, actor=replace(x.actor, code=stmt.speaker.code))
@@ -1265,9 +1260,7 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     if not actors and speaker is not None and not st.is_cue and denied:
         actors, actor_rule = [speaker], "inside a denial: the speaker (who denies doing it)"
 
-    size: dict[str, int] = {}
-    for metric, q in _site_tolls(st):
-        size.setdefault(metric, int(q.value))
+    size = _sizes(_site_tolls(st))
     kind, mode, context = trig.type, trig.mode, list(trig.context)
     to_act = trig.requires == "parties" and trig.pos == "verb" and _agreed_to_act(st)
     if to_act:  # اتفقت الحكومة مع الحوثيين على تبادل الأسرى: agreeing to do something later (CONVENTIONS), not a deal
@@ -1756,8 +1749,13 @@ _SIZE_METRICS = frozenset({"killed", "injured", "arrested"})
 def _size(doc: Doc, lo: int, hi: int) -> dict[str, int]:
     """Killed/injured/arrested counts of the clause (tokens lo..hi), read as the aggregates stage reads a
     count: its counted noun and the words around it (مقتل 5 أشخاص is killed; 5 أشخاص تجمعوا is nothing)."""
+    return _sizes(_tolls(doc, lo, hi))
+
+
+def _sizes(tolls: Sequence[tuple[str, Quantity]]) -> dict[str, int]:
+    """Metric → the first count given for it."""
     size: dict[str, int] = {}
-    for metric, q in _tolls(doc, lo, hi):
+    for metric, q in tolls:
         size.setdefault(metric, int(q.value))
     return size
 

@@ -67,10 +67,6 @@ def _anonymous() -> frozenset[str]:
     return frozenset(k for k, roles in cue_table().items() if "anonymous" in roles)
 
 
-def mentions_in(mentions: Sequence[Mention], start: int, end: int) -> list[Mention]:
-    return [m for m in mentions if start <= m.start < end and m.actor is not None]
-
-
 def _first_mention_after(doc: Doc, toks: Sequence[Token], k: int, b: int, window: int = 5,
                          coded: bool = False, glued_ok: bool = False) -> Mention | None:
     """The actor mention that starts within ``window`` tokens after token k, before any that-clause; with
