@@ -1,5 +1,7 @@
 """Statements: cues, speakers, direct and indirect speech, relays and coreference."""
 
+import pytest
+
 
 def test_statement_indirect_with_title_speaker(run) -> None:
     doc = run("قال وزير الخارجية الأردني اليوم الخميس إن بلاده ترفض أي تصعيد.")
@@ -265,3 +267,31 @@ def test_relayed_name_without_a_title_takes_no_side_from_the_next_name(run) -> N
     # لقناة الجزيرة is whom he spoke to, not the body his title names
     doc = run("وأعلنت هيئة تحرير الشام موقفها. ونقلت وكالة رويترز عن، أبو ماريا، قوله لقناة الجزيرة إن الهجوم فشل.")
     assert (doc.statements[-1].speaker.text, doc.statements[-1].speaker.code) == ("أبو ماريا", None)
+
+
+def test_uncoded_subject_after_the_verb_keeps_the_statement(run) -> None:
+    # CONVENTIONS: a speaker rasd cannot code keeps the statement with a null code, and is not the last speaker
+    doc = run("وقال وزير الخارجية الأردني إن الحدود مفتوحة. وقال اتحاد الكتاب إن الجائزة تأجلت.")
+    last = doc.statements[-1]
+    assert (last.speaker.text, last.speaker.code, last.speaker.kind) == ("اتحاد الكتاب", None, "ORG")
+
+
+def test_uncoded_subject_names_people_of_no_side(run) -> None:
+    doc = run("وقال وزير المالية المصري إن الأسعار سترتفع. ويقول متعاملون إن السوق هادئة.")
+    assert [(s.speaker.text, s.speaker.code) for s in doc.statements] == [("وزير المالية المصري", "EGY"),
+                                                                           ("متعاملون", None)]
+
+
+@pytest.mark.parametrize("second", [
+    "وقال في بيان إن الحدود مفتوحة.",  # a preposition: the subject is dropped
+    "وأكد مرارا أن الحدود مفتوحة.",  # an adverb
+    "وقال للصحفيين إن الحدود مفتوحة.",  # the addressee
+    "وأضاف قائلا إن الحدود مفتوحة.",  # a participle of saying
+    "وكشف المصدر أن الحدود مفتوحة.",  # a definite noun: someone met before
+    "وقال بعضهم إن الحدود مفتوحة.",  # a pronoun
+    "وقال الصفدي إن الحدود مفتوحة.",  # a surname met before
+])
+def test_no_uncoded_subject_where_coreference_knows_better(run, second) -> None:
+    doc = run("وقال وزير الخارجية الأردني أيمن الصفدي إن الوضع هادئ. " + second)
+    assert [s.speaker.code for s in doc.statements] == ["JOR", "JOR"]
+

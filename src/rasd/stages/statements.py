@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from rasd.doc import Doc
-from rasd.lexicon import cue_table, grammar
+from rasd.lexicon import cue_table, grammar, word_set
 from rasd.records import Actor, Mention, Statement, Token
-from rasd.text import QUOTES, norm, stems
+from rasd.text import ENCLITICS, QUOTES, norm, stems
 
 VERSION = "statements@1"
 
@@ -226,6 +226,9 @@ def _speaker(
         t = toks[j]
         return replace(body, text=doc.text[t.start : body.end], start=t.start), None, \
             "an untitled person of the body named after في/لدى"
+    plain = _plain_subject(doc, toks, j, b) if role == "speech" and form in grammar("says_that") else None
+    if plain is not None:  # وقال اتحاد الكتاب إن: a subject rasd cannot code keeps the statement, code null
+        return plain, None, "subject after the verb, before the that-clause (no code)"
     if role == "speech" and j < b and toks[j].norm == "عن":
         return None  # أعلن عن أربع مناطق: impersonal, nobody speaks (CONVENTIONS: pure passives are not statements)
     if role == "speech" and last is not None:
@@ -342,6 +345,47 @@ def _unknown_name(doc: Doc, toks: Sequence[Token], j: int, b: int) -> Actor | No
         return None
     s, e = toks[j].start, toks[k - 1].end
     return _titled_person(doc, s, e)
+
+
+def _pronoun_object(n: str) -> bool:
+    """فيه، عنها، لهم: a preposition with an attached pronoun."""
+    return any(n.startswith(p) and n[len(p):] in ENCLITICS for p in ("في", "عن", "من", "مع", "علي", "ل", "ب"))
+
+
+def _plain_subject(doc: Doc, toks: Sequence[Token], j: int, b: int) -> Actor | None:
+    """One to four plain words right after a speech verb of ``says_that`` and right before its that-clause
+    or colon (قال اتحاد الكتاب إن، رأى كثيرون أن): the subject, though rasd knows no actor by that name.
+
+    None when a word is punctuation, a number, a function word, a preposition (قال في بيان إن: the subject
+    is dropped), a reporting word (قائلا), an adverb in -ا (مرارا) or carries a glued preposition (قال
+    للصحفيين إن، لي: the addressee); when the first word is definite or carries a pronoun (وكشف المصدر،
+    وقال بعضهم، تصف شعورها), or the last was met before (وقال صالحي): those are left to coreference.
+    """
+    from rasd.stages.entities import name_like
+
+    for e in range(j, min(b, j + 5)):
+        n = toks[e].norm
+        if n in COMPLEMENTIZERS or n == ":":
+            break
+        bare = n[1:] if n.startswith("و") and len(n) > 3 else n
+        if not toks[e].is_word or len(n) < 2 or n[0].isdigit() or bare in _PREPOSITIONS or _pronoun_object(bare) \
+                or n in word_set("function_words.tsv") or bare.startswith(("ل", "ب")) or word_cue_role(n) \
+                or (n.endswith("ا") and len(n) > 3):
+            return None
+    else:
+        return None
+    words = toks[j:e]
+    if not words or words[0].norm.startswith(("ال", "وال")) or words[0].norm.endswith(("ه", "ها", "هم", "هما", "هن")):
+        return None
+    if any(m.start < words[-1].end and m.end > words[0].start for m in doc.mentions):
+        return None
+    if any(t.norm == words[-1].norm for t in toks[: j - 1]):
+        return None
+    if len(words) == 1 and not words[0].norm.endswith("ون") and name_like(words[0]):
+        return None  # وقالت مالمستروم: a surname, most often of the title met before (المفوضة الأوروبية)
+    s, end = words[0].start, words[-1].end
+    kind = "PER" if all(name_like(t) for t in words) else "ORG"  # وأوضح عبد الرحيم: a person
+    return Actor(doc.text[s:end], s, end, None, None, kind=kind, name=doc.text[s:end] if kind == "PER" else None)
 
 
 def _titled_person(doc: Doc, s: int, e: int) -> Actor:
