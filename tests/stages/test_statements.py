@@ -295,3 +295,17 @@ def test_no_uncoded_subject_where_coreference_knows_better(run, second) -> None:
     doc = run("وقال وزير الخارجية الأردني أيمن الصفدي إن الوضع هادئ. " + second)
     assert [s.speaker.code for s in doc.statements] == ["JOR", "JOR"]
 
+
+
+def test_imf_named_without_its_adjective(run) -> None:
+    doc = run("وقال صندوق النقد إن النمو سيتباطأ العام المقبل.")
+    assert [(s.cue, s.speaker.code) for s in doc.statements] == [("قال", "IGO")]
+
+
+def test_a_first_name_spelt_as_a_verb_of_condemning(run) -> None:
+    # دان is «condemned» and the first name Dan: before a name and no object, it is the name
+    doc = run("دان ريفرز المبعوث الأمريكي قال إن المحادثات مستمرة.")
+    assert [(s.cue, s.speaker.code) for s in doc.statements] == [("قال", "USA")]
+    assert [e.type for e in doc.events if e.type == "ACCUSE"] == []
+    doc = run("ودان وزير الخارجية الأردني الهجوم على القافلة.")
+    assert [(s.cue, s.speaker.code) for s in doc.statements] == [("دان", "JOR")]

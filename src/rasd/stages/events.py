@@ -22,7 +22,7 @@ from rasd.matcher import GAP, MAX_GAP, Match, PhraseMatcher
 from rasd.records import Actor, Event, Mention, Place, Quantity, Statement, Token
 from rasd.resources import load_tsv
 from rasd.stages.aggregates import counted_nouns, metric_for, sentence_words
-from rasd.stages.statements import COMPLEMENTIZERS, cue_role, masculine_past, word_cue_role
+from rasd.stages.statements import COMPLEMENTIZERS, cue_role, first_name_at, masculine_past, word_cue_role
 from rasd.syntax import (
     PREPOSITIONS,
     RELATIVE_PRONOUNS,
@@ -246,7 +246,7 @@ def find_events(doc: Doc) -> list[Event]:
     events: list[Event] = []
     for a, b in doc.sent_token_ranges:
         matches = [m for m in matcher.find(toks, a, b)
-                   if m.payload.type != "NONE" and not _names_an_organisation(toks, m)]
+                   if m.payload.type != "NONE" and not _names_an_organisation(toks, m) and not first_name_at(toks, m.i)]
         sources = _cited_sources(doc, toks, a, b) if matches else set()  # once per sentence
         for m in matches:
             if GAP in m.phrase:  # وقعت … على اتفاق: the participants stand in the gap, after the verb

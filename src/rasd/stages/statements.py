@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from rasd.doc import Doc
-from rasd.lexicon import cue_table, grammar, word_set
+from rasd.lexicon import cue_table, grammar, head_matcher, word_set
 from rasd.records import Actor, Mention, Statement, Token
 from rasd.text import ENCLITICS, QUOTES, norm, stems
 
@@ -55,6 +55,23 @@ def word_cue_role(word: str) -> tuple[str, str, int] | None:
         if role and (role in _WORD_ROLES or word[:off] in _VERB_PREFIXES):
             return role, form, off
     return None
+
+
+def first_name_at(toks: Sequence[Token], k: int) -> bool:
+    """دان كوتس: a verb of the cue and trigger lexicons that is also a first name (``first_name`` in
+    grammar.tsv) is the name when a name-like word follows it and no definite noun (its object) comes
+    next, unless it is a title: دان كوتس، مدير ... and دان ريفرز المبعوث الأمريكي are a person; دان بوريل
+    الهجوم is still «condemned»."""
+    from rasd.stages.entities import name_like
+
+    n = toks[k].norm
+    if (n[1:] if n[:1] in ("و", "ف") else n) not in grammar("first_name"):
+        return False
+    if k + 1 >= len(toks) or toks[k + 1].sent != toks[k].sent or not name_like(toks[k + 1]):
+        return False
+    if k + 2 >= len(toks) or toks[k + 2].sent != toks[k].sent or not toks[k + 2].norm.startswith("ال"):
+        return True
+    return head_matcher().match_at(toks, k + 2) is not None  # دان ريفرز المبعوث الأمريكي: a title in apposition
 
 
 def masculine_past(form: str) -> bool:
@@ -254,6 +271,8 @@ def find_statements(doc: Doc) -> list[Statement]:
             role, form, off = c
             if role == "speech" and k > a and toks[k - 1].norm in _PREPOSITIONS:
                 continue  # على تعهد بتنفيذ ...: a verbal noun after a preposition, not a reporting verb
+            if first_name_at(toks, k):
+                continue  # دان كوتس: the name, not «condemned»
             if toks[k].norm == "اكد" and k > a and toks[k - 1].norm in ("لم", "ولم"):
                 continue  # لم أكد أصل: "I had barely arrived" (لم takes no past: أكد here is أكاد)
             gender = "f" if form.endswith("ت") else "m" if masculine_past(form) else None
@@ -319,8 +338,8 @@ def _subject_before(doc: Doc, toks: Sequence[Token], a: int, k: int) -> Mention 
     ti = next((i for i in range(a, k) if toks[i].start <= first.start < toks[i].end), None)
     if ti is None:
         return None
-    if ti > a and toks[ti - 1].norm in grammar("group_noun"):
-        ti -= 1  # وكان فصيل فيلق الرحمن أعلن: the kind of group before its name
+    if ti > a and (toks[ti - 1].norm in grammar("group_noun") or first_name_at(toks, ti - 1)):
+        ti -= 1  # وكان فصيل فيلق الرحمن أعلن، دان كوتس … قال: the kind of group or a first name before the name
     if ti > a and toks[ti - 1].norm in _PREPOSITIONS | {"لان", "عن"}:
         return None
     openers = ("،", ",", ":", "-", "و", "لكن", "ان", "بان")  # بأن المبعوث الأمريكي قال: the that-clause's subject
