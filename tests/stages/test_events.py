@@ -707,6 +707,12 @@ _RULE_EXAMPLES = [
     pytest.param("وقال وزير الخارجية الفرنسي إن الدول الأوروبية تعمل مع الولايات المتحدة لوقف تدخلات "
                  "#روسيا في أفريقيا.",
                  ("ACCUSE", ["FRA"], ["RUS"], "asserted"), id="hashtag-after-a-word-of-blame"),
+    pytest.param("ودمر سلاح الجو الأمريكي مفاعلا نوويا في ليبيا رغم معارضة باريس.",
+                 ("ASSAULT", ["USA"], ["LBY"], "asserted"), id="the-country-of-the-facility-struck-1"),
+    pytest.param("وشنت الطائرات البريطانية غارات على ثلاث منشآت في اليمن.",
+                 ("ASSAULT", ["GBR"], ["YEM"], "asserted"), id="the-country-of-the-facility-struck-2"),
+    pytest.param("وقصفت الطائرات الأمريكية مقرا لحزب الله في سوريا.",
+                 ("ASSAULT", ["USA"], ["LBN"], "asserted"), id="the-owner-of-the-facility-before-its-country"),
 ]
 
 

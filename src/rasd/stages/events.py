@@ -1088,6 +1088,11 @@ def _find_recipients(st: _Site, actor_m: Mention | None, actors: Sequence[Actor]
         if owner is not None:
             return [x.actor for x in coordinated(doc, owner, toks[st.b - 1].end) if x.actor], \
                 "the side the target belongs to (منشآت تابعة للنظام)"
+    land = _facility_land(st, actor_m) if trig.type == "ASSAULT" else None
+    if land is not None and (found is None or found.start > land.start):
+        # دمرت الطائرات مفاعلا في العراق (رغم معارضة واشنطن): the country whose facility was struck
+        return [Actor(land.text, land.start, land.end, land.country, None, kind="LOC")], \
+            "the country of the facility struck (منشأة في X)"
     if found is None:
         return [], "none found"
     head = group_start(doc, found, st.m.end)
@@ -1205,6 +1210,26 @@ def _owner_of_target(st: _Site, taken: set[int]) -> Mention | None:
         if hit is not None and hit.payload.type != "NONE":
             return None
     return None
+
+
+def _facility_land(st: _Site, actor_m: Mention | None) -> Place | None:
+    """«دمر سلاح الجو مفاعلا نوويا في العراق، غارات على ثلاث منشآت في سوريا»: a `facility` struck right
+    after the trigger (past على/ضد and a count), in a place named after it in the clause: that place."""
+    toks = st.toks
+    k = st.m.j
+    if actor_m is not None and actor_m.start >= toks[k - 1].end:  # VSO: past the subject
+        k = next((i for i in range(k, st.hi) if toks[i].start >= actor_m.end), st.hi)
+    counts = {q.start for q in st.doc.quantities}
+    words = set(norm(st.m.phrase).split())  # شنت … غارات على: the rest of the trigger
+    first = k
+    while k < st.hi and k - first < 4 and (toks[k].norm in ("علي", "ضد") or toks[k].start in counts
+                                           or toks[k].norm.isdigit() or toks[k].norm in words):
+        k += 1
+    n = toks[k].norm if k < st.hi else ""
+    if not n or not (_stem_in(n, grammar("facility")) or (n.endswith("ا") and _stem_in(n[:-1], grammar("facility")))):
+        return None  # مفاعلا: the accusative ending
+    return next((p for p in st.places if p.start > toks[k].start and p.country
+                 and tokens_between(st.doc, toks[k].end, p.start) <= 6), None)
 
 
 def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], sources: set[int]) -> Event | None:
