@@ -898,3 +898,11 @@ def test_counted_victims_without_a_country_keep_their_sector(run) -> None:
 )
 def test_rules_of_this_session_stay_in_their_bounds(run, text, event) -> None:
     assert event in _events(run(text))
+
+
+def test_reaching_a_deal_as_a_purpose_is_not_reached(run) -> None:
+    # لـ + التوصل: what the truce is meant to lead to, not an agreement made
+    doc = run("وأعلنت الحكومة اليمنية الأحد هدنة لفتح المجال أمام مفاوضات للتوصل إلى اتفاق مع الحوثيين.")
+    assert [(e.type, e.status) for e in doc.events if e.type == "SUPPORT"] == [("SUPPORT", "hypothetical")]
+    doc = run("وأعلنت الحكومة اليمنية الأحد التوصل إلى اتفاق مع الحوثيين.")
+    assert [(e.type, e.status) for e in doc.events if e.type == "SUPPORT"] == [("SUPPORT", "asserted")]

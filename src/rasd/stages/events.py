@@ -1368,6 +1368,8 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     if date is None:  # وأسفر القصف، الجمعة، عن مقتل ...: the sentence's time, outside the trigger's clause
         date, precision = _date(doc, toks[a].start, toks[b - 1].end, near=m.start, latest=latest)
         date_rule = "a time expression elsewhere in the sentence" if date else date_rule
+    if status == "asserted" and _purpose(doc, m) and _stem_in(toks[m.i].norm, grammar("purpose_noun")):
+        status, status_rule = "hypothetical", "لـ + a noun of reaching: what is aimed at (للتوصل إلى حل)"
     if kind == "THREATEN" and status in ("future", "hypothetical"):
         status, status_rule = "asserted", f"a threat is made now, whatever it is about ({status_rule})"
     if cue_k is not None and status == "negated" and _cue_role(toks[cue_k].norm) == "refuse" and actors \
