@@ -711,6 +711,8 @@ _RULE_EXAMPLES = [
                  ("ASSAULT", ["USA"], ["LBY"], "asserted"), id="the-country-of-the-facility-struck-1"),
     pytest.param("وشنت الطائرات البريطانية غارات على ثلاث منشآت في اليمن.",
                  ("ASSAULT", ["GBR"], ["YEM"], "asserted"), id="the-country-of-the-facility-struck-2"),
+    pytest.param("وانتقدت الخارجية الإيرانية تركيا، قائلة إن غاراتها على قرى في العراق تنتهك سيادته.",
+                 ("ASSAULT", ["TUR"], ["IRQ"], "asserted"), id="the-owner-of-a-possessive-pronoun"),
     pytest.param("وقصفت الطائرات الأمريكية مقرا لحزب الله في سوريا.",
                  ("ASSAULT", ["USA"], ["LBN"], "asserted"), id="the-owner-of-the-facility-before-its-country"),
 ]
@@ -906,3 +908,9 @@ def test_reaching_a_deal_as_a_purpose_is_not_reached(run) -> None:
     assert [(e.type, e.status) for e in doc.events if e.type == "SUPPORT"] == [("SUPPORT", "hypothetical")]
     doc = run("وأعلنت الحكومة اليمنية الأحد التوصل إلى اتفاق مع الحوثيين.")
     assert [(e.type, e.status) for e in doc.events if e.type == "SUPPORT"] == [("SUPPORT", "asserted")]
+
+
+def test_a_singular_act_with_a_pronoun_names_no_doer(run) -> None:
+    # اغتياله: he was the one killed; the pronoun on a singular act is as often its victim
+    doc = run("وقالت الشرطة الباكستانية إن اغتياله تم بدوافع سياسية.")
+    assert all(not e.actor for e in doc.events if e.type == "ASSAULT")

@@ -851,9 +851,40 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
                 and not any(x.actor and x.actor.code == speaker.code for x in after[:1]):
             # أعلنت السلطات أن لديها أدلة لتوجيه اتهامات لروسيين: charges to be made, in the speaker's own words
             return [speaker], None, "noun: made (توجيه، تقديم) in the speaker's words, no one else before it"
+    if pick is None and trig.pos == "noun":
+        owner = _possessor(st)
+        if owner is not None:  # انتقدت السفارة الولايات المتحدة، قائلة إن غاراتها …
+            pick, rule = owner, "noun with a possessive pronoun (غاراتها): the last participant before it of its gender"
     if pick is None:
         return [], None, rule
     return _joined(st, pick, rule)
+
+
+def _possessor(st: _Site) -> Mention | None:
+    """The owner of the pronoun on a plural event noun (غاراتها، هجماتهم، تهديداتها): the last coded participant
+    before it in its sentence that agrees with it, ها a country, a feminine or a plural body, ه a masculine one,
+    not a place the clause is at. Not for a noun whose genitive is its victim (اغتياله) nor a singular one."""
+    doc, toks, m = st.doc, st.toks, st.m
+    word, last = toks[m.j - 1].norm, norm(m.phrase).split()[-1]
+    if m.payload.prep == "gen" or not last.endswith("ات"):
+        return None  # اغتياله، يتم قصفها: on a singular act the pronoun is as often whom it was done to
+    at = word.rfind(last)
+    suffix = word[at + len(last):] if at >= 0 else ""
+    if suffix not in ("ها", "ه", "هم", "هما"):
+        return None
+    where = {p.start for p in st.places}
+    sent_start = toks[st.a].start
+    for x in reversed(st.people):
+        if x.end > m.start or x.start < sent_start:
+            continue
+        if x.actor is None or not x.actor.code or x.start in where:
+            continue
+        first = x.text.split()[0] if x.text.split() else ""
+        feminine = x.label == "LOC" or first.endswith(("ة", "ات"))  # as written: norm makes ة a ه
+        if (suffix == "ها" and feminine) or (suffix == "ه" and not feminine) or suffix in ("هم", "هما"):
+            return x
+        return None  # the nearest participant does not agree: no guess
+    return None
 
 
 def _backer(doc: Doc, x: Mention) -> bool:
