@@ -864,7 +864,7 @@ def _possessor(st: _Site) -> Mention | None:
     """The owner of the pronoun on a plural event noun (غاراتها، هجماتهم، تهديداتها): the last coded participant
     before it in its sentence that agrees with it, ها a country, a feminine or a plural body, ه a masculine one,
     not a place the clause is at. Not for a noun whose genitive is its victim (اغتياله) nor a singular one."""
-    doc, toks, m = st.doc, st.toks, st.m
+    toks, m = st.toks, st.m
     word, last = toks[m.j - 1].norm, norm(m.phrase).split()[-1]
     if m.payload.prep == "gen" or not last.endswith("ات"):
         return None  # اغتياله، يتم قصفها: on a singular act the pronoun is as often whom it was done to
