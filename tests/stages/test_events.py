@@ -914,3 +914,13 @@ def test_a_singular_act_with_a_pronoun_names_no_doer(run) -> None:
     # اغتياله: he was the one killed; the pronoun on a singular act is as often its victim
     doc = run("وقال الجيش الباكستاني إن اغتياله تم بدوافع سياسية.")
     assert all(not e.actor for e in doc.events if e.type == "ASSAULT")
+
+
+def test_a_date_in_a_relative_clause_on_another_noun_is_not_the_events(run) -> None:
+    # عام 2015 dates the minister's appointment (الذي عينه), not the sit-in
+    doc = run("ويعتصم آلاف المعلمين أمام مقر الحكومة في عمان، ويطالبون بإقالة الوزير، الذي عينه الملك عام 2015.")
+    sit_in = next(e for e in doc.events if e.type == "PROTEST")
+    assert (sit_in.date, "background" in sit_in.context) == (None, False)
+    # the relative clause right after the event noun is its own: الهجوم الذي وقع عام 2015
+    doc = run("وقتل 12 مدنيا في الهجوم الذي وقع في عام 2015 على سوق الخضار في حلب.")
+    assert [e.date for e in doc.events if e.type == "ASSAULT"] == ["2015-01-01"]

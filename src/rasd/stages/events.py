@@ -1379,7 +1379,7 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
                 kind=trig.type)
     # مستقبل البرنامج بعد عام 2030: what has happened is not dated after the article was published
     latest = doc.published.isoformat() if doc.published is not None and status == "asserted" else None
-    date, precision = _date(doc, st.clause_start, st.clause_end, near=m.start, latest=latest)
+    date, precision = _date(doc, st.clause_start, st.clause_end, near=m.start, latest=latest, trigger=m)
     date_rule = "time expression in the clause" if date else "none"
     referred = _referred_to(st)
     # تلقى اتصالات من ...: calls made, not a kind of call (``received`` above)
@@ -1397,7 +1397,7 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
             date, precision = None, "unknown"
         date_rule = "the window of the source's report" if date else date_rule
     if date is None:  # وأسفر القصف، الجمعة، عن مقتل ...: the sentence's time, outside the trigger's clause
-        date, precision = _date(doc, toks[a].start, toks[b - 1].end, near=m.start, latest=latest)
+        date, precision = _date(doc, toks[a].start, toks[b - 1].end, near=m.start, latest=latest, trigger=m)
         date_rule = "a time expression elsewhere in the sentence" if date else date_rule
     if status == "asserted" and _purpose(doc, m) and _stem_in(toks[m.i].norm, grammar("purpose_noun")):
         status, status_rule = "hypothetical", "لـ + a noun of reaching: what is aimed at (للتوصل إلى حل)"
@@ -1789,16 +1789,30 @@ def _most_specific(places: list[Place]) -> list[Place]:
     return [p for p in places if not (p.precision == 4 and p.country in inner)]
 
 
-def _date(doc: Doc, s: int, e: int, near: int | None = None, latest: str | None = None) -> tuple[str | None, str]:
+def _date(doc: Doc, s: int, e: int, near: int | None = None, latest: str | None = None,
+          trigger: Match[Trigger] | None = None) -> tuple[str | None, str]:
     """The time expression in [s, e) (the nearest to ``near`` when given), outside any actor's name and, with
-    ``latest`` (an ISO date), not starting after it."""
+    ``latest`` (an ISO date), not starting after it; with ``trigger``, not inside a relative clause that
+    describes another noun after it (ساماك، الذي أطاحه انقلاب عام 2006)."""
     found = [t for t in doc.times
              if s <= t.start < e and t.date and not any(x.start <= t.start < x.end for x in doc.mentions)
-             and (latest is None or t.date <= latest)]
+             and (latest is None or t.date <= latest) and not (trigger and _in_later_relative(doc, trigger, t.start))]
     if not found:
         return None, "unknown"
     best = found[0] if near is None else min(found, key=lambda t: abs(t.start - near))
     return best.date, best.precision
+
+
+def _in_later_relative(doc: Doc, m: Match[Trigger], start: int) -> bool:
+    """A relative pronoun stands between the trigger and ``start``, more than two words after the trigger: what
+    follows it describes another noun (الهجوم الذي وقع أمس is the trigger's own)."""
+    toks = doc.tokens
+    k = m.j + 2
+    while k < len(toks) and toks[k].start < start:
+        if toks[k].norm in RELATIVE_PRONOUNS:
+            return True
+        k += 1
+    return False
 
 
 _SIZE_METRICS = frozenset({"killed", "injured", "arrested"})
