@@ -924,3 +924,11 @@ def test_a_date_in_a_relative_clause_on_another_noun_is_not_the_events(run) -> N
     # the relative clause right after the event noun is its own: الهجوم الذي وقع عام 2015
     doc = run("وقتل 12 مدنيا في الهجوم الذي وقع في عام 2015 على سوق الخضار في حلب.")
     assert [e.date for e in doc.events if e.type == "ASSAULT"] == ["2015-01-01"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("وقتل ثلاثة جنود عندما تعرض موكبهم لهجوم مسلح في كركوك.", "ASSAULT"),  # تعرض: a masculine past
+    ("وفر المسلحون من القرية عندما سيطر الجيش السوداني عليها.", "COERCE"),  # سيطر: no سـ of the future
+])
+def test_masculine_pasts_that_look_like_presents_after_when(run, text, kind) -> None:
+    assert {e.status for e in run(text).events if e.type == kind} == {"asserted"}

@@ -168,10 +168,13 @@ def _past_verb(word: str) -> bool:
     """A rough test that the word after عندما is a verb in the past (قصفت، قتل، نفذ، سقطت، كانت) rather than
     the present or future (تنسحب، يصل، ستنسحب): no يـ, no سـ before a present prefix, and تـ only with the
     feminine past ending (تعرضت). Letters alone cannot tell some forms apart: a masculine past of the تفعّل
-    pattern (تعرض) or one in سيـ (سيطر) reads as a present, a first person plural (نقصف) as a past."""
-    if not word or word.startswith("ي") or (word[0] == "س" and word[1:2] in ("ي", "ت", "ن")):
+    pattern (تعرض) or one in سيـ (سيطر) would read as a present, so those are listed (`past_t_verb`,
+    `not_future_prefix` of grammar.tsv); a first person plural (نقصف) reads as a past."""
+    if not word or word.startswith("ي"):
         return False
-    return not word.startswith("ت") or word.endswith("ت")
+    if word[0] == "س" and word[1:2] in ("ي", "ت", "ن") and not word.startswith(tuple(grammar("not_future_prefix"))):
+        return False
+    return not word.startswith("ت") or word.endswith("ت") or _bare_in(word, grammar("past_t_verb"))
 
 
 def _refused(doc: Doc, toks: Sequence[Token], k: int, i: int) -> bool:
