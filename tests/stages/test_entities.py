@@ -138,3 +138,10 @@ def test_a_name_before_a_title_is_kept_but_a_known_verb_is_not(run) -> None:
 def test_our_forces_have_no_owner_among_the_sides_named(run) -> None:
     doc = run("وقال رئيس الأركان الأردني إن الميليشيات السورية أطلقت 30 قذيفة على قواتنا.")
     assert ("قواتنا", None) in {(m.text, m.actor.code) for m in doc.mentions if m.actor}
+
+
+def test_a_word_with_an_attached_pronoun_is_no_name_before_a_title(run) -> None:
+    # تولاها ("which ... led") stands where a name would (NAME + title), but carries the pronoun ها
+    doc = run("وانتهى الحصار إثر مفاوضات تولاها ضباط أتراك مع وجهاء محليين.")
+    assert "تولاها" not in [m.text for m in doc.mentions]
+    assert "ضباط أتراك" in [m.text for m in doc.mentions]
