@@ -130,8 +130,12 @@ def actor_matcher() -> PhraseMatcher[ActorEntry]:
 
 
 def _actor_prefix_ok(entry: ActorEntry, prefix: str) -> bool:
-    """A country or capital never takes the article: السورية is the adjective, not سورية."""
-    return not (entry.kind in ("COUNTRY", "CAPITAL") and prefix.endswith(("ال", "لل")))
+    """A country or capital never takes the article: السورية is the adjective, not سورية; nor do the counted
+    people of `indefinite_only` (مقتل سبعة أشخاص; الأشخاص is anyone)."""
+    if not prefix.endswith(("ال", "لل")):
+        return True
+    return entry.kind not in ("COUNTRY", "CAPITAL") and not (
+        entry.kind == "GROUP" and norm(entry.canonical) in grammar("indefinite_only"))
 
 
 @functools.cache

@@ -145,3 +145,11 @@ def test_a_word_with_an_attached_pronoun_is_no_name_before_a_title(run) -> None:
     doc = run("وانتهى الحصار إثر مفاوضات تولاها ضباط أتراك مع وجهاء محليين.")
     assert "تولاها" not in [m.text for m in doc.mentions]
     assert "ضباط أتراك" in [m.text for m in doc.mentions]
+
+
+def test_counted_persons_are_participants_and_the_persons_are_not(run) -> None:
+    # مقتل سبعة أشخاص: the victims; الأشخاص alone is anyone
+    doc = run("وأعلنت الشرطة الباكستانية مقتل سبعة أشخاص في انفجار سيارة مفخخة في بيشاور.")
+    assert [(e.type, [r.sector for r in e.recipient]) for e in doc.events if e.type == "ASSAULT"] == \
+        [("ASSAULT", ["CVL"])]
+    assert "الأشخاص" not in [m.text for m in run("ويحق لجميع الأشخاص التقدم بطلب.").mentions]
