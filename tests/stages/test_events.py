@@ -713,6 +713,8 @@ _RULE_EXAMPLES = [
                  ("ASSAULT", ["GBR"], ["YEM"], "asserted"), id="the-country-of-the-facility-struck-2"),
     pytest.param("وانتقدت الخارجية الإيرانية تركيا، قائلة إن غاراتها على قرى في العراق تنتهك سيادته.",
                  ("ASSAULT", ["TUR"], ["IRQ"], "asserted"), id="the-owner-of-a-possessive-pronoun"),
+    pytest.param("وأعلن الجيش الأمريكي أن قواته قتلت مسلحا خلال عمليات في الموصل.",
+                 ("ASSAULT", ["USA"], ["IRQ"], "asserted"), id="a-gunman-killed-is-of-the-place"),
     pytest.param("وقصفت الطائرات الأمريكية مقرا لحزب الله في سوريا.",
                  ("ASSAULT", ["USA"], ["LBN"], "asserted"), id="the-owner-of-the-facility-before-its-country"),
 ]
