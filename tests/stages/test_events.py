@@ -715,6 +715,10 @@ _RULE_EXAMPLES = [
                  ("ASSAULT", ["TUR"], ["IRQ"], "asserted"), id="the-owner-of-a-possessive-pronoun"),
     pytest.param("وأعلن الجيش الأمريكي أن قواته قتلت مسلحا خلال عمليات في الموصل.",
                  ("ASSAULT", ["USA"], ["IRQ"], "asserted"), id="a-gunman-killed-is-of-the-place"),
+    pytest.param("واعتصم مئات الطلاب أمام مقر الحكومة الأردنية احتجاجا على زيارة الرئيس الإسرائيلي.",
+                 ("PROTEST", [None], ["ISR"], "asserted"), id="what-a-protest-is-against-not-its-venue"),
+    pytest.param("وانطلقت في القاهرة مظاهرة حاشدة نظمتها جماعة الإخوان المسلمين.",
+                 ("PROTEST", ["EGY"], [], "asserted"), id="who-organised-a-protest-does-it"),
     pytest.param("وقصفت الطائرات الأمريكية مقرا لحزب الله في سوريا.",
                  ("ASSAULT", ["USA"], ["LBN"], "asserted"), id="the-owner-of-the-facility-before-its-country"),
 ]

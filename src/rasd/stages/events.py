@@ -1086,6 +1086,10 @@ def _find_recipients(st: _Site, actor_m: Mention | None, actors: Sequence[Actor]
     if maker is not None:  # تجاهلت تركيا دعوات من فرنسا لهدنة
         return [x.actor for x in coordinated(doc, maker, st.clause_end) if x.actor], \
             "the doer (من X) of the act judged, named right after it"
+    against = _protest_target(st, taken) if trig.type == "PROTEST" else None
+    if against is not None:  # تظاهروا أمام مقر النقابة احتجاجا على زيارة الرئيس الأمريكي
+        return [x.actor for x in coordinated(doc, against, toks[st.b - 1].end) if x.actor], \
+            "what the protest is against (احتجاجا على، للتنديد بـ X)"
     found = _recipient(doc, st.people, trig, st.m, st.clause_end, taken)
     end, rule = st.clause_end, f"after the trigger ({trig.prep or 'object'})"
     if found is None and st.is_cue and st.hi < st.b and toks[st.hi].norm in COMPLEMENTIZERS:
@@ -1208,6 +1212,18 @@ def _asked_by_protest(st: _Site, taken: set[int]) -> Mention | None:
         return None
     x = next((x for x in st.people if x.start >= nxt.end), None)
     return x if x is not None and x.start not in taken and adjacent(doc, nxt.end, x.start) else None
+
+
+def _protest_target(st: _Site, taken: set[int]) -> Mention | None:
+    """«تظاهر المئات أمام النقابة احتجاجا على زيارة الرئيس الأمريكي، للتنديد بإعدام الرئيس العراقي»: after a
+    `protest_against` word later in the sentence, the first coded participant within six words names what
+    the protest is against (not the venue before it)."""
+    doc, toks = st.doc, st.toks
+    k = next((k for k in range(st.m.j, st.b) if _bare_in(toks[k].norm, grammar("protest_against"))), None)
+    if k is None:
+        return None
+    return next((x for x in st.people if toks[k].end <= x.start and x.start not in taken and x.actor
+                 and x.actor.code and tokens_between(doc, toks[k].end, x.start) <= 6), None)
 
 
 def _judged_agent(st: _Site, taken: set[int]) -> Mention | None:
