@@ -276,6 +276,15 @@ def test_uncoded_subject_after_the_verb_keeps_the_statement(run) -> None:
     assert (last.speaker.text, last.speaker.code, last.speaker.kind) == ("اتحاد الكتاب", None, "ORG")
 
 
+@pytest.mark.parametrize("second, speaker", [
+    ("وقالت رابطة الكتاب إن الجائزة تأجلت.", "رابطة الكتاب"),  # ة is no pronoun
+    ("وقال باحثون إن الحدود مفتوحة.", "باحثون"),  # بـ here is no preposition
+])
+def test_uncoded_subjects_that_look_like_a_pronoun_or_a_preposition(run, second, speaker) -> None:
+    doc = run("وقال وزير الخارجية الأردني إن الوضع هادئ. " + second)
+    assert (doc.statements[-1].speaker.text, doc.statements[-1].speaker.code) == (speaker, None)
+
+
 def test_uncoded_subject_names_people_of_no_side(run) -> None:
     doc = run("وقال وزير المالية المصري إن الأسعار سترتفع. ويقول متعاملون إن السوق هادئة.")
     assert [(s.speaker.text, s.speaker.code) for s in doc.statements] == [("وزير المالية المصري", "EGY"),
@@ -288,6 +297,7 @@ def test_uncoded_subject_names_people_of_no_side(run) -> None:
     "وقال للصحفيين إن الحدود مفتوحة.",  # the addressee
     "وأضاف قائلا إن الحدود مفتوحة.",  # a participle of saying
     "وكشف المصدر أن الحدود مفتوحة.",  # a definite noun: someone met before
+    "وأوضح عقب الاجتماع أن الحدود مفتوحة.",  # a preposition of time
     "وقال بعضهم إن الحدود مفتوحة.",  # a pronoun
     "وقال الصفدي إن الحدود مفتوحة.",  # a surname met before
 ])
@@ -309,3 +319,14 @@ def test_a_first_name_spelt_as_a_verb_of_condemning(run) -> None:
     assert [e.type for e in doc.events if e.type == "ACCUSE"] == []
     doc = run("ودان وزير الخارجية الأردني الهجوم على القافلة.")
     assert [(s.cue, s.speaker.code) for s in doc.statements] == [("دان", "JOR")]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("ودان مجلس الأمن الدولي الهجوم على القافلة.", "UNO"),  # an actor rasd knows
+    ("وقال المبعوث الأممي هانس غروندبرغ إن الوضع خطير. ودان غروندبرغ بشدة قصف المستشفى.", "UNO"),  # met before
+    ("ودان مجلس الوزراء الأردني بشدة الهجوم.", "JOR"),
+])
+def test_condemned_before_a_subject_that_is_no_first_name(run, text, code) -> None:
+    doc = run(text)
+    assert (doc.statements[-1].cue, doc.statements[-1].speaker.code) == ("دان", code)
+    assert any(e.type == "ACCUSE" and e.trigger == "دان" for e in doc.events)

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from rasd.doc import Doc
-from rasd.lexicon import cue_table, grammar, nationality_index
+from rasd.lexicon import cue_table, grammar, nationality_index, word_table
 from rasd.matcher import GAP, MAX_GAP, Match, PhraseMatcher
 from rasd.records import Actor, Event, Mention, Place, Quantity, Statement, Token
 from rasd.resources import load_tsv
@@ -249,7 +249,8 @@ def find_events(doc: Doc) -> list[Event]:
     events: list[Event] = []
     for a, b in doc.sent_token_ranges:
         matches = [m for m in matcher.find(toks, a, b)
-                   if m.payload.type != "NONE" and not _names_an_organisation(toks, m) and not first_name_at(toks, m.i)]
+                   if m.payload.type != "NONE" and not _names_an_organisation(toks, m) and not first_name_at(doc, m.i)
+                   and not _names_a_place(toks, m)]
         sources = _cited_sources(doc, toks, a, b) if matches else set()  # once per sentence
         for m in matches:
             if GAP in m.phrase:  # وقعت … على اتفاق: the participants stand in the gap, after the verb
@@ -577,6 +578,13 @@ def _history(doc: Doc, date: str | None, precision: str, st: _Site) -> bool:
 
 
 _SUPPORT_PREPS = frozenset({"من", "في", "علي", "الي"})  # تمكن من، نجح في، أقدم على، عمد إلى
+
+
+def _names_a_place(toks: Sequence[Token], m: Match[Trigger]) -> bool:
+    """ضاحية دمر، حي تدمر: a verb right after a word that says what kind of place follows (`place_cues.tsv`)
+    is the place's name."""
+    return m.payload.pos == "verb" and m.i > 0 and \
+        any(f in word_table("place_cues.tsv") for f, _ in stems(toks[m.i - 1].norm))
 
 
 def _names_an_organisation(toks: Sequence[Token], m: Match[Trigger]) -> bool:
@@ -1127,8 +1135,10 @@ def _find_recipients(st: _Site, actor_m: Mention | None, actors: Sequence[Actor]
             return [x.actor for x in coordinated(doc, owner, toks[st.b - 1].end) if x.actor], \
                 "the side the target belongs to (منشآت تابعة للنظام)"
     land = _facility_land(st, actor_m) if trig.type == "ASSAULT" else None
-    if land is not None and (found is None or found.start > land.start):
-        # دمرت الطائرات مفاعلا في العراق (رغم معارضة واشنطن): the country whose facility was struck
+    if land is not None and (found is None or (found.start > land.start and any(
+            _bare_in(t.norm, grammar("concessive")) for t in tokens_within(toks, land.end, found.start)))):
+        # دمرت الطائرات مفاعلا في العراق (رغم معارضة واشنطن): the country whose facility was struck; an owner
+        # named after the place keeps the strike (مستودعا في سوريا تابعا لحزب الله)
         return [Actor(land.text, land.start, land.end, land.country, None, kind="LOC")], \
             "the country of the facility struck (منشأة في X)"
     if found is None:
@@ -1418,7 +1428,8 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     if date is None:  # وأسفر القصف، الجمعة، عن مقتل ...: the sentence's time, outside the trigger's clause
         date, precision = _date(doc, toks[a].start, toks[b - 1].end, near=m.start, latest=latest, trigger=m)
         date_rule = "a time expression elsewhere in the sentence" if date else date_rule
-    if status == "asserted" and _purpose(doc, m) and _stem_in(toks[m.i].norm, grammar("purpose_noun")):
+    if status == "asserted" and _purpose(doc, m) and _stem_in(toks[m.i].norm, grammar("purpose_noun")) \
+            and not any(_bare_in(t.norm, grammar("result_verb")) for t in toks[st.lo : m.i]):  # أفضت إلى: a result
         status, status_rule = "hypothetical", "لـ + a noun of reaching: what is aimed at (للتوصل إلى حل)"
     if kind == "THREATEN" and status in ("future", "hypothetical"):
         status, status_rule = "asserted", f"a threat is made now, whatever it is about ({status_rule})"
@@ -1811,11 +1822,13 @@ def _most_specific(places: list[Place]) -> list[Place]:
 def _date(doc: Doc, s: int, e: int, near: int | None = None, latest: str | None = None,
           trigger: Match[Trigger] | None = None) -> tuple[str | None, str]:
     """The time expression in [s, e) (the nearest to ``near`` when given), outside any actor's name and, with
-    ``latest`` (an ISO date), not starting after it; with ``trigger``, not inside a relative clause that
-    describes another noun after it (ساماك، الذي أطاحه انقلاب عام 2006)."""
+    ``latest`` (an ISO date), not starting after it; with ``trigger``, not a year or month inside a relative
+    clause that describes another noun after it (ساماك، الذي أطاحه انقلاب عام 2006: history about that noun;
+    a day there, المنطقة التي تسيطر عليها حماس يوم الجمعة, most often dates the event itself)."""
     found = [t for t in doc.times
              if s <= t.start < e and t.date and not any(x.start <= t.start < x.end for x in doc.mentions)
-             and (latest is None or t.date <= latest) and not (trigger and _in_later_relative(doc, trigger, t.start))]
+             and (latest is None or t.date <= latest)
+             and not (trigger and t.precision in ("year", "month") and _in_later_relative(doc, trigger, t.start))]
     if not found:
         return None, "unknown"
     best = found[0] if near is None else min(found, key=lambda t: abs(t.start - near))

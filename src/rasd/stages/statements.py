@@ -57,21 +57,29 @@ def word_cue_role(word: str) -> tuple[str, str, int] | None:
     return None
 
 
-def first_name_at(toks: Sequence[Token], k: int) -> bool:
+def first_name_at(doc: Doc, k: int) -> bool:
     """دان كوتس: a verb of the cue and trigger lexicons that is also a first name (``first_name`` in
-    grammar.tsv) is the name when a name-like word follows it and no definite noun (its object) comes
-    next, unless it is a title: دان كوتس، مدير ... and دان ريفرز المبعوث الأمريكي are a person; دان بوريل
-    الهجوم is still «condemned»."""
+    grammar.tsv) is the name only on positive evidence: a name-like word follows that starts no known mention
+    and was not met before, and after it comes the end of the sentence, a comma, a title or a verb of saying
+    (دان كوتس، مدير ...; دان ريفرز المبعوث الأمريكي قال). ودان مجلس الأمن الهجوم، ودان تورك بشدة القصف
+    stay «condemned»."""
     from rasd.stages.entities import name_like
 
+    toks = doc.tokens
     n = toks[k].norm
     if (n[1:] if n[:1] in ("و", "ف") else n) not in grammar("first_name"):
         return False
     if k + 1 >= len(toks) or toks[k + 1].sent != toks[k].sent or not name_like(toks[k + 1]):
         return False
-    if k + 2 >= len(toks) or toks[k + 2].sent != toks[k].sent or not toks[k + 2].norm.startswith("ال"):
+    nxt = toks[k + 1]
+    if any(m.start == nxt.start and m.source != "title-name" for m in doc.mentions) or \
+            any(t.norm == nxt.norm for t in toks[:k]):
+        return False  # مجلس الأمن (an actor rasd knows), تورك (named before): the subject of «condemned»
+    if k + 2 >= len(toks) or toks[k + 2].sent != toks[k].sent:
         return True
-    return head_matcher().match_at(toks, k + 2) is not None  # دان ريفرز المبعوث الأمريكي: a title in apposition
+    after = toks[k + 2]
+    return after.norm in ("،", ",") or head_matcher().match_at(toks, k + 2) is not None or \
+        (cue_role(after) or ("",))[0] == "speech"
 
 
 def masculine_past(form: str) -> bool:
@@ -271,7 +279,7 @@ def find_statements(doc: Doc) -> list[Statement]:
             role, form, off = c
             if role == "speech" and k > a and toks[k - 1].norm in _PREPOSITIONS:
                 continue  # على تعهد بتنفيذ ...: a verbal noun after a preposition, not a reporting verb
-            if first_name_at(toks, k):
+            if first_name_at(doc, k):
                 continue  # دان كوتس: the name, not «condemned»
             if toks[k].norm == "اكد" and k > a and toks[k - 1].norm in ("لم", "ولم"):
                 continue  # لم أكد أصل: "I had barely arrived" (لم takes no past: أكد here is أكاد)
@@ -338,7 +346,7 @@ def _subject_before(doc: Doc, toks: Sequence[Token], a: int, k: int) -> Mention 
     ti = next((i for i in range(a, k) if toks[i].start <= first.start < toks[i].end), None)
     if ti is None:
         return None
-    if ti > a and (toks[ti - 1].norm in grammar("group_noun") or first_name_at(toks, ti - 1)):
+    if ti > a and (toks[ti - 1].norm in grammar("group_noun") or first_name_at(doc, ti - 1)):
         ti -= 1  # وكان فصيل فيلق الرحمن أعلن، دان كوتس … قال: the kind of group or a first name before the name
     if ti > a and toks[ti - 1].norm in _PREPOSITIONS | {"لان", "عن"}:
         return None
@@ -371,14 +379,19 @@ def _pronoun_object(n: str) -> bool:
     return any(n.startswith(p) and n[len(p):] in ENCLITICS for p in ("في", "عن", "من", "مع", "علي", "ل", "ب"))
 
 
+# A preposition glued to a word as written: للصحفيين، بالوزير، لأحلام، بإيران (not باحثون, ليلى)
+_GLUED = ("لل", "بال", "لأ", "لإ", "لآ", "بأ", "بإ", "بآ")
+
+
 def _plain_subject(doc: Doc, toks: Sequence[Token], j: int, b: int) -> Actor | None:
     """One to four plain words right after a speech verb of ``says_that`` and right before its that-clause
     or colon (قال اتحاد الكتاب إن، رأى كثيرون أن): the subject, though rasd knows no actor by that name.
 
-    None when a word is punctuation, a number, a function word, a preposition (قال في بيان إن: the subject
-    is dropped), a reporting word (قائلا), an adverb in -ا (مرارا) or carries a glued preposition (قال
-    للصحفيين إن، لي: the addressee); when the first word is definite or carries a pronoun (وكشف المصدر،
-    وقال بعضهم، تصف شعورها), or the last was met before (وقال صالحي): those are left to coreference.
+    None when a word is punctuation, a number, a function word, a preposition (قال في بيان إن، أوضح عقب
+    الاجتماع أن: the subject is dropped), a reporting word (قائلا), an adverb in -ا (مرارا) or carries a
+    glued preposition (قال للصحفيين إن، لي: the addressee); when the first word is definite or carries a
+    pronoun (وكشف المصدر، وقال بعضهم، تصف شعورها), or the last was met before (وقال صالحي): those are left
+    to coreference.
     """
     from rasd.stages.entities import name_like
 
@@ -387,14 +400,16 @@ def _plain_subject(doc: Doc, toks: Sequence[Token], j: int, b: int) -> Actor | N
         if n in COMPLEMENTIZERS or n == ":":
             break
         bare = n[1:] if n.startswith("و") and len(n) > 3 else n
+        raw = toks[e].text[1:] if n.startswith("و") and len(n) > 3 else toks[e].text
         if not toks[e].is_word or len(n) < 2 or n[0].isdigit() or bare in _PREPOSITIONS or _pronoun_object(bare) \
-                or n in word_set("function_words.tsv") or bare.startswith(("ل", "ب")) or word_cue_role(n) \
-                or (n.endswith("ا") and len(n) > 3):
+                or bare in grammar("time_prep") or n in word_set("function_words.tsv") or word_cue_role(n) \
+                or raw.startswith(_GLUED) or bare in ("لي", "بي") or (n.endswith("ا") and len(n) > 3):
             return None
     else:
         return None
     words = toks[j:e]
-    if not words or words[0].norm.startswith(("ال", "وال")) or words[0].norm.endswith(("ه", "ها", "هم", "هما", "هن")):
+    # as written: norm makes ة a ه (رابطة is no رابطه "his tie")
+    if not words or words[0].norm.startswith(("ال", "وال")) or words[0].text.endswith(("ه", "ها", "هم", "هما", "هن")):
         return None
     if any(m.start < words[-1].end and m.end > words[0].start for m in doc.mentions):
         return None
