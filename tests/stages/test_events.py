@@ -948,3 +948,11 @@ def test_a_date_in_a_relative_clause_on_another_noun_is_not_the_events(run) -> N
 ])
 def test_masculine_pasts_that_look_like_presents_after_when(run, text, kind) -> None:
     assert {e.status for e in run(text).events if e.type == kind} == {"asserted"}
+
+
+@pytest.mark.parametrize("text", [
+    "وكان المتهم يستعد لشن هجوم انتحاري على القنصلية الفرنسية في كراتشي.",  # preparing
+    "وقالت الصحيفة إن ضباطا ساعدوا في التخطيط لهجوم على السفارة الأردنية في كابل.",  # planning
+])
+def test_a_planned_or_prepared_attack_has_not_happened(run, text) -> None:
+    assert {e.status for e in run(text).events if e.type == "ASSAULT"} == {"hypothetical"}
