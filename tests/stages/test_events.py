@@ -779,6 +779,8 @@ def test_event_word_after_a_preposition_is_a_noun(run) -> None:
         ("وأقام المثقفون المصريون تظاهرة ثقافية في القاهرة.", ("PROTEST", ["EGY"])),
         # the launch verb's object is the operation, not the attack it answers
         ("ويتوقع أن تشن فرنسا عملا عسكريا محدودا ضد الجماعة بسبب الهجوم على قاعدتها.", ("ASSAULT", ["FRA"])),
+        # اللقاء الديمقراطي after رئيس is a parliamentary bloc, no meeting
+        ("وشن وليد جنبلاط رئيس اللقاء الديمقراطي هجوما على الحكومة العراقية.", ("CONSULT", ["LBN"])),
         # دمر after ضاحية is the suburb of Damascus, not «destroyed»
         ("وقال ناشطون إن قوات النظام اعتقلت عشرة شبان في ضاحية دمر غرب دمشق.", ("ASSAULT", ["SYR"])),
     ],
