@@ -958,3 +958,12 @@ def test_masculine_pasts_that_look_like_presents_after_when(run, text, kind) -> 
 ])
 def test_a_planned_or_prepared_attack_has_not_happened(run, text) -> None:
     assert {e.status for e in run(text).events if e.type == "ASSAULT"} == {"hypothetical"}
+
+
+@pytest.mark.parametrize("text, coded", [
+    ("وقالت السلطات الباكستانية إن الفيضانات أدت إلى مقتل 13 شخصا في إقليم السند.", False),  # a flood
+    ("وقتل سبعة أشخاص في لاهور إثر تعرضهم لصعق كهربائي بسبب الأمطار.", False),  # an accident
+    ("وقتل سبعة أشخاص في قصف على لاهور رغم الأمطار الغزيرة.", True),  # a shelling in the rain
+])
+def test_deaths_in_a_disaster_are_no_attack(run, text, coded) -> None:
+    assert any(e.type == "ASSAULT" for e in run(text).events) is coded

@@ -580,6 +580,14 @@ def _history(doc: Doc, date: str | None, precision: str, st: _Site) -> bool:
 _SUPPORT_PREPS = frozenset({"من", "في", "علي", "الي"})  # تمكن من، نجح في، أقدم على، عمد إلى
 
 
+def _disaster(st: _Site) -> bool:
+    """A word of natural disaster or accident (`disaster` of grammar.tsv: زلزال، فيضانات، غرق، صعق) in the
+    trigger's sentence: deaths and damage it reports with no attacker and no weapon (قتل، مقتل، تدمير, not
+    قصف) were no attack."""
+    words = grammar("disaster")
+    return any(_stem_in(t.norm, words) for t in st.toks[st.a : st.b])
+
+
 def _names_a_place(toks: Sequence[Token], m: Match[Trigger]) -> bool:
     """ضاحية دمر، حي تدمر: a verb right after a word that says what kind of place follows (`place_cues.tsv`)
     is the place's name."""
@@ -1373,6 +1381,8 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
         return None
     if not actors and not recipients and not size:
         return None  # a trigger word with nobody and no toll is not a codable event (as in PETRARCH)
+    if kind == "ASSAULT" and mode in (None, "destroy") and not actors and _disaster(st):
+        return None  # لقي عشرة حتفهم في الفيضانات، مقتل ثلاثة غرقا: no one attacked them
     if kind == "ASSAULT" and trig.requires != "sides" and actors:
         allies = [x for x in st.people if st.m.end <= x.start < st.clause_end and prep_of(doc, x) == "مع"
                   and x.actor is not None and x.actor.code and x.actor.code not in _codes(recipients)]
