@@ -967,3 +967,14 @@ def test_a_planned_or_prepared_attack_has_not_happened(run, text) -> None:
 ])
 def test_deaths_in_a_disaster_are_no_attack(run, text, coded) -> None:
     assert any(e.type == "ASSAULT" for e in run(text).events) is coded
+
+
+@pytest.mark.parametrize("text, event", [
+    # a suicide bomber does the attack; انتحاري after an attack noun is its adjective, nobody
+    ("وفجر انتحاري حزاما ناسفا أمام مركز للشرطة في كركوك.", ("ASSAULT", ["IRQ"], [], "asserted")),
+    ("وأسفر الهجوم الانتحاري عن مقتل ستة عناصر من الشرطة في كركوك.", ("ASSAULT", [], ["IRQ"], "asserted")),
+    # counted others (وأصيب خمسة آخرون) are a toll that keeps an attack with no named side
+    ("وانفجرت عبوة ناسفة في سوق بالموصل وأصيب خمسة آخرون.", ("ASSAULT", [], [], "asserted")),
+])
+def test_suicide_bombers_and_counted_others(run, text, event) -> None:
+    assert event in _events(run(text))

@@ -124,15 +124,21 @@ def _is_country_name(tokens: Sequence[Token], k: int, end: int) -> bool:
 
 
 def _attributive(tokens: Sequence[Token], a: int, named: Match[ActorEntry]) -> bool:
-    """A generic actor word that qualifies a definite event noun before it, itself or past one definite
-    adjective (الهجوم المشتبه به، الهجوم الكيماوي المشتبه): an adjective, not a person. After an
-    indefinite noun it is a genitive (اعتقال المشتبه به)."""
-    if named.payload.kind != "GROUP" or tokens[named.i].norm not in grammar("attributive"):
+    """A generic actor word that qualifies an event noun before it, itself or past one adjective, and agrees
+    with it in definiteness (الهجوم المشتبه به، الهجوم الكيماوي المشتبه، هجوم انتحاري، العملية الانتحارية):
+    an adjective, not a person. A definite one after an indefinite noun is a genitive (اعتقال المشتبه به)."""
+    word = tokens[named.i].norm
+    if named.payload.kind != "GROUP" or word not in grammar("attributive"):
         return False
+    definite = word.startswith("ال")
     for k in (named.i - 1, named.i - 2):
-        if k < a or not tokens[k].norm.startswith("ال"):
+        if k < a:
             return False
-        if tokens[k].norm[2:] in _one_word_triggers():
+        n = tokens[k].norm
+        if definite != n.startswith("ال"):  # an adjective agrees (الهجوم الانتحاري، هجوم انتحاري)
+            return False
+        bare = n[2:] if definite else n
+        if bare in _one_word_triggers() or bare in grammar("event_filler"):
             return True
     return False
 
