@@ -51,6 +51,13 @@ def _one_word_triggers() -> frozenset[str]:
 
 
 @functools.cache
+def _one_word_noun_triggers() -> frozenset[str]:
+    """Normalised one-word event nouns (هجوم، تفجير; not the verbs هاجم، قتل)."""
+    return frozenset(norm(r["form"]) for r in load_tsv("triggers.tsv")
+                     if " " not in r["form"].strip() and r["pos"] == "noun")
+
+
+@functools.cache
 def _lexicon_verbs() -> frozenset[str]:
     """Normalised verbs rasd's lexicons know: the first words of verb triggers, and the reporting cues."""
     verbs = {norm(r["form"].split()[0]) for r in load_tsv("triggers.tsv") if r["pos"] == "verb" and r["form"].strip()}
@@ -138,7 +145,7 @@ def _attributive(tokens: Sequence[Token], a: int, named: Match[ActorEntry]) -> b
         if definite != n.startswith("ال"):  # an adjective agrees (الهجوم الانتحاري، هجوم انتحاري)
             return False
         bare = n[2:] if definite else n
-        if bare in _one_word_triggers() or bare in grammar("event_filler"):
+        if bare in _one_word_noun_triggers() or bare in grammar("event_filler"):
             return True
     return False
 

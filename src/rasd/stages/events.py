@@ -153,9 +153,13 @@ def _governs(doc: Doc, toks: Sequence[Token], k: int, i: int, prefix: str, role:
     if role == "terms" and "ب" not in prefix and toks[i - 1].norm != "علي":  # يقضي بانسحاب، ينص على انسحاب
         return False
     words = 0
-    for t in toks[k + 1 : i]:
+    for j in range(k + 1, i):
+        t = toks[j]
         if not t.is_word or t.norm in grammar("background_head") or t.norm[1:] in grammar("background_head"):
             return False
+        if _stem_in(t.norm, grammar("reply_verb")) or any(
+                x.payload.type != "NONE" for x in trigger_matcher().find(toks, j, j + 1)):
+            return False  # تستعد للرد على الهجوم: the cue governs the reply, the attack happened
         if t.norm in _GOVERNED_GAP or t.norm in grammar("time") or _in_mention(doc, t):
             continue
         words += 1
@@ -581,11 +585,16 @@ _SUPPORT_PREPS = frozenset({"من", "في", "علي", "الي"})  # تمكن م�
 
 
 def _disaster(st: _Site) -> bool:
-    """A word of natural disaster or accident (`disaster` of grammar.tsv: زلزال، فيضانات، غرق، صعق) in the
-    trigger's sentence: deaths and damage it reports with no attacker and no weapon (قتل، مقتل، تدمير, not
-    قصف) were no attack."""
-    words = grammar("disaster")
-    return any(_stem_in(t.norm, words) for t in st.toks[st.a : st.b])
+    """A death or destruction word (`death_word` of grammar.tsv: قتل، مقتل، لقوا حتفهم، تدمير) whose clause names a
+    natural disaster or an accident (`disaster`: الفيضانات، الزلزال، غرق، صعق) and no other attack word:
+    deaths and damage no one inflicted."""
+    if not _stem_in(norm(st.m.phrase).split()[0], grammar("death_word")):
+        return False
+    clause = st.toks[st.lo : st.hi]
+    if not any(_stem_in(t.norm, grammar("disaster")) for t in clause):
+        return False
+    return not any(x.payload.type == "ASSAULT" and x.i != st.m.i
+                   for x in trigger_matcher().find(st.toks, st.lo, st.hi))
 
 
 def _names_a_place(toks: Sequence[Token], m: Match[Trigger]) -> bool:
@@ -596,9 +605,12 @@ def _names_a_place(toks: Sequence[Token], m: Match[Trigger]) -> bool:
 
 
 def _names_an_organisation(toks: Sequence[Token], m: Match[Trigger]) -> bool:
-    """منظمات الإغاثة، وكالة الإغاثة: an event noun after an organisation noun names the body."""
-    return m.payload.pos == "noun" and m.i > 0 and \
-        any(f in grammar("org_noun") for f, _ in stems(toks[m.i - 1].norm))
+    """منظمات الإغاثة، وكالة الإغاثة، رئيس اللقاء الديمقراطي: an event noun after an organisation noun, or after a
+    noun of leading without the article (`head_of`: a construct; وانتقد الرئيس الغارات is no name), names a body."""
+    if m.payload.pos != "noun" or m.i == 0:
+        return False
+    prev = toks[m.i - 1].norm
+    return any(f in grammar("org_noun") for f, _ in stems(prev)) or _bare_in(prev, grammar("head_of"))
 
 
 def _codes(actors: list[Actor]) -> set[str | None]:
@@ -1235,13 +1247,18 @@ def _asked_by_protest(st: _Site, taken: set[int]) -> Mention | None:
 def _protest_target(st: _Site, taken: set[int]) -> Mention | None:
     """«تظاهر المئات أمام النقابة احتجاجا على زيارة الرئيس الأمريكي، للتنديد بإعدام الرئيس العراقي»: after a
     `protest_against` word later in the sentence, the first coded participant within six words names what
-    the protest is against (not the venue before it)."""
+    the protest is against (not the venue before it), unless it is the victim of an act named first (احتجاجا على
+    مقتل فلسطينيين)."""
     doc, toks = st.doc, st.toks
     k = next((k for k in range(st.m.j, st.b) if _bare_in(toks[k].norm, grammar("protest_against"))), None)
     if k is None:
         return None
-    return next((x for x in st.people if toks[k].end <= x.start and x.start not in taken and x.actor
-                 and x.actor.code and tokens_between(doc, toks[k].end, x.start) <= 6), None)
+    x = next((x for x in st.people if toks[k].end <= x.start and x.start not in taken and x.actor
+              and x.actor.code and tokens_between(doc, toks[k].end, x.start) <= 6), None)
+    if x is None or any(e.payload.prep == "gen" and e.payload.type != "NONE"
+                        for e in trigger_matcher().find(toks, k + 1, token_index(doc, x.start))):
+        return None  # احتجاجا على مقتل فلسطينيين: the victims of the act protested are not its target
+    return x
 
 
 def _judged_agent(st: _Site, taken: set[int]) -> Mention | None:
@@ -1381,7 +1398,7 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
         return None
     if not actors and not recipients and not size:
         return None  # a trigger word with nobody and no toll is not a codable event (as in PETRARCH)
-    if kind == "ASSAULT" and mode in (None, "destroy") and not actors and _disaster(st):
+    if kind == "ASSAULT" and not actors and _disaster(st):
         return None  # لقي عشرة حتفهم في الفيضانات، مقتل ثلاثة غرقا: no one attacked them
     if kind == "ASSAULT" and trig.requires != "sides" and actors:
         allies = [x for x in st.people if st.m.end <= x.start < st.clause_end and prep_of(doc, x) == "مع"
