@@ -973,6 +973,7 @@ def test_deaths_in_a_disaster_are_no_attack(run, text, coded) -> None:
     # a suicide bomber does the attack; انتحاري after an attack noun is its adjective, nobody
     ("وفجر انتحاري نفسه أمام مركز للشرطة في كركوك.", ("ASSAULT", ["IRQ"], [], "asserted")),
     ("وقتل ثلاثة جنود عندما هاجم انتحاري نقطة تفتيش في كركوك.", ("ASSAULT", ["IRQ"], [], "asserted")),
+    ("وأطلق أشخاص مسلحون النار على دورية للشرطة في كركوك.", ("ASSAULT", ["IRQ"], [], "asserted")),  # armed persons
     ("وأسفر الهجوم الانتحاري عن مقتل ستة عناصر من الشرطة في كركوك.", ("ASSAULT", [], ["IRQ"], "asserted")),
     # counted others (وأصيب خمسة آخرون) are a toll that keeps an attack with no named side
     ("وانفجرت عبوة ناسفة في سوق بالموصل وأصيب خمسة آخرون.", ("ASSAULT", [], [], "asserted")),
