@@ -974,6 +974,11 @@ def test_deaths_in_a_disaster_are_no_attack(run, text, coded) -> None:
     ("وفجر انتحاري نفسه أمام مركز للشرطة في كركوك.", ("ASSAULT", ["IRQ"], [], "asserted")),
     ("وقتل ثلاثة جنود عندما هاجم انتحاري نقطة تفتيش في كركوك.", ("ASSAULT", ["IRQ"], [], "asserted")),
     ("وأطلق أشخاص مسلحون النار على دورية للشرطة في كركوك.", ("ASSAULT", ["IRQ"], [], "asserted")),  # armed persons
+    # gunmen of a named group are that group's (مسلحون من تنظيم داعش), not the place's
+    ("وهاجم مسلحون من تنظيم داعش قرية في ريف حلب.", ("ASSAULT", ["IMG"], ["SYR"], "asserted")),
+    # the counted before a verb of killing are its victims, not the attackers named after it
+    ("وأعلن الجيش أن سبعة جنود ليبيين قتلوا عندما اقتحم متشددون من تنظيم داعش نقطة تفتيش في سرت.",
+     ("ASSAULT", [], ["LBY"], "asserted")),
     ("وأسفر الهجوم الانتحاري عن مقتل ستة عناصر من الشرطة في كركوك.", ("ASSAULT", [], ["IRQ"], "asserted")),
     # counted others (وأصيب خمسة آخرون) are a toll that keeps an attack with no named side
     ("وانفجرت عبوة ناسفة في سوق بالموصل وأصيب خمسة آخرون.", ("ASSAULT", [], [], "asserted")),

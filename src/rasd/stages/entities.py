@@ -554,6 +554,22 @@ def fill_local_heads(doc: Doc, mentions: list[Mention]) -> None:
             m.source = m.source if m.source != "compose" else "local"
 
 
+def fill_members(doc: Doc, mentions: list[Mention]) -> None:
+    """مسلحون من تنظيم داعش، انتحاري من حركة الشباب: a generic group with no code followed by من and a coded
+    organisation (not a country or place: مسلحون من سوريا says where they come from) belongs to it."""
+    by_start = {m.start: m for m in mentions}
+    toks = doc.tokens
+    for m in mentions:
+        if m.actor is None or m.actor.code or m.source != "lexicon":  # a generic group (generic_actors.tsv)
+            continue
+        k = bisect.bisect_left(toks, m.end, key=lambda t: t.start)  # the first token after the mention
+        if k + 1 >= len(toks) or toks[k].norm != "من":
+            continue
+        body = by_start.get(toks[k + 1].start)
+        if body is not None and body.actor is not None and body.actor.code and body.actor.kind != "LOC":
+            m.actor = replace(m.actor, code=body.actor.code)
+
+
 def follow_places(doc: Doc, mentions: list[Mention]) -> None:
     """عمان is Oman or Amman: a country or capital mention takes the country the places stage read the same
     words as (Amman in a report about Jordan is Jordan's government)."""
@@ -591,6 +607,7 @@ def entities(doc: Doc) -> Doc:
     found = sorted(found + ner_persons(doc, found), key=lambda m: m.start)
     doc.mentions = link_bodies(doc, link_coreference(doc, found))
     fill_local_heads(doc, doc.mentions)
+    fill_members(doc, doc.mentions)
     fill_local_peoples(doc, doc.mentions)
     follow_places(doc, doc.mentions)
     doc.side_nouns = adjective_mentions(doc)

@@ -1327,7 +1327,8 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
         # side of the fighting: 289 مدنيا قتلوا في المعارك)
         victims, actors, actor_m = actors, [], None
         actor_rule = "none (those before the trigger are counted by a toll of killed or injured: victims)"
-        if not recipients and trig.requires != "sides":
+        if trig.requires != "sides" and (not recipients or trig.pos == "verb"):
+            # سبعة جنود قتلوا عندما اقتحم متشددون …: the counted are the victims, not whoever comes after the verb
             recipients, rec_rule = victims, "counted by a toll of killed or injured before the trigger: the victims"
     elif trig.type == "ASSAULT" and not recipients and trig.requires != "sides":
         s, e = st.toks[st.lo].start, st.toks[st.hi - 1].end
