@@ -10,7 +10,6 @@ a later surname or bare title points back to the person (coreference).
 
 from __future__ import annotations
 
-import bisect
 import functools
 from collections.abc import Sequence
 from dataclasses import replace
@@ -33,6 +32,7 @@ from rasd.matcher import Match, char_offset
 from rasd.memo import Memo
 from rasd.records import Actor, Mention, Token
 from rasd.resources import load_tsv
+from rasd.stages.statements import first_token_from
 from rasd.text import QUOTES, norm, stems
 
 VERSION = "entities@1"
@@ -562,8 +562,8 @@ def fill_members(doc: Doc, mentions: list[Mention]) -> None:
     for m in mentions:
         if m.actor is None or m.actor.code or m.source != "lexicon":  # a generic group (generic_actors.tsv)
             continue
-        k = bisect.bisect_left(toks, m.end, key=lambda t: t.start)  # the first token after the mention
-        if k + 1 >= len(toks) or toks[k].norm != "من":
+        k = first_token_from(toks, m.end)  # the first token after the mention
+        if k is None or k + 1 >= len(toks) or toks[k].norm != "من":
             continue
         body = by_start.get(toks[k + 1].start)
         if body is not None and body.actor is not None and body.actor.code and body.actor.kind != "LOC":
@@ -588,12 +588,11 @@ def fill_local_peoples(doc: Doc, mentions: list[Mention]) -> None:
     if not doc.main_country:
         return
     local = grammar("local_people")
-    starts = [t.start for t in doc.tokens]
     for m in mentions:
         if m.actor is None or m.actor.code or m.source not in ("title", "compose"):
             continue
-        k = bisect.bisect_left(starts, m.end)
-        if k < len(doc.tokens) and doc.tokens[k].norm in local and \
+        k = first_token_from(doc.tokens, m.end)
+        if k is not None and doc.tokens[k].norm in local and \
                 not doc.text[m.end : doc.tokens[k].start].strip():
             t = doc.tokens[k]
             m.actor = replace(m.actor, code=doc.main_country, text=doc.text[m.start : t.end], end=t.end)

@@ -22,7 +22,15 @@ from rasd.matcher import GAP, MAX_GAP, Match, PhraseMatcher
 from rasd.records import Actor, Event, Mention, Place, Quantity, Statement, Token
 from rasd.resources import load_tsv
 from rasd.stages.aggregates import counted_nouns, metric_for, sentence_words
-from rasd.stages.statements import COMPLEMENTIZERS, cue_role, first_name_at, masculine_past, word_cue_role
+from rasd.stages.statements import (
+    COMPLEMENTIZERS,
+    cue_role,
+    first_name_at,
+    first_token_from,
+    gender_of,
+    masculine_past,
+    word_cue_role,
+)
 from rasd.syntax import (
     PREPOSITIONS,
     RELATIVE_PRONOUNS,
@@ -893,8 +901,9 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
 
 def _possessor(st: _Site) -> Mention | None:
     """The owner of the pronoun on a plural event noun (غاراتها، هجماتهم، تهديداتها): the last coded participant
-    before it in its sentence that agrees with it, ها a country, a feminine or a plural body, ه a masculine one,
-    not a place the clause is at. Not for a noun whose genitive is its victim (اغتياله) nor a singular one."""
+    before it in its sentence that agrees with it (:func:`rasd.stages.statements.gender_of`: ها a country or a
+    feminine body, ه any other, هم any), not a place the clause is at. Not for a noun whose genitive is its
+    victim (اغتياله) nor a singular one."""
     toks, m = st.toks, st.m
     word, last = toks[m.j - 1].norm, norm(m.phrase).split()[-1]
     if m.payload.prep == "gen" or not last.endswith("ات"):
@@ -910,8 +919,7 @@ def _possessor(st: _Site) -> Mention | None:
             continue
         if x.actor is None or not x.actor.code or x.start in where:
             continue
-        first = x.text.split()[0] if x.text.split() else ""
-        feminine = x.label == "LOC" or first.endswith(("ة", "ات"))  # as written: norm makes ة a ه
+        feminine = gender_of(x.actor) == "f"
         if (suffix == "ها" and feminine) or (suffix == "ه" and not feminine) or suffix in ("هم", "هما"):
             return x
         return None  # the nearest participant does not agree: no guess
@@ -1268,7 +1276,7 @@ def _judged_agent(st: _Site, taken: set[int]) -> Mention | None:
     k = m.j
     subject = next((x for x in st.people if x.start >= toks[k].start), None) if k < st.hi else None
     if subject is not None and subject.start < toks[k].end:  # VSO: past the subject (تجاهلت تركيا دعوات)
-        k = next((i for i in range(k, st.hi) if toks[i].start >= subject.end), st.hi)
+        k = min(first_token_from(toks, subject.end) or st.hi, st.hi)
     if k >= st.hi:
         return None
     obj = trigger_matcher().match_at(toks, k, st.hi)
@@ -1303,7 +1311,7 @@ def _facility_land(st: _Site, actor_m: Mention | None) -> Place | None:
     toks = st.toks
     k = st.m.j
     if actor_m is not None and actor_m.start >= toks[k - 1].end:  # VSO: past the subject
-        k = next((i for i in range(k, st.hi) if toks[i].start >= actor_m.end), st.hi)
+        k = min(first_token_from(toks, actor_m.end) or st.hi, st.hi)
     counts = {q.start for q in st.doc.quantities}
     words = set(norm(st.m.phrase).split())  # شنت … غارات على: the rest of the trigger
     first = k

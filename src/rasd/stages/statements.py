@@ -11,7 +11,7 @@ from dataclasses import replace
 from rasd.doc import Doc
 from rasd.lexicon import cue_table, grammar, head_matcher, word_set
 from rasd.records import Actor, Mention, Statement, Token
-from rasd.text import ENCLITICS, QUOTES, norm, stems
+from rasd.text import QUOTES, norm, stems
 
 VERSION = "statements@1"
 
@@ -139,7 +139,7 @@ def _after_preposition(toks: Sequence[Token], start: int, m: Mention) -> bool:
 _start_of = operator.attrgetter("start")
 
 
-def _first_token_from(toks: Sequence[Token], offset: int) -> int | None:
+def first_token_from(toks: Sequence[Token], offset: int) -> int | None:
     """Index of the first token starting at or after ``offset``, or None."""
     k = bisect.bisect_left(toks, offset, key=_start_of)
     return k if k < len(toks) else None
@@ -311,7 +311,7 @@ def find_statements(doc: Doc) -> list[Statement]:
             ))
             if speaker is not None and speaker.code:
                 last_speaker = speaker
-                last_by_gender[_gender(doc, speaker)] = speaker
+                last_by_gender[gender_of(speaker)] = speaker
     return out
 
 
@@ -374,11 +374,6 @@ def _unknown_name(doc: Doc, toks: Sequence[Token], j: int, b: int) -> Actor | No
     return _titled_person(doc, s, e)
 
 
-def _pronoun_object(n: str) -> bool:
-    """فيه، عنها، لهم: a preposition with an attached pronoun."""
-    return any(n.startswith(p) and n[len(p):] in ENCLITICS for p in ("في", "عن", "من", "مع", "علي", "ل", "ب"))
-
-
 # A preposition glued to a word as written: للصحفيين، بالوزير، لأحلام، بإيران (not باحثون, ليلى)
 _GLUED = ("لل", "بال", "لأ", "لإ", "لآ", "بأ", "بإ", "بآ")
 
@@ -401,9 +396,10 @@ def _plain_subject(doc: Doc, toks: Sequence[Token], j: int, b: int) -> Actor | N
             break
         bare = n[1:] if n.startswith("و") and len(n) > 3 else n
         raw = toks[e].text[1:] if n.startswith("و") and len(n) > 3 else toks[e].text
-        if not toks[e].is_word or len(n) < 2 or n[0].isdigit() or bare in _PREPOSITIONS or _pronoun_object(bare) \
-                or bare in grammar("time_prep") or n in word_set("function_words.tsv") or word_cue_role(n) \
-                or raw.startswith(_GLUED) or bare in ("لي", "بي") or (n.endswith("ا") and len(n) > 3):
+        if not toks[e].is_word or len(n) < 2 or n[0].isdigit() or bare in _PREPOSITIONS \
+                or bare in grammar("pronominal_prep") or bare in grammar("time_prep") \
+                or n in word_set("function_words.tsv") or word_cue_role(n) or raw.startswith(_GLUED) \
+                or bare in ("لي", "بي") or (n.endswith("ا") and len(n) > 3):
             return None
     else:
         return None
@@ -439,7 +435,7 @@ def _named_ngo(doc: Doc, toks: Sequence[Token], m: Mention, b: int) -> Actor | N
 
     if m.actor is None or m.actor.code or norm(m.text) not in grammar("ngo_body"):
         return None
-    k = _first_token_from(toks, m.end)
+    k = first_token_from(toks, m.end)
     if k is None:
         return None
     j = k
@@ -472,7 +468,7 @@ def _title_of_body(doc: Doc, toks: Sequence[Token], m: Mention, b: int) -> Actor
     """A bare title followed, before any comma or that-clause, by في/لدى + a coded organisation."""
     if m.actor is None or m.actor.code or m.source not in ("title", "compose"):
         return None
-    k = _first_token_from(toks, m.end)
+    k = first_token_from(toks, m.end)
     return None if k is None else _body_after(doc, toks, k, b)
 
 
@@ -511,8 +507,8 @@ def _kind(toks: Sequence[Token], k: int, b: int) -> str:
     return "direct" if quoted else "indirect"
 
 
-def _gender(doc: Doc, actor: Actor) -> str:
-    """'f' for speakers a verb agrees with in the feminine (countries, الوزارة، الحكومة), else 'm'."""
+def gender_of(actor: Actor) -> str:
+    """'f' for actors a verb or pronoun agrees with in the feminine (countries, الوزارة، الحكومة), else 'm'."""
     if actor.kind == "LOC":
         return "f"
     first = actor.text.split()[0] if actor.text.split() else ""
