@@ -753,6 +753,11 @@ _RULE_EXAMPLES = [
     # فجر is dawn: a defused bomb stays defused
     pytest.param("وفي فجر اليوم فككت الشرطة العراقية عبوة ناسفة في كركوك.",
                  ("ASSAULT", [], [], "negated"), id="dawn-is-no-bombing"),
+    # a threat or a call past a long subject with a name between commas still governs its بـ / إلى
+    pytest.param("وهدد نائب رئيس الوزراء في الحكومة الإسرائيلية، شاؤول موفاز، باغتيال قادة حركة حماس في غزة.",
+                 ("ASSAULT", [], ["PSE"], "hypothetical"), id="a-threat-past-an-apposition"),
+    pytest.param("ودعا رئيس الحزب الشيوعي في السودان، محمد مختار الخطيب، إلى الإفراج عن المعتقلين السياسيين.",
+                 ("RETREAT", [], ["SDN"], "hypothetical"), id="a-call-past-an-apposition"),
 ]
 
 

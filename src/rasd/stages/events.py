@@ -145,12 +145,16 @@ def _speaker_for(statements: Sequence[Statement], start: int) -> Statement | Non
     return None
 
 
-def _governs(doc: Doc, toks: Sequence[Token], k: int, i: int, prefix: str, role: str) -> bool:
+def _governs(doc: Doc, toks: Sequence[Token], k: int, i: int, prefix: str, role: str, far: bool = False) -> bool:
     """Whether the governing cue at token k takes the verbal noun at token i as its complement: the noun
     comes after the cue, past its subject and object (names), a preposition (إلى، على، من) and at most
     three other words, in the same stretch of words (no punctuation between: دعت فتح الجماهير الفلسطينية
     إلى تنظيم مظاهرات); not when it is joined by و (تفكيك خلية واعتقال خمسة: the arrest happened) or when
-    a word that refers to an event stands between (طالبت بالتحقيق في مقتل: the killing happened)."""
+    a word that refers to an event stands between (طالبت بالتحقيق في مقتل: the killing happened).
+
+    ``far``: a threat with بـ or a call with إلى whose subject is long, with commas around an apposition
+    (هدد وزير …، فلان، باغتيال …؛ دعا الأمين العام، فلان، إلى وقف …): commas may stand between and up to six
+    words outside names (see :func:`_far_governor`)."""
     if prefix.startswith("و"):  # governed only when joined to an event noun the cue governs (تجنب عمليات وهجمات)
         first = next((j for j in range(k + 1, i) if trigger_matcher().match_at(toks, j, i) is not None), None)
         if first is None:
@@ -163,6 +167,8 @@ def _governs(doc: Doc, toks: Sequence[Token], k: int, i: int, prefix: str, role:
     words = 0
     for j in range(k + 1, i):
         t = toks[j]
+        if far and t.text in _APPOSITION_MARKS:
+            continue
         if not t.is_word or t.norm in grammar("background_head") or t.norm[1:] in grammar("background_head"):
             return False
         if _stem_in(t.norm, grammar("reply_verb")) or any(
@@ -170,10 +176,33 @@ def _governs(doc: Doc, toks: Sequence[Token], k: int, i: int, prefix: str, role:
             return False  # تستعد للرد على الهجوم: the cue governs the reply, the attack happened
         if t.norm in _GOVERNED_GAP or t.norm in grammar("time") or _in_mention(doc, t):
             continue
+        if far and _cue_role(t.norm) is not None:
+            return False  # another cue is nearer: it decides
         words += 1
-        if words > 3:
+        if words > (6 if far else 3):
             return False
     return True
+
+
+_APPOSITION_MARKS = frozenset({"،", ","})
+
+
+def _far_governor(doc: Doc, toks: Sequence[Token], lo: int, i: int, prefix: str) -> tuple[str, str, int] | None:
+    """A threat or a call farther back than the ten words :func:`_status` looks at, past a long subject with
+    an apposition between commas: «هدد وزير الشؤون الاستراتيجية في الحكومة، فلان الفلاني، باغتيال …». Only the
+    two constructions whose complement cannot be read otherwise: the threat's بـ, the call's إلى."""
+    if "ب" in prefix:
+        role = "threat"
+    elif i > 0 and toks[i - 1].norm == "الي":
+        role = "wish"
+    else:
+        return None
+    for k in range(i - 11, max(lo, i - 30) - 1, -1):
+        if not toks[k].is_word and toks[k].text not in _APPOSITION_MARKS:
+            return None
+        if _cue_role(toks[k].norm) == role and _governs(doc, toks, k, i, prefix, role, far=True):
+            return _GOVERNING[role], f"{role}: «{toks[k].text}»", k
+    return None
 
 
 def _past_verb(word: str) -> bool:
@@ -234,6 +263,8 @@ def _status(doc: Doc, toks: Sequence[Token], lo: int, i: int, tok_form_off: int,
             continue  # عندما قصفت الطائرات البلدة: "when" it happened, a fact
 
         return role, f"«{toks[k].text}»", None
+    if noun and (far := _far_governor(doc, toks, lo, i, prefix)) is not None:
+        return far
     if any(toks[k].norm == "حال" and k > a and toks[k - 1].norm == "في" for k in range(a, i)):
         return "hypothetical", "«في حال»", None
     sentence = doc.sentences[t.sent]
