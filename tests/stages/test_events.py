@@ -758,6 +758,9 @@ _RULE_EXAMPLES = [
                  ("ASSAULT", [], ["PSE"], "hypothetical"), id="a-threat-past-an-apposition"),
     pytest.param("ودعا رئيس الحزب الشيوعي في السودان، محمد مختار الخطيب، إلى الإفراج عن المعتقلين السياسيين.",
                  ("RETREAT", [], ["SDN"], "hypothetical"), id="a-call-past-an-apposition"),
+    # what troops are sent in preparation for has not happened
+    pytest.param("وأرسل الجيش التركي تعزيزات إلى الحدود السورية استعدادا لشن هجوم على مواقع المسلحين الأكراد.",
+                 ("ASSAULT", ["TUR"], [None], "hypothetical"), id="in-preparation-for-an-attack"),
 ]
 
 
