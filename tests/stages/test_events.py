@@ -472,6 +472,19 @@ def test_event_places_most_specific_and_venue_of_words(run) -> None:
     assert all(e.location == [] for e in doc.events if e.type == "ACCUSE")
 
 
+def test_event_without_a_place_in_its_clause(run) -> None:
+    # an article about Tehran: a strike on the Syrian army took place in Syria, not in Tehran
+    tehran = "واستقبل الرئيس الإيراني في طهران وزير الخارجية العماني. وعقد الوزيران مؤتمرا صحفيا في طهران. "
+    ev = next(e for e in run(tehran + "وفي سياق آخر قصفت الطائرات الإسرائيلية مواقع للجيش السوري.").events
+              if e.type == "ASSAULT")
+    assert [(p.country, p.admin1, p.feature) for p in ev.location] == [("SYR", None, "country")]
+    # an article about Afrin: the Kurdish fighters (armed group) are struck there
+    afrin = "ودخلت القوات التركية مدينة عفرين. وفر آلاف المدنيين من عفرين. "
+    ev = next(e for e in run(afrin + "وقصفت المدفعية التركية مواقع وحدات حماية الشعب الكردية.").events
+              if e.type == "ASSAULT")
+    assert [p.admin1 for p in ev.location] == ["SY-HL"]
+
+
 def test_event_sides_joined_by_wa_ukhra(run) -> None:
     doc = run("وقصفت مدمرات أميركية وطائرات حربية بريطانية وأخرى فرنسية مواقع في سوريا.")
     ev = next(e for e in doc.events if e.type == "ASSAULT")

@@ -17,11 +17,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from rasd.doc import Doc
-from rasd.lexicon import cue_table, grammar, nationality_index, word_table
+from rasd.lexicon import countries, cue_table, grammar, nationality_index, word_table
 from rasd.matcher import GAP, MAX_GAP, Match, PhraseMatcher
 from rasd.records import Actor, Event, Mention, Place, Quantity, Statement, Token
 from rasd.resources import load_tsv
 from rasd.stages.aggregates import counted_nouns, metric_for, sentence_words
+from rasd.stages.places import country_place
 from rasd.stages.statements import (
     COMPLEMENTIZERS,
     cue_role,
@@ -1467,9 +1468,16 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
 
     if not locations and kind not in VERBAL and kind not in ("CONSULT", "SUPPORT"):
         main = _main_place(doc)
-        if main is not None:  # the article's own place: a report about Afrin is about events in Afrin
+        target = _target_country(recipients) if kind in _PHYSICAL else None
+        if main is not None and target in (None, main.country):
             locations, loc_rule = [main], "the article's main place (none in the clause)"
-    placed = loc_rule != "none" or (kind in VERBAL and bool(st.places))
+        elif target is not None:  # هاجمت مواقع النظام السوري in an article about Tehran: in Syria
+            r = recipients[0]
+            locations = [replace(country_place(target), text=r.text, start=r.start, end=r.end)]
+            loc_rule = _TARGET_COUNTRY
+    # a place the text gives (the clause's, the article's main one); not the target's country, which any
+    # attack on a state has
+    placed = loc_rule not in ("none", _TARGET_COUNTRY) or (kind in VERBAL and bool(st.places))
     status, status_rule, cue_k = ("negated", "inside a denial", None) if denied else \
         _status(doc, toks, st.lo, m.i, m.start - toks[m.i].start, a, noun=trig.pos == "noun",
                 kind=trig.type)
@@ -1791,6 +1799,22 @@ def _governed(doc: Doc, m: Match[Trigger]) -> bool:
         return True
     return i > 0 and doc.tokens[i - 1].norm.lstrip("و") in PREPOSITIONS and \
         doc.tokens[i - 1].norm.lstrip("و") not in ("بعد", "قبل", "خلال", "اثر", "عقب", "اثناء", "منذ")
+
+
+_TARGET_COUNTRY = "the target's country (none in the clause; the article's main place is elsewhere)"
+# Events that happen where their target is: a strike on «مواقع النظام السوري» took place in Syria.
+_PHYSICAL = frozenset({"ASSAULT", "COERCE"})
+
+
+def _target_country(recipients: Sequence[Actor]) -> str | None:
+    """The one country of the event's targets, when they are all of one state (not IGO, IMG ...; not a group
+    without a code, which takes the country of the place; not armed groups, which fight across borders: the
+    PKK, coded TUR, is struck in Iraq)."""
+    codes = {r.code for r in recipients}
+    if len(codes) != 1 or None in codes or any(r.sector in ("REB", "UAF") for r in recipients):
+        return None
+    (code,) = codes
+    return code if countries().get(code, {}).get("name") else None  # a state, not EUR (the EU's adjective)
 
 
 def _main_place(doc: Doc) -> Place | None:

@@ -6,6 +6,7 @@ import functools
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 import regex
 
@@ -470,10 +471,15 @@ _FORMAT = regex.compile(r"\p{Cf}")  # zero-width joiners and marks that tweets c
 
 
 def _country_place(query: str, iso: str) -> Place:
+    return replace(country_place(iso), text=query, end=len(query))
+
+
+def country_place(iso: str) -> Place:
+    """The country ``iso`` as a place (its representative point), with empty text and offsets for the caller."""
     from rasd.gazetteer import country_points
 
     lat, lon = country_points().get(iso, (None, None))
-    return Place(text=query, start=0, end=len(query), name=iso, country=iso, lat=lat, lon=lon,
+    return Place(text="", start=0, end=0, name=iso, country=iso, lat=lat, lon=lon,
                  gazetteer_id=f"country:{iso}", precision=4, feature="country")
 
 
