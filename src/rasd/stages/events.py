@@ -899,7 +899,11 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
         launch = _launch_subject(st) if by is None and gen is None else None
         if launch is not None:
             return _joined(st, launch, "noun: the object of a launch verb (شنت تركيا، في يناير، هجوما): its subject")
-        governed = _governed(doc, m)
+        # after بعد or a noun that refers to it (اتهمت الشرطة الرجل بتدبير تفجير، قصفت إسرائيل غزة بعد الهجوم),
+        # the subject before the event noun is the investigator's or the avenger's, not its doer's; but the
+        # one who took a town after fighting (سيطر الجيش على المدينة بعد معارك مع …) is a side of it
+        blamed = m.i > st.a and _stem_in(toks[m.i - 1].norm, grammar("responsibility"))
+        governed = _governed(doc, m) or (trig.requires != "sides" and not blamed and _background(toks, m, st.a))
         near = [x for x in before if prep_of(doc, x) is None and tokens_between(doc, x.end, m.start) <= 2
                 and not governed]
         if by is None and (gen is None or trig.prep == "gen") and st.receiver is not None:
