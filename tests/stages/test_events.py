@@ -1042,3 +1042,9 @@ def test_subject_before_a_background_event_is_not_its_doer(run) -> None:
     assert ("ASSAULT", ["IMG", "IRQ"]) in [(e.type, sorted(a.code for a in e.actor)) for e in doc.events]
     doc = run("وحمل الوزير النظام الإيراني مسؤولية مقتل الصحفي في بيروت.")
     assert ("ASSAULT", ["IRN"]) in [(e.type, [a.code for a in e.actor]) for e in doc.events]
+
+
+def test_talks_the_statement_was_made_at_take_its_date(run) -> None:
+    doc = run("وقال الرئيس الفرنسي الثلاثاء إن البلدين يريدان السلام. "
+              "وأضاف الرئيس خلال محادثات مع نظيره الروسي أن الحرب يجب أن تنتهي.")
+    assert [(e.type, e.date) for e in doc.events if e.type == "CONSULT"] == [("CONSULT", "2024-03-05")]

@@ -225,6 +225,12 @@ def test_statement_on_the_same_occasion_takes_its_date(run) -> None:
     assert dates == [["2024-03-05", "2024-03-05"], ["2024-03-05", None]]
 
 
+def test_statement_is_dated_by_a_day_not_by_a_year_before_its_content(run) -> None:
+    # the year belongs to the deal the speaker talks about, not to the day he spoke
+    doc = run("وقال وزير الخارجية الإيراني، عن الاتفاق الموقع عام 2015، إن بلاده ملتزمة به.")
+    assert [s.date for s in doc.statements] == [None]
+
+
 def test_subject_before_the_cue_past_the_kind_of_group(run) -> None:
     # فصيل names the kind of group before its name: the faction is the speaker, not the last one heard
     doc = run("وقال وزير الدفاع الروسي إن الجيش تقدم. وكان فصيل فيلق الرحمن أعلن الخميس عن وقف لإطلاق النار.")

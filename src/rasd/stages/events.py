@@ -1496,7 +1496,8 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
                                                          and not (actors and recipients))
                                                      or _purpose(doc, m)):
         return None  # بعد الهجوم، تاريخ اغتيال: vague background, neither dated nor placed (CONVENTIONS)
-    if date is None and stmt is not None and stmt.date and (kind in VERBAL or trig.pos == "part" or st.is_cue) \
+    if date is None and stmt is not None and stmt.date and (kind in VERBAL or kind == "CONSULT" or trig.pos == "part"
+                                                            or st.is_cue) \
             and (latest is None or stmt.date <= latest):
         date, precision, date_rule = stmt.date, "day", "the statement's date"
     if date is None and stmt is not None and speaker is not None and kind not in VERBAL:

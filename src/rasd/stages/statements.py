@@ -524,8 +524,10 @@ def _content_start(toks: Sequence[Token], k: int, b: int) -> int:
 
 
 def _sentence_date(doc: Doc, start: int, end: int) -> str | None:
+    """The day a statement was made: a day or week (not a year, month or duration: «قال في 2015» is rare, «الاتفاق
+    المبرم في 2015» before the content is not) between the sentence's start and ``end``."""
     for t in doc.times:
-        if start <= t.start < end and t.date and t.kind != "duration" and \
+        if start <= t.start < end and t.date and t.kind != "duration" and t.precision in ("day", "week") and \
                 not any(m.start <= t.start < m.end for m in doc.mentions):
             return t.date
     return None
