@@ -32,6 +32,14 @@ def test_places_list_after_province_cue(run) -> None:
     assert all(p.precision == 3 for p in doc.places)
 
 
+def test_places_kurdistan_region_is_iraq_with_no_province(run) -> None:
+    # three governorates: the region has no admin1; the PKK (coded TUR) does not make it Turkish
+    doc = run("وقصفت المقاتلات التركية مواقع لحزب العمال الكردستاني في إقليم كردستان.")
+    assert [(p.text, p.country, p.admin1) for p in doc.places] == [("إقليم كردستان", "IRQ", None)]
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert [p.country for p in ev.location] == ["IRQ"]
+
+
 def test_places_countryside_is_precision_two(run) -> None:
     doc = run("قصفت المدفعية قرى في ريف حماة.")
     hama = _places(doc)["حماة"]
