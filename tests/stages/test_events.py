@@ -775,6 +775,12 @@ _RULE_EXAMPLES = [
                  ("ASSAULT", [], ["PSE"], "hypothetical"), id="a-threat-past-an-apposition"),
     pytest.param("ودعا رئيس الحزب الشيوعي في السودان، محمد مختار الخطيب، إلى الإفراج عن المعتقلين السياسيين.",
                  ("RETREAT", [], ["SDN"], "hypothetical"), id="a-call-past-an-apposition"),
+    # the object of an attack verb, a member of a side with no code, is its victim (past أحد; of the body
+    # named after في)
+    pytest.param("واغتال مسلحون ضابطا في الجيش العراقي في الموصل.",
+                 ("ASSAULT", ["IRQ"], ["IRQ"], "asserted"), id="a-bare-object-is-the-victim-1"),
+    pytest.param("وقتل مسلحون أحد عناصر الشرطة في كركوك.",
+                 ("ASSAULT", ["IRQ"], ["IRQ"], "asserted"), id="a-bare-object-is-the-victim-2"),
     # what troops are sent in preparation for has not happened
     pytest.param("وأرسل الجيش التركي تعزيزات إلى الحدود السورية استعدادا لشن هجوم على مواقع المسلحين الأكراد.",
                  ("ASSAULT", ["TUR"], [None], "hypothetical"), id="in-preparation-for-an-attack"),
@@ -1048,3 +1054,9 @@ def test_talks_the_statement_was_made_at_take_its_date(run) -> None:
     doc = run("وقال الرئيس الفرنسي الثلاثاء إن البلدين يريدان السلام. "
               "وأضاف الرئيس خلال محادثات مع نظيره الروسي أن الحرب يجب أن تنتهي.")
     assert [(e.type, e.date) for e in doc.events if e.type == "CONSULT"] == [("CONSULT", "2024-03-05")]
+
+
+def test_bare_object_takes_the_sector_of_its_body(run) -> None:
+    ev = next(e for e in run("وقال إن مسلحين مجهولين اغتالوا ضابطا في الشرطة في الحي الصناعي.").events
+              if e.type == "ASSAULT")
+    assert [(r.text, r.sector) for r in ev.recipient] == [("ضابطا", "COP")]

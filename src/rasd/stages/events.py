@@ -1384,6 +1384,10 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
                    and x.actor not in actors and _victims(st, x.start)]
         if counted:  # قتل 289 مدنيا في المعارك: the counted dead of the clause
             recipients, rec_rule = counted[:1], "counted by a toll of killed or injured in the clause: the victims"
+    if trig.type in _PHYSICAL and trig.pos == "verb" and not recipients and trig.requires != "sides":
+        bare = _bare_object(st, actor_m)
+        if bare is not None:  # اغتال مسلحون ضابطا في الشرطة، اعتقلت قوات الأمن ناشطا
+            recipients, rec_rule = [bare], "the object right after the verb, a member of a side with no code"
     # شنت تركيا غارات على مواقع … وتركيا تستعد; سحبت تركيا قواتها: not the actor itself
     named = {(norm(x.text), x.code) for x in actors}
     own = {(x.start, x.end) for x in st.people if x.source == "possessive"} if recipients else set()
@@ -1809,6 +1813,44 @@ def _governed(doc: Doc, m: Match[Trigger]) -> bool:
 _TARGET_COUNTRY = "the target's country (none in the clause; the article's main place is elsewhere)"
 # Events that happen where their target is: a strike on «مواقع النظام السوري» took place in Syria.
 _PHYSICAL = frozenset({"ASSAULT", "COERCE"})
+
+
+def _bare_object(st: _Site, actor_m: Mention | None) -> Actor | None:
+    """The object of an attack or arrest verb that names a person or group by what they are, with no side's
+    code (ضابطا، أحد عناصر الشرطة، ناشطا): right after the verb, or after its subject (VSO), past a count or
+    أحد/إحدى. A title followed by في/من and a body is a member of that body (ضابطا في الجيش العراقي: IRQ MIL).
+    Such mentions are no participants otherwise (:func:`_participants`): as subjects they would hide the actor."""
+    doc, toks, m = st.doc, st.toks, st.m
+    if m.payload.prep:  # سيطر على: the object comes with its preposition
+        return None
+    start = m.end
+    if actor_m is not None and actor_m.start >= m.end:
+        start = actor_m.end
+    k = first_token_from(toks, start)
+    partitive = False
+    while k is not None and k < st.hi and toks[k].norm in ("احد", "احدي", "واحد"):
+        k, partitive = k + 1, True
+    if k is None or k >= st.hi:
+        return None
+    x = next((y for y in mentions_within(doc.mentions, toks[k].start, toks[st.hi - 1].end)
+              if y.actor is not None and victim_gap(doc, toks[k].start, y.start)), None)
+    if x is None or x.actor is None or x.actor.code or x.actor.sector is None or prep_of(doc, x) is not None:
+        return None
+    # the verb's subject, if it has none before: a definite noun right after it (استهدف الطيران، سيطرت قوات
+    # المقاومة) is the subject (VSO); an object only past a subject, after أحد, after a verb whose plural
+    # ending holds its subject (يستهدفون رجال الأمن) or with the accusative ending (ضابطا، جنديا)
+    first = norm(x.text.split()[0])
+    verb = norm(m.phrase.split()[-1])
+    if not (actor_m is not None or partitive or verb.endswith(("ون", "وا"))
+            or (first.endswith("ا") and not first.startswith("ال"))):
+        return None
+    nxt = first_token_from(toks, x.end)
+    if nxt is not None and nxt + 1 < st.hi and toks[nxt].norm in ("في", "من"):
+        body = next((y for y in doc.mentions if y.start == toks[nxt + 1].start or
+                     (toks[nxt + 1].start <= y.start < toks[nxt + 1].end)), None)
+        if body is not None and body.actor is not None and body.actor.sector and body.actor.kind != "LOC":
+            return replace(x.actor, code=body.actor.code, sector=body.actor.sector)
+    return x.actor
 
 
 def _target_country(recipients: Sequence[Actor]) -> str | None:
