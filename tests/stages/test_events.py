@@ -1060,3 +1060,8 @@ def test_bare_object_takes_the_sector_of_its_body(run) -> None:
     ev = next(e for e in run("وقال إن مسلحين مجهولين اغتالوا ضابطا في الشرطة في الحي الصناعي.").events
               if e.type == "ASSAULT")
     assert [(r.text, r.sector) for r in ev.recipient] == [("ضابطا", "COP")]
+
+
+def test_a_place_that_witnessed_an_event_is_where_not_who(run) -> None:
+    ev = next(e for e in run("وشهدت تركيا أمس مظاهرات مؤيدة لزعيم الأكراد.").events if e.type == "PROTEST")
+    assert ([(a.code, a.sector) for a in ev.actor], [p.country for p in ev.location]) == ([("TUR", "CVL")], ["TUR"])

@@ -903,7 +903,8 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
         # the subject before the event noun is the investigator's or the avenger's, not its doer's; but the
         # one who took a town after fighting (سيطر الجيش على المدينة بعد معارك مع …) is a side of it
         blamed = m.i > st.a and _stem_in(toks[m.i - 1].norm, grammar("responsibility"))
-        governed = _governed(doc, m) or (trig.requires != "sides" and not blamed and _background(toks, m, st.a))
+        governed = _governed(doc, m) or (trig.requires != "sides" and not blamed and _background(toks, m, st.a)) \
+            or _witnessed(st)  # شهدت تركيا مظاهرات: Turkey saw them
         near = [x for x in before if prep_of(doc, x) is None and tokens_between(doc, x.end, m.start) <= 2
                 and not governed]
         if by is None and (gen is None or trig.prep == "gen") and st.receiver is not None:
@@ -1445,7 +1446,8 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     # اتهام النظام بشن هجوم: the accused is known
     if trig.requires in ("actor", "blame") and not actors and not accused:
         return None
-    if not actors and not recipients and not size:
+    seen_at = _witness_places(st)
+    if not actors and not recipients and not size and not (kind == "PROTEST" and seen_at):
         return None  # a trigger word with nobody and no toll is not a codable event (as in PETRARCH)
     if kind == "ASSAULT" and not actors and _disaster(st):
         return None  # لقي عشرة حتفهم في الفيضانات، مقتل ثلاثة غرقا: no one attacked them
@@ -1465,7 +1467,7 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     if trig.requires == "recipient" and not recipients:
         return None
 
-    locations = _venue_places(doc, toks, st.places, st.lo) if kind in VERBAL else list(st.places)
+    locations = _venue_places(doc, toks, st.places, st.lo) if kind in VERBAL else list(st.places) or seen_at
     loc_rule = ("where the words were spoken (في مؤتمر في ...)" if kind in VERBAL else "places in the clause") \
         if locations else "none"
     if not locations and kind == "CONSULT" and m.payload.pos == "noun":
@@ -1813,6 +1815,32 @@ def _governed(doc: Doc, m: Match[Trigger]) -> bool:
 _TARGET_COUNTRY = "the target's country (none in the clause; the article's main place is elsewhere)"
 # Events that happen where their target is: a strike on «مواقع النظام السوري» took place in Syria.
 _PHYSICAL = frozenset({"ASSAULT", "COERCE"})
+
+
+def _witnessed(st: _Site) -> bool:
+    """A verb of witnessing stands before the event noun in its clause (شهدت تركيا مظاهرات، شهد الرئيس توقيع
+    الاتفاق): its subject saw the event, a place where it happened or a guest at it, not its doer."""
+    words = 0
+    for k in range(st.m.i - 1, st.lo - 1, -1):
+        t = st.toks[k]
+        if _stem_in(t.norm, grammar("witness")):
+            return True
+        if not t.is_word or trigger_matcher().match_at(st.toks, k, st.m.i) is not None:
+            return False  # another event or clause stands between (شهدت عمليات عسكرية، مفاوضات)
+        if not (_in_mention(st.doc, t) or _in_time(st.doc, t)):
+            words += 1
+            if words > 4:
+                return False
+    return False
+
+
+def _witness_places(st: _Site) -> list[Place]:
+    """The places that witnessed the event noun (شهدت تركيا مظاهرات، تشهد المدن الأردنية احتجاجات): where it
+    happened."""
+    if not _witnessed(st):
+        return []
+    lo = st.toks[st.lo].start
+    return [p for p in st.doc.places if lo <= p.start < st.m.start]
 
 
 def _bare_object(st: _Site, actor_m: Mention | None) -> Actor | None:
