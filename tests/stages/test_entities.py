@@ -153,3 +153,29 @@ def test_counted_persons_are_participants_and_the_persons_are_not(run) -> None:
     assert [(e.type, [r.sector for r in e.recipient]) for e in doc.events if e.type == "ASSAULT"] == \
         [("ASSAULT", ["CVL"])]
     assert "الأشخاص" not in [m.text for m in run("ويحق لجميع الأشخاص التقدم بطلب.").mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # a definite subject or a plural in ون is never the head of a construct: the object after it is apart
+        ("واعتقلت الشرطة مواطنا ألمانيا في إسطنبول.", {"مواطنا ألمانيا": ("DEU", "CVL")}),
+        ("وقتل الجيش مدنيين سوريين في إدلب.", {"الجيش": ("SYR", "MIL"), "مدنيين سوريين": ("SYR", "CVL")}),
+        ("وقتل مسلحون جنديا بريطانيا في البصرة.", {"مسلحون": (None, "UAF"), "جنديا بريطانيا": ("GBR", "MIL")}),
+        # a construct after لـ still joins the body to its country
+        ("وصرح المتحدث الرسمي للجمارك السعودية بأن الشحنة ضبطت.",
+         {"المتحدث الرسمي للجمارك السعودية": ("SAU", "GOV")}),
+    ],
+)
+def test_entities_a_subject_does_not_run_into_the_object(run, text, spans) -> None:
+    found = {m.text: (m.actor.code, m.actor.sector) for m in run(text).mentions if m.actor}
+    assert {k: found.get(k) for k in spans} == spans, found
+
+
+def test_entities_no_actor_from_a_seat_a_count_or_international_security(run) -> None:
+    doc = run("وقال معهد الدراسات الدولي ومقره الولايات المتحدة إن إيران تخفي أدلة.")
+    assert "الولايات المتحدة" not in {m.text for m in doc.mentions}
+    doc = run("وقتل وجرح سبعة عشر سائحا اسبانيا في هجوم في مأرب.")
+    assert {m.text for m in doc.mentions} == {"سائحا اسبانيا"}
+    doc = run("وقال الوزير الإيراني إن الأمن الدولي مهدد.")
+    assert [(m.text, m.actor.code) for m in doc.mentions if m.text == "الأمن"] == [("الأمن", None)]

@@ -781,6 +781,12 @@ _RULE_EXAMPLES = [
                  ("ASSAULT", ["IRQ"], ["IRQ"], "asserted"), id="a-bare-object-is-the-victim-1"),
     pytest.param("وقتل مسلحون أحد عناصر الشرطة في كركوك.",
                  ("ASSAULT", ["IRQ"], ["IRQ"], "asserted"), id="a-bare-object-is-the-victim-2"),
+    # a past verb that is also a verbal noun, with a nominative plural after it: the verb and its subject
+    pytest.param("وخطف مسلحون صحفيا ايطاليا في بغداد.",
+                 ("ASSAULT", ["IRQ"], ["ITA"], "asserted"), id="a-nominative-plural-makes-the-verb"),
+    # the list after وهي names the group that acts, and is not what it acts on
+    pytest.param("وانتقد قادة الدول الثلاث وهي فرنسا وإسبانيا والبرتغال القرار الأمريكي.",
+                 ("ACCUSE", ["ESP", "FRA", "PRT"], ["USA"], "asserted"), id="the-group-named-by-a-list"),
     # what troops are sent in preparation for has not happened
     pytest.param("وأرسل الجيش التركي تعزيزات إلى الحدود السورية استعدادا لشن هجوم على مواقع المسلحين الأكراد.",
                  ("ASSAULT", ["TUR"], [None], "hypothetical"), id="in-preparation-for-an-attack"),

@@ -76,10 +76,11 @@ def _trigger_openers() -> frozenset[str]:
 
 @functools.cache
 def _not_name_words() -> frozenset[str]:
-    """Words that never belong to a person's name: function words, cues, time words."""
+    """Words that never belong to a person's name: function words, cues, time words, number words."""
     words = set(word_set("function_words.tsv"))
     words |= word_set("cues.tsv")
     words |= {w for w in word_set("months.tsv")}
+    words |= set(word_set("numbers.tsv"))  # سبعة عشر سائحا: a count, not a name before the title
     # one-word event triggers (هجوما، قصف): «وزير الخارجية هجوما حادا» holds no name; nor the verbal
     # noun that opens a longer trigger («وزير الخارجية اتصالا هاتفيا»)
     words |= {f for f in _one_word_triggers() if len(f) > 2}
@@ -121,6 +122,17 @@ def _nationality_at(tokens: Sequence[Token], k: int, end: int) -> tuple[str, int
     if m and m.payload.kind in ("COUNTRY", "CAPITAL") and m.i == k:
         return m.payload.code or "", m.j
     return None
+
+
+def _construct(tok: Token) -> bool:
+    """Whether the word can be the first term of a construct (إضافة), the head of a genitive after it: not with
+    the article (الشرطة مواطنا: a subject and an object) and not with the nun of a sound plural or a dual
+    (مسلحون جنديا, مدنيين: in construct they drop it, مسلحو، مقاتلي). Heads of a chain must be in construct
+    (قائد سلاح الجو), so a definite subject never runs into the object after it."""
+    n = tok.norm
+    if n.startswith(("ال", "وال", "فال", "بال", "لل", "ولل", "كال")):
+        return False
+    return not (len(n) > 4 and n.endswith(("ون", "ين", "ان")))
 
 
 def _is_country_name(tokens: Sequence[Token], k: int, end: int) -> bool:
@@ -190,7 +202,8 @@ def _compose(tokens: Sequence[Token], i: int, end: int) -> tuple[int, ActorEntry
     sector = head.payload.sector
     k = head.j
     is_title = is_title or modified  # نائب/المتحدث باسم/رئيس ...: a person's office
-    while k < end:  # a chain of heads: قائد سلاح الجو، المتحدث باسم وزارة الخارجية
+    # a chain of heads: قائد سلاح الجو، المتحدث باسم وزارة الخارجية، المتحدث الرسمي للجمارك (a genitive by لـ)
+    while k < end and (_construct(tokens[k - 1]) or tokens[k].norm.startswith("لل")):
         named = actor_matcher().match_at(tokens, k, end)
         if named is not None and named.start == tokens[k].start and named.payload.code and \
                 named.payload.kind in ("ORG", "GROUP", "MEDIA"):
@@ -222,8 +235,11 @@ def _compose(tokens: Sequence[Token], i: int, end: int) -> tuple[int, ActorEntry
                 k += 1  # an adjective: الطيران الحربي الروسي
                 fillers += 1
                 continue
-            if _is_country_name(tokens, k + 1, end):
-                k += 1  # a noun in construct: وزير خارجية ألمانيا
+            if _is_country_name(tokens, k + 1, end) and (
+                    (_construct(tokens[k - 1]) and _construct(tokens[k])) or tokens[k].norm.startswith("لل")):
+                # a noun in construct (وزير خارجية ألمانيا) or after لـ (المتحدث الرسمي للجمارك السعودية); not
+                # الشرطة مواطنا ألمانيا (Verb Subject Object)
+                k += 1
                 fillers += 1
                 continue
         break
@@ -545,6 +561,9 @@ def fill_local_heads(doc: Doc, mentions: list[Mention]) -> None:
         forms = {f for f, _ in stems(norm(m.text))}
         if not forms & local:
             continue
+        k = first_token_from(doc.tokens, m.end)
+        if k is not None and doc.tokens[k].norm in grammar("international"):
+            continue  # الأمن الدولي، المجتمع الدولي: international, of no country
         # every content word must recur (التلفزيون الرسمي is not تلفزيون حزب الله)
         prev = next((p for p in reversed(mentions) if p.end <= m.start and p.actor and p.actor.code
                      and p.actor.kind != "LOC" and _recurs(m.text, p.text)), None)
@@ -602,7 +621,7 @@ def fill_local_peoples(doc: Doc, mentions: list[Mention]) -> None:
 def entities(doc: Doc) -> Doc:
     """Pipeline stage: find entity mentions and actors, then link coreference."""
     doc.main_country = main_country(doc)
-    found = find_mentions(doc)
+    found = [m for m in find_mentions(doc) if not _seat_of(doc, m)]
     found = sorted(found + ner_persons(doc, found), key=lambda m: m.start)
     doc.mentions = link_bodies(doc, link_coreference(doc, found))
     fill_local_heads(doc, doc.mentions)
@@ -612,6 +631,13 @@ def entities(doc: Doc) -> Doc:
     doc.side_nouns = adjective_mentions(doc)
     doc.stages.append(VERSION)
     return doc
+
+
+def _seat_of(doc: Doc, m: Mention) -> bool:
+    """A place named as where a body is based (معهد الدراسات ومقره الولايات المتحدة، وكالة مقرها لندن): an
+    attribute of the body, no actor of its own (it would become the speaker or a participant)."""
+    k = first_token_from(doc.tokens, m.start)
+    return k is not None and k > 0 and doc.tokens[k].start == m.start and doc.tokens[k - 1].norm in grammar("seat")
 
 
 def _content_word(tok: Token) -> bool:

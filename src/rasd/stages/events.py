@@ -305,6 +305,10 @@ def find_events(doc: Doc) -> list[Event]:
                 elif masculine_past(norm(m.phrase)) and _decider(doc, toks, m, people) is not None:
                     # قرار البحرين طرد السفير: a verbal noun, its object a genitive (not اعتقلت, طردت: finite)
                     m = replace(m, payload=replace(m.payload, pos="noun", prep=m.payload.prep or "gen"))
+            elif m.payload.pos == "noun" and _nominative_subject_after(doc, toks, m, b):
+                # وخطف مسلحون صحفيا: the form is a past verb too, and a plural in ون after it is its subject
+                # (the genitive of the verbal noun would be خطف مسلحين)
+                m = replace(m, payload=replace(m.payload, pos="verb", prep=""))
             if _told_before(toks, m, events):
                 continue
             ev = _build(doc, m, a, b, people, sources)
@@ -312,6 +316,22 @@ def find_events(doc: Doc) -> list[Event]:
                 events.append(ev)
     events += _accusations(doc, people, events)
     return _merge(_dedupe(events))
+
+
+def _nominative_subject_after(doc: Doc, toks: Sequence[Token], m: Match[Trigger], b: int) -> bool:
+    """A one-word verbal noun that is also a masculine past verb (خطف، قصف) and opens its clause (alone or
+    after و/ف), followed by a mention whose first word is a sound plural in the nominative (مسلحون،
+    متظاهرون): a verbal noun would take the genitive (خطف مسلحين), so it is the verb and that is its subject."""
+    if m.j != m.i + 1 or m.j >= b or GAP in m.phrase:
+        return False
+    word = toks[m.i].norm
+    prefix = word[: m.start - toks[m.i].start]
+    if prefix not in ("", "و", "ف") or not masculine_past(word[len(prefix):]) or word[len(prefix):].startswith("ال"):
+        return False
+    if m.i > 0 and toks[m.i - 1].is_word and not prefix:
+        return False  # not the clause's first word: a noun (بعد خطف مسلحون …) or a verb in a relative clause
+    nxt = toks[m.j]
+    return nxt.norm.endswith("ون") and not nxt.norm.startswith("ال") and _in_mention(doc, nxt)
 
 
 def _decider(doc: Doc, toks: Sequence[Token], m: Match[Trigger], people: Sequence[Mention]) -> Mention | None:
@@ -712,6 +732,37 @@ def _participants(doc: Doc) -> list[Mention]:
     return sorted(out + doc.side_nouns, key=lambda x: x.start)
 
 
+def _namely_subject(st: _Site) -> Mention | None:
+    """«انتقد قادة الدول الثلاث، وهي فرنسا وإسبانيا والبرتغال، القرار»: a group with no code right after the
+    verb, past adjectives, then a `namely` pronoun: the first listed member (its list is the subject)."""
+    doc, toks = st.doc, st.toks
+    if st.m.j >= st.hi:
+        return None
+    x = next((y for y in doc.mentions if y.start == toks[st.m.j].start), None)
+    if x is None or x.actor is None or x.actor.code:
+        return None
+    k = first_token_from(toks, x.end)
+    skipped = 0
+    while k is not None and k < st.hi - 1 and skipped < 2 and \
+            (toks[k].norm.startswith("ال") or toks[k].text in _APPOSITION_MARKS):
+        k, skipped = k + 1, skipped + 1
+    if k is None or k >= st.hi - 1 or toks[k].norm not in grammar("namely"):
+        return None
+    return next((y for y in st.people if y.start == toks[k + 1].start), None)
+
+
+def _listed_members(st: _Site) -> set[int]:
+    """Starts of the mentions a `namely` pronoun lists in the clause (قادة الدول الثلاث، وهي فرنسا وإسبانيا
+    والبرتغال): the members of the group before it, never the recipients of what the group does."""
+    out: set[int] = set()
+    for k in range(st.lo, st.hi - 1):
+        if st.toks[k].norm in grammar("namely"):
+            x = next((y for y in st.people if y.start == st.toks[k + 1].start), None)
+            if x is not None:
+                out.update(y.start for y in coordinated(st.doc, x, st.clause_end))
+    return out
+
+
 def _ours(doc: Doc, x: Mention) -> Mention | None:
     """A body with «our» (طائراتنا; the entities stage leaves it uncoded) in a speaker's words is the speaker's
     side; outside any, nobody's."""
@@ -838,6 +889,8 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
         first = _clause_subject(st)
         if first is not None:
             pick, rule = first, "reporting verb: its subject before it (سوريا تتهم ...)"
+        elif (members := _namely_subject(st)) is not None:
+            pick, rule = members, "reporting verb: its subject, a group named by the list after وهي"
         elif after and gap_ok(toks, m.j, after[0].start) and prep_of(doc, after[0]) is None and not object_country:
             pick, rule = after[0], "reporting verb: its subject after it"
         elif speaker is not None:
@@ -856,6 +909,8 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
             pick, rule = antecedent, "verb of a relative clause: the participant it qualifies"
         elif fronted is not None:  # أن بلاده ترفض التدخل الإيراني: the object follows the verb
             pick, rule = fronted, "verb: subject right before it, first in its clause (SVO)"
+        elif (members := _namely_subject(st)) is not None:
+            pick, rule = members, "verb: its subject, a group named by the list after وهي (VSO)"
         elif after and (prep_of(doc, after[0]) is None or partitive_before(doc, after[0])) and \
                 gap_ok(toks, m.j, after[0].start, partitive=True):
             pick, rule = after[0], "verb: subject after it (VSO)"  # اعتقلت الشرطة شخصا مطلوبا من قبل القضاء
@@ -1127,7 +1182,7 @@ def _find_recipients(st: _Site, actor_m: Mention | None, actors: Sequence[Actor]
     taken = {c.start for c in coordinated(doc, actor_m, st.clause_end)} if actor_m else set()
     # the actors' own words are never the recipient (هجوم فلسطينيين ... على)
     taken |= {x.start for x in st.people if any(x.start < a.end and a.start < x.end for a in actors)}
-    taken |= st.sources
+    taken |= st.sources | _listed_members(st)
     if trig.requires == "sides":  # اشتباكات بين X و Y
         between = next((x for x in st.people if st.m.end <= x.start < st.clause_end and x.start not in taken
                         and prep_of(doc, x) == "بين"), None)
