@@ -130,8 +130,11 @@ def _not_future_prefixes() -> tuple[str, ...]:
     return tuple(sorted(grammar("not_future_prefix")))
 
 
+_LONGEST_MENTION = 400  # characters; a mention that overlaps a token starts at most this far before it
+
+
 def _in_mention(doc: Doc, tok: Token) -> bool:
-    return any(m.start < tok.end and tok.start < m.end for m in doc.mentions)
+    return any(tok.start < m.end for m in mentions_within(doc.mentions, tok.start - _LONGEST_MENTION, tok.end))
 
 
 def _in_time(doc: Doc, tok: Token) -> bool:
@@ -738,7 +741,7 @@ def _namely_subject(st: _Site) -> Mention | None:
     doc, toks = st.doc, st.toks
     if st.m.j >= st.hi:
         return None
-    x = next((y for y in doc.mentions if y.start == toks[st.m.j].start), None)
+    x = next(iter(mentions_within(doc.mentions, toks[st.m.j].start, toks[st.m.j].start + 1)), None)
     if x is None or x.actor is None or x.actor.code:
         return None
     k = first_token_from(toks, x.end)
@@ -857,7 +860,7 @@ def _cited_sources(doc: Doc, toks: Sequence[Token], a: int, b: int) -> set[int]:
     for k in range(a, b - 1):
         role = cue_role(toks[k])
         if role is not None and role[0] == "according":
-            nxt = next((x for x in doc.mentions if toks[k].end <= x.start < toks[k + 1].end + 1), None)
+            nxt = next(iter(mentions_within(doc.mentions, toks[k].end, toks[k + 1].end + 1)), None)
             if nxt is not None:
                 out.add(nxt.start)
     # a sentence holds one statement per speaker: a source behind وفقا ل of a sentence already spoken
@@ -1929,8 +1932,7 @@ def _bare_object(st: _Site, actor_m: Mention | None) -> Actor | None:
         return None
     nxt = first_token_from(toks, x.end)
     if nxt is not None and nxt + 1 < st.hi and toks[nxt].norm in ("في", "من"):
-        body = next((y for y in doc.mentions if y.start == toks[nxt + 1].start or
-                     (toks[nxt + 1].start <= y.start < toks[nxt + 1].end)), None)
+        body = next(iter(mentions_within(doc.mentions, toks[nxt + 1].start, toks[nxt + 1].end)), None)
         if body is not None and body.actor is not None and body.actor.sector and body.actor.kind != "LOC":
             return replace(x.actor, code=body.actor.code, sector=body.actor.sector)
     return x.actor
