@@ -183,11 +183,17 @@ _end_of = operator.attrgetter("end")
 
 
 def victim_gap(doc: Doc, end: int, start: int) -> bool:
-    """Only a count stands between an event noun and its victims (مقتل 43 مدنيا، مقتل أكثر من 60 شخصا)."""
+    """Only a count stands between an event noun and its victims (مقتل 43 مدنيا، مقتل أكثر من 60 شخصا), or a
+    count and the من of a part (مصرع خمسة من عناصرها، مقتل أربعة من الجنود)."""
     between = tokens_within(doc.tokens, end, start)
     counted = [(q.start, q.end) for q in doc.quantities if end <= q.start < start]  # سبعة، ثلاثة آلاف
-    return len(between) <= 5 and all(t.norm[:1].isdigit() or t.norm in grammar("count_word")
-                                     or any(a <= t.start < b for a, b in counted) for t in between)
+
+    def count(t: Token) -> bool:
+        return t.norm[:1].isdigit() or t.norm in grammar("count_word") or any(a <= t.start < b for a, b in counted)
+
+    if len(between) >= 2 and between[-1].norm == "من" and count(between[-2]):
+        between = between[:-1]
+    return len(between) <= 5 and all(count(t) for t in between)
 
 
 def adjacent(doc: Doc, end: int, start: int) -> bool:

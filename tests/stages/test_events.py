@@ -787,6 +787,11 @@ _RULE_EXAMPLES = [
     # the list after وهي names the group that acts, and is not what it acts on
     pytest.param("وانتقد قادة الدول الثلاث وهي فرنسا وإسبانيا والبرتغال القرار الأمريكي.",
                  ("ACCUSE", ["ESP", "FRA", "PRT"], ["USA"], "asserted"), id="the-group-named-by-a-list"),
+    # a meeting with death: its subject is the dead (and no attacker of another trigger of the sentence)
+    pytest.param("وقال مسؤولون إن عشرين شخصا لقوا حتفهم في انفجارين بالعاصمة كابول.",
+                 ("ASSAULT", [], ["AFG"], "asserted"), id="met-their-death-1"),
+    pytest.param("ولقي الجندي الأمريكي مصرعه في انفجار عبوة ناسفة في بغداد.",
+                 ("ASSAULT", [], ["USA"], "asserted"), id="met-their-death-2"),
     # what troops are sent in preparation for has not happened
     pytest.param("وأرسل الجيش التركي تعزيزات إلى الحدود السورية استعدادا لشن هجوم على مواقع المسلحين الأكراد.",
                  ("ASSAULT", ["TUR"], [None], "hypothetical"), id="in-preparation-for-an-attack"),
@@ -834,6 +839,8 @@ def test_event_word_after_a_preposition_is_a_noun(run) -> None:
         ("وسقطت قذيفة على حي سكني في جنوب دمشق، وقتلت ثلاثة أطفال.", ("ASSAULT", ["SYR"])),
         # the abduction the investigation is about is not reported as news
         ("وأنهت الشرطة الإيطالية تحقيقها في عملية خطف رجل أعمال مصري.", ("ASSAULT", ["ITA"])),
+        # a crash is no attack
+        ("وقتل ثلاثة أشخاص عندما تحطمت طائرة صغيرة في ضواحي طوكيو.", ("ASSAULT", [])),
         # the one who left prison after his arrest did not arrest himself
         ("وغادر الممثل المصري السجن بعد القبض عليه في القاهرة.", ("COERCE", ["EGY"])),
         # the court that sentenced the planner of an assassination did not assassinate
@@ -1071,3 +1078,9 @@ def test_bare_object_takes_the_sector_of_its_body(run) -> None:
 def test_a_place_that_witnessed_an_event_is_where_not_who(run) -> None:
     ev = next(e for e in run("وشهدت تركيا أمس مظاهرات مؤيدة لزعيم الأكراد.").events if e.type == "PROTEST")
     assert ([(a.code, a.sector) for a in ev.actor], [p.country for p in ev.location]) == ([("TUR", "CVL")], ["TUR"])
+
+
+def test_the_counted_part_of_a_body_are_the_victims(run) -> None:
+    ev = next(e for e in run("وأكد مصدر عسكري مقتل أربعة من عناصر الشرطة وإصابة ستة أشخاص في هجوم في الرمادي.").events
+              if e.type == "ASSAULT")
+    assert [(r.text, r.sector) for r in ev.recipient][:1] == [("عناصر الشرطة", "COP")]

@@ -689,7 +689,11 @@ def _merge(events: list[Event]) -> list[Event]:
         if into is None:
             out.append(ev)
             continue
-        into.actor = into.actor or ev.actor
+        # the dead of a word of death are no attacker another trigger took as its subject (لقي الجندي مصرعه في
+        # انفجار عبوة: the soldier is before انفجار, but he died)
+        dead = _dead(into) | _dead(ev)
+        into.actor = [a for a in into.actor if (a.start, a.end) not in dead] or \
+            [a for a in ev.actor if (a.start, a.end) not in dead]
         into.recipient = into.recipient or ev.recipient
         # the same words never stand on both sides (قصف فصائل المعارضة ... فصائل المعارضة)
         into.recipient = [r for r in into.recipient
@@ -707,6 +711,14 @@ def _merge(events: list[Event]) -> list[Event]:
         into.reported_by = into.reported_by or ev.reported_by
         into.trace.append(f"merged with «{ev.trigger}» ({ev.type}) in the same sentence")
     return out
+
+
+def _dead(ev: Event) -> set[tuple[int, int]]:
+    """Spans of the recipients of an attack told by a noun of death (مقتل، مصرع، لقي … حتفه): the dead. Not the
+    verb قتل, whose object the text may not give (قتل أحد عناصر الشرطة بنيران مسلحين)."""
+    if ev.type != "ASSAULT" or not any(_stem_in(w, grammar("death_noun")) for w in norm(ev.trigger).split()):
+        return set()
+    return {(r.start, r.end) for r in ev.recipient}
 
 
 def _compatible(a: Event, b: Event) -> bool:
