@@ -483,6 +483,13 @@ def test_event_without_a_place_in_its_clause(run) -> None:
     ev = next(e for e in run(afrin + "وقصفت المدفعية التركية مواقع وحدات حماية الشعب الكردية.").events
               if e.type == "ASSAULT")
     assert [p.admin1 for p in ev.location] == ["SY-HL"]
+    # people named by their nationality are no state's body: the arrest stays in Tehran, and gunmen who abduct
+    # Chinese engineers are not Chinese
+    ev = next(e for e in run(tehran + "واعتقلت السلطات الإيرانية مواطنا بريطانيا بتهمة التجسس.").events
+              if e.type == "COERCE")
+    assert [p.admin1 for p in ev.location] == ["IR-23"]
+    ev = next(e for e in run("واختطف مسلحون مهندسين صينيين.").events if e.type == "ASSAULT")
+    assert ([a.code for a in ev.actor], ev.location) == ([None], [])
 
 
 def test_event_sides_joined_by_wa_ukhra(run) -> None:
@@ -786,7 +793,12 @@ _RULE_EXAMPLES = [
                  ("ASSAULT", ["IRQ"], ["ITA"], "asserted"), id="a-nominative-plural-makes-the-verb"),
     # the list after وهي names the group that acts, and is not what it acts on
     pytest.param("وانتقد قادة الدول الثلاث وهي فرنسا وإسبانيا والبرتغال القرار الأمريكي.",
-                 ("ACCUSE", ["ESP", "FRA", "PRT"], ["USA"], "asserted"), id="the-group-named-by-a-list"),
+                 ("ACCUSE", ["ESP", "FRA", "PRT"], ["USA"], "asserted"), id="the-group-named-by-a-list-1"),
+    pytest.param("وفرضت الولايات المتحدة عقوبات على ثلاث دول، وهي إيران وكوريا الشمالية وسوريا.",
+                 ("SANCTION", ["USA"], ["IRN", "PRK", "SYR"], "asserted"), id="the-group-named-by-a-list-2"),
+    # the arrest the subject made before it killed (its pronoun points to the object) is the subject's
+    pytest.param("وقتلت القوات الإسرائيلية شابا فلسطينيا بعد اعتقاله في جنين.",
+                 ("COERCE", ["ISR"], [], "asserted"), id="a-background-noun-with-a-pronoun"),
     # a meeting with death: its subject is the dead (and no attacker of another trigger of the sentence)
     pytest.param("وقال مسؤولون إن عشرين شخصا لقوا حتفهم في انفجارين بالعاصمة كابول.",
                  ("ASSAULT", [], ["AFG"], "asserted"), id="met-their-death-1"),
@@ -839,6 +851,10 @@ def test_event_word_after_a_preposition_is_a_noun(run) -> None:
         ("وسقطت قذيفة على حي سكني في جنوب دمشق، وقتلت ثلاثة أطفال.", ("ASSAULT", ["SYR"])),
         # the abduction the investigation is about is not reported as news
         ("وأنهت الشرطة الإيطالية تحقيقها في عملية خطف رجل أعمال مصري.", ("ASSAULT", ["ITA"])),
+        # a militia (its alif is its own, no accusative) is the subject, not the victim
+        ("واختطفت ميليشيا مسلحة صحفيا في طرابلس.", ("ASSAULT", [])),
+        # the market that saw a rise did not see the attack after بعد
+        ("وشهدت أسواق لندن ارتفاعا بعد هجوم الحوثيين على سفينة تجارية.", ("ASSAULT", ["YEM"])),
         # a crash is no attack
         ("وقتل ثلاثة أشخاص عندما تحطمت طائرة صغيرة في ضواحي طوكيو.", ("ASSAULT", [])),
         # the one who left prison after his arrest did not arrest himself

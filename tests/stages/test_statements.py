@@ -229,6 +229,9 @@ def test_statement_is_dated_by_a_day_not_by_a_year_before_its_content(run) -> No
     # the year belongs to the deal the speaker talks about, not to the day he spoke
     doc = run("وقال وزير الخارجية الإيراني، عن الاتفاق الموقع عام 2015، إن بلاده ملتزمة به.")
     assert [s.date for s in doc.statements] == [None]
+    # a month dates its own statement, not the next one on the same occasion
+    doc = run("وقال الرئيس في مارس الماضي إن بلاده ستنسحب من الاتفاق. وأضاف الرئيس أن القوات ستعود.")
+    assert [s.date for s in doc.statements] == ["2023-03-01", None]
 
 
 def test_subject_before_the_cue_past_the_kind_of_group(run) -> None:

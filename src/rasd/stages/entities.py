@@ -124,15 +124,22 @@ def _nationality_at(tokens: Sequence[Token], k: int, end: int) -> tuple[str, int
     return None
 
 
-def _construct(tok: Token) -> bool:
+def _can_head_construct(tok: Token) -> bool:
     """Whether the word can be the first term of a construct (إضافة), the head of a genitive after it: not with
     the article (الشرطة مواطنا: a subject and an object) and not with the nun of a sound plural or a dual
-    (مسلحون جنديا, مدنيين: in construct they drop it, مسلحو، مقاتلي). Heads of a chain must be in construct
-    (قائد سلاح الجو), so a definite subject never runs into the object after it."""
+    (مسلحون جنديا، مدنيين: in construct they drop it, مسلحو، مقاتلي), told by a singular that rasd knows as a
+    head or actor (مسلح، مدني، جندي; not طيران، برلمان، تلفزيون, singulars whose nun is their own). Heads of a
+    chain must be in construct (قائد سلاح الجو), so a definite subject never runs into the object after it."""
     n = tok.norm
-    if n.startswith(("ال", "وال", "فال", "بال", "لل", "ولل", "كال")):
+    if n.startswith(_DEFINITE):
         return False
-    return not (len(n) > 4 and n.endswith(("ون", "ين", "ان")))
+    if len(n) > 4 and n.endswith(("ون", "ين", "ان")):
+        stem = n[:-2]
+        return not any(head_matcher().starts(f) or actor_matcher().starts(f) for f, _ in stems(stem))
+    return True
+
+
+_DEFINITE = ("ال", "وال", "فال", "بال", "لل", "ولل", "كال")  # the article, after a proclitic
 
 
 def _is_country_name(tokens: Sequence[Token], k: int, end: int) -> bool:
@@ -203,7 +210,7 @@ def _compose(tokens: Sequence[Token], i: int, end: int) -> tuple[int, ActorEntry
     k = head.j
     is_title = is_title or modified  # نائب/المتحدث باسم/رئيس ...: a person's office
     # a chain of heads: قائد سلاح الجو، المتحدث باسم وزارة الخارجية، المتحدث الرسمي للجمارك (a genitive by لـ)
-    while k < end and (_construct(tokens[k - 1]) or tokens[k].norm.startswith("لل")):
+    while k < end and (_can_head_construct(tokens[k - 1]) or tokens[k].norm.startswith("لل")):
         named = actor_matcher().match_at(tokens, k, end)
         if named is not None and named.start == tokens[k].start and named.payload.code and \
                 named.payload.kind in ("ORG", "GROUP", "MEDIA"):
@@ -216,7 +223,7 @@ def _compose(tokens: Sequence[Token], i: int, end: int) -> tuple[int, ActorEntry
         k = nxt_head.j
     fillers = 0
     last = tokens[head.j - 1].norm
-    definite = last.startswith(("ال", "وال", "فال", "بال", "لل", "ولل"))
+    definite = last.startswith(_DEFINITE)
     while k <= end:
         nat = _nationality_at(tokens, k, end)
         if nat and (definite if fillers == 0 else tokens[k - 1].norm.startswith("ال")) and \
@@ -235,8 +242,8 @@ def _compose(tokens: Sequence[Token], i: int, end: int) -> tuple[int, ActorEntry
                 k += 1  # an adjective: الطيران الحربي الروسي
                 fillers += 1
                 continue
-            if _is_country_name(tokens, k + 1, end) and (
-                    (_construct(tokens[k - 1]) and _construct(tokens[k])) or tokens[k].norm.startswith("لل")):
+            in_construct = _can_head_construct(tokens[k - 1]) and _can_head_construct(tokens[k])
+            if _is_country_name(tokens, k + 1, end) and (in_construct or tokens[k].norm.startswith("لل")):
                 # a noun in construct (وزير خارجية ألمانيا) or after لـ (المتحدث الرسمي للجمارك السعودية); not
                 # الشرطة مواطنا ألمانيا (Verb Subject Object)
                 k += 1

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from rasd.doc import Doc
-from rasd.lexicon import countries, cue_table, grammar, nationality_index, word_table
+from rasd.lexicon import actor_matcher, countries, cue_table, grammar, head_matcher, nationality_index, word_table
 from rasd.matcher import GAP, MAX_GAP, Match, PhraseMatcher
 from rasd.records import Actor, Event, Mention, Place, Quantity, Statement, Token
 from rasd.resources import load_tsv
@@ -109,6 +109,7 @@ def _modality_cues() -> dict[str, str]:
 _GOVERNING = {"prevent": "negated", "refuse": "negated", "wish": "hypothetical", "threat": "hypothetical",
               "aim": "hypothetical", "condition": "hypothetical", "provided": "hypothetical", "terms": "future"}
 _GOVERNED_GAP = frozenset({"الي", "علي", "من", "عن"})  # دعا إلى، حث على، منع من، امتنع عن
+_APPOSITION_MARKS = frozenset({"،", ","})  # commas around an apposition, passed by a far governor
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -187,8 +188,6 @@ def _governs(doc: Doc, toks: Sequence[Token], k: int, i: int, prefix: str, role:
             return False
     return True
 
-
-_APPOSITION_MARKS = frozenset({"،", ","})
 
 
 def _far_governor(doc: Doc, toks: Sequence[Token], lo: int, i: int, prefix: str) -> tuple[str, str, int] | None:
@@ -748,8 +747,15 @@ def _participants(doc: Doc) -> list[Mention]:
 
 
 def _namely_subject(st: _Site) -> Mention | None:
-    """«انتقد قادة الدول الثلاث، وهي فرنسا وإسبانيا والبرتغال، القرار»: a group with no code right after the
-    verb, past adjectives, then a `namely` pronoun: the first listed member (its list is the subject)."""
+    """«انتقد قادة الدول الثلاث، وهي فرنسا وإسبانيا والبرتغال، القرار»: the first listed member, whose list is
+    the verb's subject (see :func:`_namely_group`)."""
+    found = _namely_group(st)
+    return found[1] if found else None
+
+
+def _namely_group(st: _Site) -> tuple[Mention, Mention] | None:
+    """A group with no code right after the verb, past adjectives, then a `namely` pronoun and a list: the
+    group's mention and the first listed member."""
     doc, toks = st.doc, st.toks
     if st.m.j >= st.hi:
         return None
@@ -763,19 +769,8 @@ def _namely_subject(st: _Site) -> Mention | None:
         k, skipped = k + 1, skipped + 1
     if k is None or k >= st.hi - 1 or toks[k].norm not in grammar("namely"):
         return None
-    return next((y for y in st.people if y.start == toks[k + 1].start), None)
-
-
-def _listed_members(st: _Site) -> set[int]:
-    """Starts of the mentions a `namely` pronoun lists in the clause (قادة الدول الثلاث، وهي فرنسا وإسبانيا
-    والبرتغال): the members of the group before it, never the recipients of what the group does."""
-    out: set[int] = set()
-    for k in range(st.lo, st.hi - 1):
-        if st.toks[k].norm in grammar("namely"):
-            x = next((y for y in st.people if y.start == st.toks[k + 1].start), None)
-            if x is not None:
-                out.update(y.start for y in coordinated(st.doc, x, st.clause_end))
-    return out
+    first = next((y for y in st.people if y.start == toks[k + 1].start), None)
+    return (x, first) if first is not None else None
 
 
 def _ours(doc: Doc, x: Mention) -> Mention | None:
@@ -973,7 +968,9 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
         # the subject before the event noun is the investigator's or the avenger's, not its doer's; but the
         # one who took a town after fighting (سيطر الجيش على المدينة بعد معارك مع …) is a side of it
         blamed = m.i > st.a and _stem_in(toks[m.i - 1].norm, grammar("responsibility"))
-        governed = _governed(doc, m) or (trig.requires != "sides" and not blamed and _background(toks, m, st.a)) \
+        # a noun with a pronoun that points back to the object keeps the subject (قتلت القوات شابا بعد اعتقاله)
+        governed = _governed(doc, m) or (trig.requires != "sides" and not blamed and not _with_pronoun(toks, m)
+                                         and _background(toks, m, st.a)) \
             or _witnessed(st)  # شهدت تركيا مظاهرات: Turkey saw them
         near = [x for x in before if prep_of(doc, x) is None and tokens_between(doc, x.end, m.start) <= 2
                 and not governed]
@@ -1197,7 +1194,10 @@ def _find_recipients(st: _Site, actor_m: Mention | None, actors: Sequence[Actor]
     taken = {c.start for c in coordinated(doc, actor_m, st.clause_end)} if actor_m else set()
     # the actors' own words are never the recipient (هجوم فلسطينيين ... على)
     taken |= {x.start for x in st.people if any(x.start < a.end and a.start < x.end for a in actors)}
-    taken |= st.sources | _listed_members(st)
+    taken |= st.sources
+    group = _namely_group(st) if actor_m is not None else None
+    if group is not None and group[1] is actor_m:  # the group the list names is the subject, not the target
+        taken.add(group[0].start)
     if trig.requires == "sides":  # اشتباكات بين X و Y
         between = next((x for x in st.people if st.m.end <= x.start < st.clause_end and x.start not in taken
                         and prep_of(doc, x) == "بين"), None)
@@ -1540,24 +1540,27 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     locations = _venue_places(doc, toks, st.places, st.lo) if kind in VERBAL else list(st.places) or seen_at
     loc_rule = ("where the words were spoken (في مؤتمر في ...)" if kind in VERBAL else "places in the clause") \
         if locations else "none"
+    if locations and kind not in VERBAL and not st.places:
+        loc_rule = "the place that witnessed it (شهدت تركيا مظاهرات)"
     if not locations and kind == "CONSULT" and m.payload.pos == "noun":
         named = next((p for p in doc.places if 0 <= p.start - m.end <= 1), None)  # قمة الرياض، مؤتمر ميونخ
         if named is not None:
             locations, loc_rule = [named], "the place that names the meeting"
     locations = _most_specific(locations)
 
+    at_target = False  # the location is the target's country (see below), not a place the text gives
     if not locations and kind not in VERBAL and kind not in ("CONSULT", "SUPPORT"):
         main = _main_place(doc)
         target = _target_country(recipients) if kind in _PHYSICAL else None
         if main is not None and target in (None, main.country):
             locations, loc_rule = [main], "the article's main place (none in the clause)"
-        elif target is not None:  # هاجمت مواقع النظام السوري in an article about Tehran: in Syria
+        elif target is not None:  # هاجمت مواقع النظام السوري in an article about Tehran, or about nowhere in particular
             r = recipients[0]
             locations = [replace(country_place(target), text=r.text, start=r.start, end=r.end)]
-            loc_rule = _TARGET_COUNTRY
+            loc_rule, at_target = _TARGET_COUNTRY, True
     # a place the text gives (the clause's, the article's main one); not the target's country, which any
     # attack on a state has
-    placed = loc_rule not in ("none", _TARGET_COUNTRY) or (kind in VERBAL and bool(st.places))
+    placed = (loc_rule != "none" and not at_target) or (kind in VERBAL and bool(st.places))
     status, status_rule, cue_k = ("negated", "inside a denial", None) if denied else \
         _status(doc, toks, st.lo, m.i, m.start - toks[m.i].start, a, noun=trig.pos == "noun",
                 kind=trig.type)
@@ -1575,7 +1578,7 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     if date is None and stmt is not None and stmt.date and (kind in VERBAL or kind == "CONSULT" or trig.pos == "part"
                                                             or st.is_cue) \
             and (latest is None or stmt.date <= latest):
-        date, precision, date_rule = stmt.date, "day", "the statement's date"
+        date, precision, date_rule = stmt.date, _precision_of(doc, stmt.date), "the statement's date"
     if date is None and stmt is not None and speaker is not None and kind not in VERBAL:
         date, precision = _report_window(doc, stmt)
         if date is not None and latest is not None and date > latest:
@@ -1602,7 +1605,9 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
         if subject is not None and any(x.start == subject.start for x in actors):
             actors = [x for x in actors if x.start != subject.start]
             actor_rule += "; who prevents or calls for it is not its actor"
-    country = next((p.country for p in locations if p.country), None) or doc.main_country
+    # the country of the event's place gives groups without one theirs (not a target's country: gunmen who
+    # abduct Chinese engineers are not Chinese)
+    country = None if at_target else next((p.country for p in locations if p.country), None) or doc.main_country
     if kind == "PROTEST" and not actors and country and (recipients or locations):
         # الاحتجاجات ضد الحكومة الأردنية: the protest word names its protesters, people of the place's country
         actors = [Actor(doc.text[m.start : m.end], m.start, m.end, None, "CVL", kind="GROUP")]
@@ -1882,35 +1887,67 @@ def _governed(doc: Doc, m: Match[Trigger]) -> bool:
         doc.tokens[i - 1].norm.lstrip("و") not in ("بعد", "قبل", "خلال", "اثر", "عقب", "اثناء", "منذ")
 
 
-_TARGET_COUNTRY = "the target's country (none in the clause; the article's main place is elsewhere)"
+_TARGET_COUNTRY = "the target's country (none in the clause; the article's main place, if any, is elsewhere)"
+_STATE_BODIES = frozenset({"GOV", "MIL", "COP", "SPY"})
+_ONE_OF = frozenset({"احد", "احدي", "واحد"})  # أحد عناصر الشرطة: one of (normalised)
 # Events that happen where their target is: a strike on «مواقع النظام السوري» took place in Syria.
 _PHYSICAL = frozenset({"ASSAULT", "COERCE"})
 
 
+def _precision_of(doc: Doc, date: str) -> str:
+    """The precision of the time expression a statement's date came from (في مارس الماضي: month), else day."""
+    return next((t.precision for t in doc.times if t.date == date and t.kind != "duration"), "day")
+
+
+def _with_pronoun(toks: Sequence[Token], m: Match[Trigger]) -> bool:
+    """The trigger's last word carries an attached pronoun (اعتقاله، قصفها): without it, it is a trigger word."""
+    word = toks[m.j - 1].norm
+    return any(trigger_matcher().starts(f) for w, _ in stems(word) for f in strip_enclitic(w))
+
+
 def _witnessed(st: _Site) -> bool:
-    """A verb of witnessing stands before the event noun in its clause (شهدت تركيا مظاهرات، شهد الرئيس توقيع
-    الاتفاق): its subject saw the event, a place where it happened or a guest at it, not its doer."""
+    """A verb of witnessing has the event noun as its object (شهدت تركيا مظاهرات، شهد الرئيس توقيع الاتفاق):
+    its subject saw the event, a place where it happened or a guest at it, not its doer."""
+    return _witness_verb(st) is not None
+
+
+def _witness_verb(st: _Site) -> int | None:
+    """The index of a verb of witnessing whose object is the event noun: between them only its subject (names,
+    places, time words and at most four other words), no other object (شهدت الأسواق ارتفاعا بعد هجوم: the
+    accusative is the verb's object, the attack comes after بعد), no other event and no punctuation."""
     words = 0
     for k in range(st.m.i - 1, st.lo - 1, -1):
         t = st.toks[k]
         if _stem_in(t.norm, grammar("witness")):
-            return True
+            return k
         if not t.is_word or trigger_matcher().match_at(st.toks, k, st.m.i) is not None:
-            return False  # another event or clause stands between (شهدت عمليات عسكرية، مفاوضات)
-        if not (_in_mention(st.doc, t) or _in_time(st.doc, t)):
-            words += 1
-            if words > 4:
-                return False
-    return False
+            return None  # another event or clause stands between (شهدت عمليات عسكرية، مفاوضات)
+        if _in_mention(st.doc, t) or _in_time(st.doc, t) or _in_place(st.doc, t):
+            continue
+        if t.norm in grammar("background_prep") or _accusative_object(t.norm):
+            return None
+        words += 1
+        if words > 4:
+            return None
+    return None
+
+
+def _accusative_object(word: str) -> bool:
+    """An indefinite word with the accusative alif (ارتفاعا، تحسنا، تراجعا): an object of its own."""
+    return len(word) > 3 and word.endswith("ا") and not word.startswith(("ال", "وال"))
+
+
+def _in_place(doc: Doc, tok: Token) -> bool:
+    return any(p.start < tok.end and tok.start < p.end for p in doc.places)
 
 
 def _witness_places(st: _Site) -> list[Place]:
-    """The places that witnessed the event noun (شهدت تركيا مظاهرات، تشهد المدن الأردنية احتجاجات): where it
-    happened."""
-    if not _witnessed(st):
+    """The places that witnessed the event noun, named as the witness verb's subject (شهدت تركيا مظاهرات،
+    تشهد المدن الأردنية احتجاجات): where it happened."""
+    k = _witness_verb(st)
+    if k is None:
         return []
-    lo = st.toks[st.lo].start
-    return [p for p in st.doc.places if lo <= p.start < st.m.start]
+    return [p for p in st.doc.places if st.toks[k].end <= p.start < st.m.start]
 
 
 def _bare_object(st: _Site, actor_m: Mention | None) -> Actor | None:
@@ -1926,7 +1963,7 @@ def _bare_object(st: _Site, actor_m: Mention | None) -> Actor | None:
         start = actor_m.end
     k = first_token_from(toks, start)
     partitive = False
-    while k is not None and k < st.hi and toks[k].norm in ("احد", "احدي", "واحد"):
+    while k is not None and k < st.hi and toks[k].norm in _ONE_OF:
         k, partitive = k + 1, True
     if k is None or k >= st.hi:
         return None
@@ -1939,8 +1976,7 @@ def _bare_object(st: _Site, actor_m: Mention | None) -> Actor | None:
     # ending holds its subject (يستهدفون رجال الأمن) or with the accusative ending (ضابطا، جنديا)
     first = norm(x.text.split()[0])
     verb = norm(m.phrase.split()[-1])
-    if not (actor_m is not None or partitive or verb.endswith(("ون", "وا"))
-            or (first.endswith("ا") and not first.startswith("ال"))):
+    if not (actor_m is not None or partitive or verb.endswith(("ون", "وا")) or _accusative(first)):
         return None
     nxt = first_token_from(toks, x.end)
     if nxt is not None and nxt + 1 < st.hi and toks[nxt].norm in ("في", "من"):
@@ -1950,12 +1986,22 @@ def _bare_object(st: _Site, actor_m: Mention | None) -> Actor | None:
     return x.actor
 
 
+def _accusative(word: str) -> bool:
+    """An indefinite noun with the accusative alif, told by a singular rasd knows as a head or generic actor
+    (ضابطا، جنديا، ناشطا); not a word whose alif is its own (ميليشيا)."""
+    if len(word) < 4 or not word.endswith("ا") or word.startswith("ال"):
+        return False
+    stem = word[:-1]
+    return head_matcher().starts(stem) or actor_matcher().starts(stem)
+
+
 def _target_country(recipients: Sequence[Actor]) -> str | None:
-    """The one country of the event's targets, when they are all of one state (not IGO, IMG ...; not a group
-    without a code, which takes the country of the place; not armed groups, which fight across borders: the
-    PKK, coded TUR, is struck in Iraq)."""
+    """The one country of the event's targets, when they are all bodies of one state (its government, forces,
+    police, services: مواقع النظام السوري، قواعد للجيش السوري), which stand on its land. Not people named by
+    their nationality (مهندسين صينيين، صحفيا أمريكيا: abroad as often as at home), not IGO, IMG ..., not a group
+    without a code, not armed groups, which fight across borders (the PKK, coded TUR, is struck in Iraq)."""
     codes = {r.code for r in recipients}
-    if len(codes) != 1 or None in codes or any(r.sector in ("REB", "UAF") for r in recipients):
+    if len(codes) != 1 or None in codes or any(r.sector not in _STATE_BODIES for r in recipients):
         return None
     (code,) = codes
     return code if countries().get(code, {}).get("name") else None  # a state, not EUR (the EU's adjective)

@@ -268,6 +268,7 @@ def find_statements(doc: Doc) -> list[Statement]:
     last_speaker: Actor | None = None
     last_by_gender: dict[str, Actor] = {}  # a dropped subject agrees with its verb: وأشار → a man
     last_sent = -3  # the sentence of the last statement
+    last_month = False  # whether the last statement was dated by a month only
     for si, (a, b) in enumerate(doc.sent_token_ranges):
         sent = doc.sentences[si]
         for k in range(a, b):
@@ -298,10 +299,12 @@ def find_statements(doc: Doc) -> list[Statement]:
                 continue  # one statement per sentence and speaker
             cue_start = toks[k].start + off
             content = _content_start(toks, k, b)
-            date = _sentence_date(doc, sent.start, min(content, toks[min(b, k + 11) - 1].end))
-            if date is None and out and ((speaker and out[-1].speaker and out[-1].speaker.code == speaker.code)
-                                         or toks[k].sent - last_sent <= 2):
+            date, month = _sentence_date(doc, sent.start, min(content, toks[min(b, k + 11) - 1].end))
+            if date is None and out and not last_month and \
+                    ((speaker and out[-1].speaker and out[-1].speaker.code == speaker.code)
+                     or toks[k].sent - last_sent <= 2):
                 date = out[-1].date  # the same speaker, or the same occasion (two sentences on), says it that day
+            last_month = month
             last_sent = toks[k].sent
             out.append(Statement(
                 speaker=speaker, cue=doc.text[cue_start : toks[k].end], cue_start=cue_start, cue_end=toks[k].end,
@@ -523,14 +526,16 @@ def _content_start(toks: Sequence[Token], k: int, b: int) -> int:
     return toks[b - 1].end
 
 
-def _sentence_date(doc: Doc, start: int, end: int) -> str | None:
-    """The day a statement was made: a day or week (not a year, month or duration: «قال في 2015» is rare, «الاتفاق
-    المبرم في 2015» before the content is not) between the sentence's start and ``end``."""
+def _sentence_date(doc: Doc, start: int, end: int) -> tuple[str | None, bool]:
+    """When a statement was made: a day, week or month between the sentence's start and ``end`` (قال الرئيس في
+    مارس الماضي إن), not a year or a duration (الاتفاق المبرم في 2015، خلال الأيام الماضية: what the speaker
+    talks about); and whether it is a month, which the statements after it do not inherit (a month dates one
+    statement, not an occasion)."""
     for t in doc.times:
-        if start <= t.start < end and t.date and t.kind != "duration" and t.precision in ("day", "week") and \
+        if start <= t.start < end and t.date and t.kind != "duration" and t.precision in ("day", "week", "month") and \
                 not any(m.start <= t.start < m.end for m in doc.mentions):
-            return t.date
-    return None
+            return t.date, t.precision == "month"
+    return None, False
 
 
 def statements(doc: Doc) -> Doc:
