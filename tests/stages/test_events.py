@@ -1100,3 +1100,13 @@ def test_the_counted_part_of_a_body_are_the_victims(run) -> None:
     ev = next(e for e in run("وأكد مصدر عسكري مقتل أربعة من عناصر الشرطة وإصابة ستة أشخاص في هجوم في الرمادي.").events
               if e.type == "ASSAULT")
     assert [(r.text, r.sector) for r in ev.recipient][:1] == [("عناصر الشرطة", "COP")]
+
+
+@pytest.mark.parametrize(("text", "admin1"), [
+    ("وقتل جنديان عراقيان في هجوم بمدينة الموصل.", "IQ-NI"),
+    ("وأعلنت الشرطة مقتل ثلاثة أشخاص في تفجير بمحافظة ديالى.", "IQ-DI"),
+    ("وقتل عشرون شخصا في انفجارين، الأربعاء، بالعاصمة كابول.", "AF-KAB"),
+])
+def test_a_place_after_a_kind_of_place_glued_to_bi_is_where(run, text, admin1) -> None:
+    ev = next(e for e in run(text).events if e.type == "ASSAULT")
+    assert [p.admin1 for p in ev.location] == [admin1]

@@ -1738,7 +1738,7 @@ def _background(toks: Sequence[Token], m: Match[Trigger], a: int) -> bool:
     k = m.i - 1
     if k > a and _bare_in(toks[k].norm, grammar("event_filler")):
         k -= 1
-    if k > a and toks[k].norm in ("في", "عن"):
+    if k > a and toks[k].norm in ("في", "عن", "بشان"):  # تحقيقه في عملية خطف، تحقيقات بشأن اختطاف
         k -= 1
     prev = toks[k].norm
     forms = {prev, prev[1:] if prev[:1] in "وف" else prev}
@@ -2076,10 +2076,20 @@ def _locations(doc: Doc, toks: Sequence[Token], lo: int, hi: int) -> list[Place]
         pre = doc.text[tok.start : p.start]
         prev = toks[ti - 1].norm if ti > 0 else ""
         locative = (pre.endswith("ب") or prev in grammar("locative") or (prev[:1] == "و" and prev[1:] == "في")
-                    or (p.feature == "admin1" and prev.startswith("و")))
+                    or (p.feature == "admin1" and prev.startswith("و")) or _kind_of_place_after_bi(prev))
         if locative or (out and pre == "و" and p.start - out[-1].end < 4):
             out.append(p)
     return out
+
+
+def _kind_of_place_after_bi(word: str) -> bool:
+    """بالعاصمة، بمدينة، في العاصمة (normalised): بـ or في glued to a word that says what kind of place the
+    name after it is, so that the name is where the event happened (بالعاصمة كابول)."""
+    if word[:1] != "ب" or len(word) < 4:
+        return False
+    rest = word[1:]
+    return any(f in word_table("place_cues.tsv") or f in grammar("locative") or f in grammar("capital_word")
+               for f in (rest, rest.removeprefix("ال")))
 
 
 def _venue_places(doc: Doc, toks: Sequence[Token], places: list[Place], lo: int) -> list[Place]:
