@@ -102,3 +102,12 @@ def test_places_amman_or_oman_by_the_nationalities_of_the_article(run) -> None:
     assert [(p.text, p.country) for p in doc.places] == [("عمان", "JOR")]
     doc = run("وزار وزير الخارجية العماني مسقط، عاصمة سلطنة عمان.")
     assert {p.country for p in doc.places} == {"OMN"}
+
+
+@pytest.mark.parametrize("text", [
+    "وتظاهر المئات أمام البرلمان في ولاية تكساس الأمريكية.",  # ولاية is no و + Lae
+    "ونقل الجرحى إلى المعسكر القريب من الحدود.",  # a camp, not Mascara
+    "ودعا الوزير إلى وقف التصعيد فورا.",  # a halt, not Al Waqf
+])
+def test_places_words_that_geonames_lists_are_no_places_here(run, text) -> None:
+    assert [p.country for p in run(text).places if p.country in ("PNG", "DZA", "EGY")] == []

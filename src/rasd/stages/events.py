@@ -245,8 +245,9 @@ def _status(doc: Doc, toks: Sequence[Token], lo: int, i: int, tok_form_off: int,
         n = toks[k].norm
         role = _cue_role(n)
         if role is None:
-            if n.startswith("س") and len(n) > 3 and n[1] in "يتن" and k >= i - 4 and k >= lo \
-                    and not n.startswith(_not_future_prefixes()) and not _in_mention(doc, toks[k]):
+            v = n[1:] if n[:2] in ("وس", "فس") else n  # وستشمل: و before the future's سـ
+            if v.startswith("س") and len(v) > 3 and v[1] in "يتن" and k >= i - 4 and k >= lo \
+                    and not v.startswith(_not_future_prefixes()) and not _in_mention(doc, toks[k]):
                 return "future", f"«{toks[k].text}»", None
             continue
         if role in _GOVERNING:
@@ -296,7 +297,7 @@ def find_events(doc: Doc) -> list[Event]:
     for a, b in doc.sent_token_ranges:
         matches = [m for m in matcher.find(toks, a, b)
                    if m.payload.type != "NONE" and not _names_an_organisation(toks, m) and not first_name_at(doc, m.i)
-                   and not _names_a_place(toks, m)]
+                   and not _names_a_place(toks, m) and not _counted_noun(doc, m)]
         sources = _cited_sources(doc, toks, a, b) if matches else set()  # once per sentence
         for m in matches:
             if GAP in m.phrase:  # وقعت … على اتفاق: the participants stand in the gap, after the verb
@@ -318,6 +319,17 @@ def find_events(doc: Doc) -> list[Event]:
                 events.append(ev)
     events += _accusations(doc, people, events)
     return _merge(_dedupe(events))
+
+
+def _counted_noun(doc: Doc, m: Match[Trigger]) -> bool:
+    """A verb form right after a count is the noun it counts (شارك 100 طالب: students, not طالب "demanded"): a
+    finite verb never follows a number that is not a date."""
+    if m.payload.pos != "verb" or m.i == 0:
+        return False
+    prev = doc.tokens[m.i - 1]
+    if any(t.start <= prev.start < t.end for t in doc.times):
+        return False  # في 2015 طالب الرئيس: a year before the verb
+    return any(q.start <= prev.start < q.end for q in doc.quantities)
 
 
 def _nominative_subject_after(doc: Doc, toks: Sequence[Token], m: Match[Trigger], b: int) -> bool:
