@@ -339,3 +339,11 @@ def test_condemned_before_a_subject_that_is_no_first_name(run, text, code) -> No
     doc = run(text)
     assert (doc.statements[-1].cue, doc.statements[-1].speaker.code) == ("دان", code)
     assert any(e.type == "ACCUSE" and e.trigger == "دان" for e in doc.events)
+
+
+def test_no_name_of_a_pronoun_or_a_preposition_and_a_number_of_people_is_uncoded(run) -> None:
+    # «قيامه باختراع» is no unknown name; كثيرون are people rasd cannot code, not the last speaker
+    doc = run("وقال وزير الخارجية الفرنسي إن باريس تدعم الاتفاق. وأدانت الصحيفة قيامه باختراع السلاح.")
+    assert all(s.speaker is None or "قيامه" not in s.speaker.text for s in doc.statements)
+    doc = run("وقال وزير الخارجية الفرنسي إن باريس تدعم الاتفاق. وانتقد كثيرون الممثلة لموافقتها على الدور.")
+    assert [(s.speaker.text, s.speaker.code) for s in doc.statements][1:] == [("كثيرون", None)]

@@ -256,6 +256,9 @@ def _speaker(
         return plain, None, "subject after the verb, before the that-clause (no code)"
     if role == "speech" and j < b and toks[j].norm == "عن":
         return None  # أعلن عن أربع مناطق: impersonal, nobody speaks (CONVENTIONS: pure passives are not statements)
+    if role == "speech" and j < b and toks[j].norm in grammar("quantifier"):
+        t = toks[j]  # انتقد كثيرون، طالب عدد من النواب: people rasd cannot code, not the last speaker
+        return Actor(t.text, t.start, t.end, None, None, kind="GROUP"), None, "a number of people (كثيرون): no code"
     if role == "speech" and last is not None:
         return last, None, "no subject: the last speaker (coreference)"
     return None
@@ -369,12 +372,23 @@ def _unknown_name(doc: Doc, toks: Sequence[Token], j: int, b: int) -> Actor | No
     from rasd.stages.entities import name_like
 
     k = j
-    while k < b and k - j < 3 and name_like(toks[k]):
+    while k < b and k - j < 3 and name_like(toks[k]) and not _pronoun_or_preposition(toks[k]):
         k += 1
     if k - j < 2 or any(m.start < toks[k - 1].end and m.end > toks[j].start for m in doc.mentions):
         return None
     s, e = toks[j].start, toks[k - 1].end
     return _titled_person(doc, s, e)
+
+
+def _pronoun_or_preposition(tok: Token) -> bool:
+    """A word no name is made of: an attached ـه as written (قيامه; not ـة, which normalises to the same
+    letter, nor the names in ـيه: نبيه), or بـ glued to a definite word or to a verbal noun of the forms
+    افتعال/استفعال (بالتركيز، باختراع، باستمرار; not باراك، باسل، بايرن)."""
+    t = tok.text
+    if len(t) >= 5 and t.endswith("ه") and not t.endswith(("يه", "الله")):
+        return True
+    n = tok.norm
+    return n.startswith("بال") or (n.startswith("با") and len(n) >= 6 and n[3] == "ت")
 
 
 # A preposition glued to a word as written: للصحفيين، بالوزير، لأحلام، بإيران (not باحثون, ليلى)
