@@ -1123,3 +1123,9 @@ def test_a_means_is_no_future(run) -> None:
     # وسيلة starts with و + س + ي like a future verb; the sanction is not put ahead by it
     doc = run("وقال الوزير إن وسيلة الضغط الوحيدة هي فرض عقوبات على إيران.")
     assert [e.status for e in doc.events if e.type == "SANCTION"] == ["asserted"]
+
+
+def test_a_year_of_the_thing_described_does_not_date_the_event(run) -> None:
+    # the deal was signed in 2015; the sanctions are not dated by it
+    doc = run("وأعادت واشنطن فرض عقوبات على طهران بعد انسحابها من الاتفاق الموقع مع إيران عام 2015.")
+    assert [(e.type, e.date) for e in doc.events if e.type == "SANCTION"] == [("SANCTION", None)]

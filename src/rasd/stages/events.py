@@ -1597,7 +1597,8 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
             date, precision = None, "unknown"
         date_rule = "the window of the source's report" if date else date_rule
     if date is None:  # وأسفر القصف، الجمعة، عن مقتل ...: the sentence's time, outside the trigger's clause
-        date, precision = _date(doc, toks[a].start, toks[b - 1].end, near=m.start, latest=latest, trigger=m)
+        date, precision = _date(doc, toks[a].start, toks[b - 1].end, near=m.start, latest=latest, trigger=m,
+                                apart=True)
         date_rule = "a time expression elsewhere in the sentence" if date else date_rule
     if status == "asserted" and _purpose(doc, m) and _stem_in(toks[m.i].norm, grammar("purpose_noun")) \
             and not any(_bare_in(t.norm, grammar("result_verb")) for t in toks[st.lo : m.i]):  # أفضت إلى: a result
@@ -2123,19 +2124,32 @@ def _most_specific(places: list[Place]) -> list[Place]:
 
 
 def _date(doc: Doc, s: int, e: int, near: int | None = None, latest: str | None = None,
-          trigger: Match[Trigger] | None = None) -> tuple[str | None, str]:
+          trigger: Match[Trigger] | None = None, apart: bool = False) -> tuple[str | None, str]:
     """The time expression in [s, e) (the nearest to ``near`` when given), outside any actor's name and, with
     ``latest`` (an ISO date), not starting after it; with ``trigger``, not a year or month inside a relative
     clause that describes another noun after it (ساماك، الذي أطاحه انقلاب عام 2006: history about that noun;
-    a day there, المنطقة التي تسيطر عليها حماس يوم الجمعة, most often dates the event itself)."""
+    a day there, المنطقة التي تسيطر عليها حماس يوم الجمعة, most often dates the event itself), nor one past إذ or
+    a participle that describes another noun (`described_by`: الاتفاق الموقع عام 2015); ``apart`` (the time
+    stands outside the trigger's clause): no year or month past a relative pronoun either (التي تشهد منذ يونيو)."""
     found = [t for t in doc.times
              if s <= t.start < e and t.date and not any(x.start <= t.start < x.end for x in doc.mentions)
              and (latest is None or t.date <= latest)
-             and not (trigger and t.precision in ("year", "month") and _in_later_relative(doc, trigger, t.start))]
+             and not (trigger and t.precision in ("year", "month") and _in_later_relative(doc, trigger, t.start))
+             and not (trigger and _of_another(doc, trigger, t.start,
+                                              relatives=apart and t.precision in ("year", "month")))]
     if not found:
         return None, "unknown"
     best = found[0] if near is None else min(found, key=lambda t: abs(t.start - near))
     return best.date, best.precision
+
+
+def _of_another(doc: Doc, m: Match[Trigger], start: int, relatives: bool) -> bool:
+    """Between the trigger and a time after it stands إذ or a participle that describes another noun (more than
+    two words after the trigger: الاتفاق الموقع عام 2015 describes the deal; فرض عقوبات … الاتفاق الموقع عام
+    2015 does not date the sanctions), or, with ``relatives``, a relative pronoun."""
+    cut = grammar("described_by") | (RELATIVE_PRONOUNS if relatives else frozenset())
+    between = tokens_within(doc.tokens, doc.tokens[m.j - 1].end, start)
+    return any(k >= 2 and (t.norm in cut or t.norm.removeprefix("و") in cut) for k, t in enumerate(between))
 
 
 def _in_later_relative(doc: Doc, m: Match[Trigger], start: int) -> bool:
