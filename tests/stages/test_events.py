@@ -490,6 +490,10 @@ def test_event_without_a_place_in_its_clause(run) -> None:
     assert [p.admin1 for p in ev.location] == ["IR-23"]
     ev = next(e for e in run("واختطف مسلحون مهندسين صينيين.").events if e.type == "ASSAULT")
     assert ([a.code for a in ev.actor], ev.location) == ([None], [])
+    # sanctions happen in no place the article is about
+    ev = next(e for e in run(afrin + "وفرضت الولايات المتحدة عقوبات على وزيرين تركيين.").events
+              if e.type == "SANCTION")
+    assert ev.location == []
 
 
 def test_event_sides_joined_by_wa_ukhra(run) -> None:

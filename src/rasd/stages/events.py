@@ -1561,7 +1561,7 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     locations = _most_specific(locations)
 
     at_target = False  # the location is the target's country (see below), not a place the text gives
-    if not locations and kind not in VERBAL and kind not in ("CONSULT", "SUPPORT"):
+    if not locations and kind not in VERBAL and kind not in _PLACELESS:
         main = _main_place(doc)
         target = _target_country(recipients) if kind in _PHYSICAL else None
         if main is not None and target in (None, main.country):
@@ -1900,6 +1900,9 @@ def _governed(doc: Doc, m: Match[Trigger]) -> bool:
         doc.tokens[i - 1].norm.lstrip("و") not in ("بعد", "قبل", "خلال", "اثر", "عقب", "اثناء", "منذ")
 
 
+# Acts that happen in no one place the article is about: a meeting or call, a deal, sanctions, concessions,
+# cooperation (a report about Afrin places its fighting in Afrin, not the sanctions it mentions)
+_PLACELESS = frozenset({"CONSULT", "SUPPORT", "SANCTION", "CONCEDE", "COOPERATE"})
 _TARGET_COUNTRY = "the target's country (none in the clause; the article's main place, if any, is elsewhere)"
 _STATE_BODIES = frozenset({"GOV", "MIL", "COP", "SPY"})
 _ONE_OF = frozenset({"احد", "احدي", "واحد"})  # أحد عناصر الشرطة: one of (normalised)
