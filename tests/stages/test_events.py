@@ -1133,3 +1133,39 @@ def test_a_year_of_the_thing_described_does_not_date_the_event(run) -> None:
     # the deal was signed in 2015; the sanctions are not dated by it
     doc = run("وأعادت واشنطن فرض عقوبات على طهران بعد انسحابها من الاتفاق الموقع مع إيران عام 2015.")
     assert [(e.type, e.date) for e in doc.events if e.type == "SANCTION"] == [("SANCTION", None)]
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    # ستة وستون is a number, not سـ + a verb
+    ("وقتل ستة وستون مدنيا في قصف روسي على إدلب.", ("ASSAULT", ["RUS"], ["SYR"], "asserted")),
+    # tomorrow belongs to the arrival; the meeting was yesterday
+    ("ويصل الوزير الأمريكي غدا إلى القاهرة، بعد أن التقى أمس نظيره الأردني في عمان.",
+     ("CONSULT", ["JOR"], [], "asserted")),
+    # a fire set on purpose is an attack
+    ("مقتل ثلاثة أشخاص في حريق متعمد أضرمه مجهولون في مسجد بالسويد.", ("ASSAULT", [], ["SWE"], "asserted")),
+    # gunmen who attacked and died stay the attackers
+    ("مصرع مسلحين من حركة الشباب هاجموا قاعدة عسكرية في الصومال.", ("ASSAULT", ["SOM"], [], "asserted")),
+    # a dual subject of لقي … حتفهما
+    ("ولقي جنديان عراقيان حتفهما في قصف على مدينة الموصل.", ("ASSAULT", [], ["IRQ"], "asserted")),
+])
+def test_review_cases(run, text, event) -> None:
+    assert event in _events(run(text))
+
+
+def test_review_cases_without_the_wrong_reading(run) -> None:
+    # a brigade's number before a verb: the verb stays an attack
+    assert "ASSAULT" in [e.type for e in run("وأعلنت كييف أن اللواء 47 هاجم مواقع روسية.").events]
+    # deaths in the rain are no attack
+    rain = run("وأعلنت وزارة الصحة مصرع 12 شخصا بسبب الأمطار الغزيرة في اليمن.")
+    assert "ASSAULT" not in [e.type for e in rain.events]
+    # his attack on a police station is his, not the police's
+    doc = run("واعتقلت الشرطة الفرنسية رجلا بعد هجومه على مركز للشرطة في باريس.")
+    assert ("ASSAULT", ["FRA"]) not in [(e.type, [a.code for a in e.actor]) for e in doc.events]
+    # meeting the governor of Basra is not an event in Basra
+    doc = run("والتقى رئيس الوزراء العراقي بمحافظ البصرة.")
+    assert all(p.admin1 != "IQ-BA" for e in doc.events for p in e.location)
+    # an adverb is no object of the witness verb; a town struck is where
+    ev = next(e for e in run("وشهدت إيران مؤخرا احتجاجات واسعة.").events if e.type == "PROTEST")
+    assert [p.country for p in ev.location] == ["IRN"]
+    ev = next(e for e in run("وقتل خمسة مدنيين في قصف على سراقب.").events if e.type == "ASSAULT")
+    assert [p.admin1 for p in ev.location] == ["SY-ID"]

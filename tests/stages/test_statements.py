@@ -347,3 +347,14 @@ def test_no_name_of_a_pronoun_or_a_preposition_and_a_number_of_people_is_uncoded
     assert all(s.speaker is None or "قيامه" not in s.speaker.text for s in doc.statements)
     doc = run("وقال وزير الخارجية الفرنسي إن باريس تدعم الاتفاق. وانتقد كثيرون الممثلة لموافقتها على الدور.")
     assert [(s.speaker.text, s.speaker.code) for s in doc.statements][1:] == [("كثيرون", None)]
+
+
+def test_review_cases_of_speakers_and_dates(run) -> None:
+    # a number of a coded body is that body; a real name with ـه or بال stays a name
+    doc = run("وقال عدد من المسؤولين الأمريكيين إن واشنطن تدرس الأمر.")
+    assert [s.speaker.code for s in doc.statements] == ["USA"]
+    doc = run("وقال مايكل بالمر إن الحكومة ستدرس الأمر.")
+    assert [s.speaker.text for s in doc.statements] == ["مايكل بالمر"]
+    # the month of the election in a relative clause does not date the statement
+    doc = run("وقال الرئيس الأمريكي، الذي انتخب في نوفمبر 2020، إن بلاده ستنسحب.")
+    assert [s.date for s in doc.statements] == [None]

@@ -11,8 +11,10 @@ negation, future and conditional cues before the trigger.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -265,6 +267,9 @@ def _status(doc: Doc, toks: Sequence[Token], lo: int, i: int, tok_form_off: int,
             return "negated", f"«{toks[k].text}»", None
         if _bare_in(n, grammar("when")) and _past_verb(nxt):
             continue  # عندما قصفت الطائرات البلدة: "when" it happened, a fact
+        if role == "future" and n.removeprefix("و") in grammar("time") and (
+                k < lo or any(t.norm in grammar("time") for t in toks[k + 1 : i])):
+            continue  # يصل الوزير غدا …، بعد أن التقى أمس: a time word of another clause, or a nearer one
 
         return role, f"«{toks[k].text}»", None
     if noun and (far := _far_governor(doc, toks, lo, i, prefix)) is not None:
@@ -322,10 +327,13 @@ def find_events(doc: Doc) -> list[Event]:
 
 
 def _counted_noun(doc: Doc, m: Match[Trigger]) -> bool:
-    """A verb form right after a count is the noun it counts (شارك 100 طالب: students, not طالب "demanded"): a
-    finite verb never follows a number that is not a date."""
-    if m.payload.pos != "verb" or m.i == 0:
+    """A verb form that is also a noun rasd knows, right after a count that is no date, is the noun it counts
+    (شارك 100 طالب: students, not طالب "demanded")."""
+    if m.payload.pos != "verb" or m.i == 0 or m.j != m.i + 1:
         return False
+    word = norm(m.phrase)
+    if word.endswith(("وا", "ا", "ون")) or not (head_matcher().starts(word) or actor_matcher().starts(word)):
+        return False  # only a form that is also a noun rasd knows (طالب); اللواء 47 هاجم، ثلاثة هاجموا stay verbs
     prev = doc.tokens[m.i - 1]
     if any(t.start <= prev.start < t.end for t in doc.times):
         return False  # في 2015 طالب الرئيس: a year before the verb
@@ -667,6 +675,8 @@ def _disaster(st: _Site) -> bool:
     clause = st.toks[st.lo : st.hi]
     if not any(_stem_in(t.norm, grammar("disaster")) for t in clause):
         return False
+    if any(_stem_in(t.norm, grammar("arson")) for t in clause):
+        return False  # حريق متعمد أضرمه مجهولون: someone set it
     return not any(x.payload.type == "ASSAULT" and x.i != st.m.i
                    for x in trigger_matcher().find(st.toks, st.lo, st.hi))
 
@@ -703,8 +713,8 @@ def _merge(events: list[Event]) -> list[Event]:
         # the dead of a word of death are no attacker another trigger took as its subject (لقي الجندي مصرعه في
         # انفجار عبوة: the soldier is before انفجار, but he died)
         dead = _dead(into) | _dead(ev)
-        into.actor = [a for a in into.actor if (a.start, a.end) not in dead] or \
-            [a for a in ev.actor if (a.start, a.end) not in dead]
+        into.actor = [a for a in into.actor if (a.start, a.end) not in dead or not _weak_actor(into)] or \
+            [a for a in ev.actor if (a.start, a.end) not in dead or not _weak_actor(ev)]
         into.recipient = into.recipient or ev.recipient
         # the same words never stand on both sides (قصف فصائل المعارضة ... فصائل المعارضة)
         into.recipient = [r for r in into.recipient
@@ -730,6 +740,12 @@ def _dead(ev: Event) -> set[tuple[int, int]]:
     if ev.type != "ASSAULT" or not any(_stem_in(w, grammar("death_noun")) for w in norm(ev.trigger).split()):
         return set()
     return {(r.start, r.end) for r in ev.recipient}
+
+
+def _weak_actor(ev: Event) -> bool:
+    """The event's actor came from a mention before a verbal noun (a subject just before it), not from a verb
+    (مصرع مسلحين هاجموا قاعدة: the attackers, subject of هاجموا, died, and stay its actors)."""
+    return any(t.startswith("actor: noun: subject") for t in ev.trace)
 
 
 def _compatible(a: Event, b: Event) -> bool:
@@ -981,7 +997,8 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
         # one who took a town after fighting (سيطر الجيش على المدينة بعد معارك مع …) is a side of it
         blamed = m.i > st.a and _stem_in(toks[m.i - 1].norm, grammar("responsibility"))
         # a noun with a pronoun that points back to the object keeps the subject (قتلت القوات شابا بعد اعتقاله)
-        governed = _governed(doc, m) or (trig.requires != "sides" and not blamed and not _with_pronoun(toks, m)
+        patient = trig.prep == "gen" and _with_pronoun(toks, m)  # اعتقاله (not هجومه: the pronoun is the doer)
+        governed = _governed(doc, m) or (trig.requires != "sides" and not blamed and not patient
                                          and _background(toks, m, st.a)) \
             or _witnessed(st)  # شهدت تركيا مظاهرات: Turkey saw them
         near = [x for x in before if prep_of(doc, x) is None and tokens_between(doc, x.end, m.start) <= 2
@@ -1208,7 +1225,8 @@ def _find_recipients(st: _Site, actor_m: Mention | None, actors: Sequence[Actor]
     taken |= {x.start for x in st.people if any(x.start < a.end and a.start < x.end for a in actors)}
     taken |= st.sources
     group = _namely_group(st) if actor_m is not None else None
-    if group is not None and group[1] is actor_m:  # the group the list names is the subject, not the target
+    # the group the list names is the subject, not the target
+    if group is not None and actor_m is not None and group[1].start == actor_m.start:
         taken.add(group[0].start)
     if trig.requires == "sides":  # اشتباكات بين X و Y
         between = next((x for x in st.people if st.m.end <= x.start < st.clause_end and x.start not in taken
@@ -1572,7 +1590,8 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
             loc_rule, at_target = _TARGET_COUNTRY, True
     # a place the text gives (the clause's, the article's main one); not the target's country, which any
     # attack on a state has
-    placed = (loc_rule != "none" and not at_target) or (kind in VERBAL and bool(st.places))
+    placed = (loc_rule != "none" and not at_target) or (kind in VERBAL and bool(st.places)) \
+        or (kind in _PLACELESS and _main_place(doc) is not None)  # in a report about a place, as before
     status, status_rule, cue_k = ("negated", "inside a denial", None) if denied else \
         _status(doc, toks, st.lo, m.i, m.start - toks[m.i].start, a, noun=trig.pos == "noun",
                 kind=trig.type)
@@ -1590,7 +1609,7 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     if date is None and stmt is not None and stmt.date and (kind in VERBAL or kind == "CONSULT" or trig.pos == "part"
                                                             or st.is_cue) \
             and (latest is None or stmt.date <= latest):
-        date, precision, date_rule = stmt.date, _precision_of(doc, stmt.date), "the statement's date"
+        date, precision, date_rule = stmt.date, _precision_of(doc, stmt), "the statement's date"
     if date is None and stmt is not None and speaker is not None and kind not in VERBAL:
         date, precision = _report_window(doc, stmt)
         if date is not None and latest is not None and date > latest:
@@ -1900,9 +1919,9 @@ def _governed(doc: Doc, m: Match[Trigger]) -> bool:
         doc.tokens[i - 1].norm.lstrip("و") not in ("بعد", "قبل", "خلال", "اثر", "عقب", "اثناء", "منذ")
 
 
-# Acts that happen in no one place the article is about: a meeting or call, a deal, sanctions, concessions,
-# cooperation (a report about Afrin places its fighting in Afrin, not the sanctions it mentions)
-_PLACELESS = frozenset({"CONSULT", "SUPPORT", "SANCTION", "CONCEDE", "COOPERATE"})
+# Acts that happen in no one place the article is about: a meeting or call, a deal, sanctions (a report about
+# Afrin places its fighting in Afrin, not the sanctions it mentions; joint patrols and truces stay there)
+_PLACELESS = frozenset({"CONSULT", "SUPPORT", "SANCTION"})
 _TARGET_COUNTRY = "the target's country (none in the clause; the article's main place, if any, is elsewhere)"
 _STATE_BODIES = frozenset({"GOV", "MIL", "COP", "SPY"})
 _ONE_OF = frozenset({"احد", "احدي", "واحد"})  # أحد عناصر الشرطة: one of (normalised)
@@ -1910,9 +1929,11 @@ _ONE_OF = frozenset({"احد", "احدي", "واحد"})  # أحد عناصر ا�
 _PHYSICAL = frozenset({"ASSAULT", "COERCE"})
 
 
-def _precision_of(doc: Doc, date: str) -> str:
-    """The precision of the time expression a statement's date came from (في مارس الماضي: month), else day."""
-    return next((t.precision for t in doc.times if t.date == date and t.kind != "duration"), "day")
+def _precision_of(doc: Doc, stmt: Statement) -> str:
+    """The precision of the time expression in the statement's sentence its date came from (في مارس الماضي:
+    month); a date it took from an earlier statement of the same occasion is a day."""
+    return next((t.precision for t in doc.times if t.date == stmt.date and t.kind != "duration"
+                 and stmt.start <= t.start < stmt.end), "day")
 
 
 def _with_pronoun(toks: Sequence[Token], m: Match[Trigger]) -> bool:
@@ -1938,7 +1959,7 @@ def _witness_verb(st: _Site) -> int | None:
             return k
         if not t.is_word or trigger_matcher().match_at(st.toks, k, st.m.i) is not None:
             return None  # another event or clause stands between (شهدت عمليات عسكرية، مفاوضات)
-        if _in_mention(st.doc, t) or _in_time(st.doc, t) or _in_place(st.doc, t):
+        if _in_mention(st.doc, t) or _in_time(st.doc, t) or _in_place(st.doc, t) or t.norm in grammar("adverb"):
             continue
         if t.norm in grammar("background_prep") or _accusative_object(t.norm):
             return None
@@ -1954,7 +1975,8 @@ def _accusative_object(word: str) -> bool:
 
 
 def _in_place(doc: Doc, tok: Token) -> bool:
-    return any(p.start < tok.end and tok.start < p.end for p in doc.places)
+    lo = bisect.bisect_left(doc.places, tok.start - _LONGEST_MENTION, key=operator.attrgetter("start"))
+    return any(p.start < tok.end and tok.start < p.end for p in doc.places[lo:] if p.start < tok.end)
 
 
 def _witness_places(st: _Site) -> list[Place]:
@@ -2013,9 +2035,10 @@ def _accusative(word: str) -> bool:
 
 def _target_country(recipients: Sequence[Actor]) -> str | None:
     """The one country of the event's targets, when they are all bodies of one state (its government, forces,
-    police, services: مواقع النظام السوري، قواعد للجيش السوري), which stand on its land. Not people named by
-    their nationality (مهندسين صينيين، صحفيا أمريكيا: abroad as often as at home), not IGO, IMG ..., not a group
-    without a code, not armed groups, which fight across borders (the PKK, coded TUR, is struck in Iraq)."""
+    police, services: مواقع النظام السوري، قواعد للجيش السوري), most often struck on its land (not always: a
+    militia's attack on a foreign base is placed in the base's country). Not people named by their nationality
+    (مهندسين صينيين، صحفيا أمريكيا: abroad as often as at home), not IGO, IMG ..., not a group without a code,
+    not armed groups, which fight across borders (the PKK, coded TUR, is struck in Iraq)."""
     codes = {r.code for r in recipients}
     if len(codes) != 1 or None in codes or any(r.sector not in _STATE_BODIES for r in recipients):
         return None
@@ -2092,18 +2115,21 @@ def _locations(doc: Doc, toks: Sequence[Token], lo: int, hi: int) -> list[Place]
         pre = doc.text[tok.start : p.start]
         prev = toks[ti - 1].norm if ti > 0 else ""
         locative = (pre.endswith("ب") or prev in grammar("locative") or (prev[:1] == "و" and prev[1:] == "في")
-                    or (p.feature == "admin1" and prev.startswith("و")) or _kind_of_place_after_bi(prev))
+                    or (p.feature == "admin1" and prev.startswith("و")) or _kind_of_place_after_bi(prev)
+                    or (prev == "علي" and p.precision <= 2))  # قصف على سراقب: the town struck is where
         if locative or (out and pre == "و" and p.start - out[-1].end < 4):
             out.append(p)
     return out
 
 
 def _kind_of_place_after_bi(word: str) -> bool:
-    """بالعاصمة، بمدينة، في العاصمة (normalised): بـ or في glued to a word that says what kind of place the
-    name after it is, so that the name is where the event happened (بالعاصمة كابول)."""
+    """بالعاصمة، بمدينة، بمحافظة (normalised): بـ glued to a word that says what kind of place the name after it
+    is, so that the name is where the event happened (بالعاصمة كابول)."""
     if word[:1] != "ب" or len(word) < 4:
         return False
     rest = word[1:]
+    if rest.removeprefix("ال") in ("محافظ", "حاكم"):
+        return False  # التقى بمحافظ البصرة: the governor, not the province
     return any(f in word_table("place_cues.tsv") or f in grammar("locative") or f in grammar("capital_word")
                for f in (rest, rest.removeprefix("ال")))
 
@@ -2138,18 +2164,20 @@ def _date(doc: Doc, s: int, e: int, near: int | None = None, latest: str | None 
              if s <= t.start < e and t.date and not any(x.start <= t.start < x.end for x in doc.mentions)
              and (latest is None or t.date <= latest)
              and not (trigger and t.precision in ("year", "month") and _in_later_relative(doc, trigger, t.start))
-             and not (trigger and _of_another(doc, trigger, t.start,
-                                              relatives=apart and t.precision in ("year", "month")))]
+             and not (trigger and _of_another(doc, trigger, t.start, relatives=apart,
+                                              coarse=t.precision in ("year", "month")))]
     if not found:
         return None, "unknown"
     best = found[0] if near is None else min(found, key=lambda t: abs(t.start - near))
     return best.date, best.precision
 
 
-def _of_another(doc: Doc, m: Match[Trigger], start: int, relatives: bool) -> bool:
+def _of_another(doc: Doc, m: Match[Trigger], start: int, relatives: bool, coarse: bool) -> bool:
     """Between the trigger and a time after it stands إذ or a participle that describes another noun (more than
     two words after the trigger: الاتفاق الموقع عام 2015 describes the deal; فرض عقوبات … الاتفاق الموقع عام
     2015 does not date the sanctions), or, with ``relatives``, a relative pronoun."""
+    if not coarse:
+        return False  # a day near الموقع (the site) dates the event: only a year or month is another's
     cut = grammar("described_by") | (RELATIVE_PRONOUNS if relatives else frozenset())
     between = tokens_within(doc.tokens, doc.tokens[m.j - 1].end, start)
     return any(k >= 2 and (t.norm in cut or t.norm.removeprefix("و") in cut) for k, t in enumerate(between))

@@ -257,8 +257,9 @@ def _speaker(
     if role == "speech" and j < b and toks[j].norm == "عن":
         return None  # أعلن عن أربع مناطق: impersonal, nobody speaks (CONVENTIONS: pure passives are not statements)
     if role == "speech" and j < b and toks[j].norm in grammar("quantifier"):
-        t = toks[j]  # انتقد كثيرون، طالب عدد من النواب: people rasd cannot code, not the last speaker
-        return Actor(t.text, t.start, t.end, None, None, kind="GROUP"), None, "a number of people (كثيرون): no code"
+        found = _number_of_people(doc, toks, j, b)
+        if found is not None:
+            return found
     if role == "speech" and last is not None:
         return last, None, "no subject: the last speaker (coreference)"
     return None
@@ -372,23 +373,40 @@ def _unknown_name(doc: Doc, toks: Sequence[Token], j: int, b: int) -> Actor | No
     from rasd.stages.entities import name_like
 
     k = j
-    while k < b and k - j < 3 and name_like(toks[k]) and not _pronoun_or_preposition(toks[k]):
+    while k < b and k - j < 3 and name_like(toks[k]):
         k += 1
     if k - j < 2 or any(m.start < toks[k - 1].end and m.end > toks[j].start for m in doc.mentions):
         return None
+    if any(_noun_with_its_complement(toks[x], toks[x + 1]) for x in range(j, min(k, b - 1))):
+        return None  # قيامه باختراع، تمنياته بالشفاء: a verbal noun with its pronoun and complement
     s, e = toks[j].start, toks[k - 1].end
     return _titled_person(doc, s, e)
 
 
-def _pronoun_or_preposition(tok: Token) -> bool:
-    """A word no name is made of: an attached ـه as written (قيامه; not ـة, which normalises to the same
-    letter, nor the names in ـيه: نبيه), or بـ glued to a definite word or to a verbal noun of the forms
-    افتعال/استفعال (بالتركيز، باختراع، باستمرار; not باراك، باسل، بايرن)."""
+def _number_of_people(doc: Doc, toks: Sequence[Token], j: int, b: int) -> tuple[Actor, None, str] | None:
+    """A number of people as the subject (`quantifier`): of a body named after من, its code (قال عدد من
+    المسؤولين الأمريكيين: USA); else people rasd cannot code (انتقد كثيرون، أعلن عدد من المواطنين), not the last
+    speaker. بعض and عدد count only before من (وأضاف بعض الوقت سيكون كافيا: no subject)."""
+    t = toks[j]
+    if j + 1 < b and toks[j + 1].norm == "من":
+        lo, hi = toks[j + 1].end, toks[min(b, j + 3) - 1].end
+        body = next((m for m in doc.mentions[bisect.bisect_left(doc.mentions, lo, key=operator.attrgetter("start")):]
+                     if m.start < hi), None)
+        if body is not None and body.actor is not None and body.actor.code:
+            return replace(body.actor, text=doc.text[t.start : body.end], start=t.start), None, \
+                "a number of a body after من: its code"
+    elif t.norm in ("بعض", "عدد"):
+        return None
+    return Actor(t.text, t.start, t.end, None, None, kind="GROUP"), None, "a number of people (كثيرون): no code"
+
+
+def _noun_with_its_complement(tok: Token, nxt: Token) -> bool:
+    """A word with an attached ـه as written (not ـة, which normalises to the same letter, nor ـيه or الله)
+    followed by a word with a glued بـ (قيامه باختراع، سموه باهتمام، دعوته بمثابة): a noun with its pronoun and
+    its complement, no name (محمد شحاته في بيان، مايكل بالمر stay names)."""
     t = tok.text
-    if len(t) >= 5 and t.endswith("ه") and not t.endswith(("يه", "الله")):
-        return True
-    n = tok.norm
-    return n.startswith("بال") or (n.startswith("با") and len(n) >= 6 and n[3] == "ت")
+    return len(t) >= 4 and t.endswith("ه") and not t.endswith(("يه", "الله")) and \
+        nxt.norm.startswith("ب") and len(nxt.norm) >= 4
 
 
 # A preposition glued to a word as written: للصحفيين، بالوزير، لأحلام، بإيران (not باحثون, ليلى)
@@ -545,11 +563,21 @@ def _sentence_date(doc: Doc, start: int, end: int) -> tuple[str | None, bool]:
     مارس الماضي إن), not a year or a duration (الاتفاق المبرم في 2015، خلال الأيام الماضية: what the speaker
     talks about); and whether it is a month, which the statements after it do not inherit (a month dates one
     statement, not an occasion)."""
+    latest = doc.published.isoformat() if doc.published is not None else None
     for t in doc.times:
         if start <= t.start < end and t.date and t.kind != "duration" and t.precision in ("day", "week", "month") and \
-                not any(m.start <= t.start < m.end for m in doc.mentions):
+                not any(m.start <= t.start < m.end for m in doc.mentions) and (latest is None or t.date <= latest):
+            if t.precision == "month" and _of_something_else(doc, start, t.start):
+                continue  # قال الرئيس، الذي انتخب في نوفمبر 2020، إن: the month of his election
             return t.date, t.precision == "month"
     return None, False
+
+
+def _of_something_else(doc: Doc, start: int, end: int) -> bool:
+    """A relative pronoun or a word of what is planned (`planned`: المقررة، المرتقبة) stands in [start, end)."""
+    lo = bisect.bisect_left(doc.tokens, start, key=operator.attrgetter("start"))
+    return any(t.norm.removeprefix("و") in _RELATIVES or t.norm in grammar("planned")
+               for t in doc.tokens[lo:] if t.start < end)
 
 
 def statements(doc: Doc) -> Doc:
