@@ -1169,3 +1169,11 @@ def test_review_cases_without_the_wrong_reading(run) -> None:
     assert [p.country for p in ev.location] == ["IRN"]
     ev = next(e for e in run("وقتل خمسة مدنيين في قصف على سراقب.").events if e.type == "ASSAULT")
     assert [p.admin1 for p in ev.location] == ["SY-ID"]
+
+
+def test_a_capital_after_ala_is_the_target_and_a_student_no_demand(run) -> None:
+    # هجوم على طهران: the capital stands for its government, the target
+    ev = next(e for e in run("وشنت إسرائيل هجوما على طهران.").events if e.type == "ASSAULT")
+    assert [r.code for r in ev.recipient] == ["IRN"]
+    doc = run("وقال الوزير السعودي إن 100 طالب شاركوا في الملتقى.")
+    assert "REQUEST" not in [e.type for e in doc.events]

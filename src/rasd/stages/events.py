@@ -332,8 +332,8 @@ def _counted_noun(doc: Doc, m: Match[Trigger]) -> bool:
     if m.payload.pos != "verb" or m.i == 0 or m.j != m.i + 1:
         return False
     word = norm(m.phrase)
-    if word.endswith(("وا", "ا", "ون")) or not (head_matcher().starts(word) or actor_matcher().starts(word)):
-        return False  # only a form that is also a noun rasd knows (طالب); اللواء 47 هاجم، ثلاثة هاجموا stay verbs
+    if word not in grammar("counted_noun") and not head_matcher().starts(word) and not actor_matcher().starts(word):
+        return False  # only a form that is also a noun of people (طالب); اللواء 47 هاجم، ثلاثة هاجموا stay verbs
     prev = doc.tokens[m.i - 1]
     if any(t.start <= prev.start < t.end for t in doc.times):
         return False  # في 2015 طالب الرئيس: a year before the verb
@@ -2116,7 +2116,8 @@ def _locations(doc: Doc, toks: Sequence[Token], lo: int, hi: int) -> list[Place]
         prev = toks[ti - 1].norm if ti > 0 else ""
         locative = (pre.endswith("ب") or prev in grammar("locative") or (prev[:1] == "و" and prev[1:] == "في")
                     or (p.feature == "admin1" and prev.startswith("و")) or _kind_of_place_after_bi(prev)
-                    or (prev == "علي" and p.precision <= 2))  # قصف على سراقب: the town struck is where
+                    or (prev == "علي" and p.precision <= 2 and p.feature != "capital"))  # قصف على سراقب: where
+                    # (not هجوم على طهران: a capital stands for its government, the target)
         if locative or (out and pre == "و" and p.start - out[-1].end < 4):
             out.append(p)
     return out
