@@ -1177,3 +1177,22 @@ def test_a_capital_after_ala_is_the_target_and_a_student_no_demand(run) -> None:
     assert [r.code for r in ev.recipient] == ["IRN"]
     doc = run("وقال الوزير السعودي إن 100 طالب شاركوا في الملتقى.")
     assert "REQUEST" not in [e.type for e in doc.events]
+
+
+def test_third_review_cases(run) -> None:
+    def events(text):
+        return [(e.type, e.status, [l.admin1 or l.country for l in e.location], e.date) for e in run(text).events]
+
+    assert events("مقتل 5 عمال في انهيار منجم في الصين.") == []  # a collapse is no attack
+    assert [e[0] for e in events("مقتل 5 جنود في محاولة انقلاب فاشلة في النيجر.")] == ["ASSAULT"]
+    assert [e[0] for e in events("مقتل 3 جنود إثر سقوط طائرة مسيرة على قاعدة في الأردن.")] == ["ASSAULT"]
+    # غدا with the day named after it is still tomorrow
+    assert events("يبدأ وزير الخارجية الأمريكي غدا الخميس زيارة إلى مصر.")[0][1:] == ("future", [], "2024-03-08")
+    # the town after another noun's على is not where the rockets were fired
+    assert events("أطلق حزب الله صواريخ على مواقع إسرائيلية ردا على الغارات على النبطية.")[0][2] == []
+    # asylum requests counted are no request; a future verb in سيط is a future
+    assert events("تلقت الوزارة الألمانية 1500 طلب لجوء من سوريين.") == []
+    assert events("إن الاتحاد الأوروبي سيطبق عقوبات جديدة على روسيا.")[0][1] == "future"
+    # the day the deal was signed does not date the sanctions; a day near a site dates the strike
+    assert events("فرضت واشنطن عقوبات على إيران لانتهاكها الاتفاق الموقع في 14 يوليو 2015.")[0][3] is None
+    assert events("وقصفت الطائرات الروسية مستودعا قرب الموقع الأثري في تدمر يوم الجمعة.")[0][3] == "2024-03-01"

@@ -247,7 +247,7 @@ def _status(doc: Doc, toks: Sequence[Token], lo: int, i: int, tok_form_off: int,
         n = toks[k].norm
         role = _cue_role(n)
         if role is None:
-            v = n[1:] if n[:2] in ("وس", "فس") else n  # وستشمل: و before the future's سـ
+            v = n[1:] if n[:2] in ("وس", "فس") and n not in grammar("not_future_word") else n  # وستشمل
             if v.startswith("س") and len(v) > 3 and v[1] in "يتن" and k >= i - 4 and k >= lo \
                     and not v.startswith(_not_future_prefixes()) and not _in_mention(doc, toks[k]):
                 return "future", f"«{toks[k].text}»", None
@@ -267,9 +267,9 @@ def _status(doc: Doc, toks: Sequence[Token], lo: int, i: int, tok_form_off: int,
             return "negated", f"«{toks[k].text}»", None
         if _bare_in(n, grammar("when")) and _past_verb(nxt):
             continue  # عندما قصفت الطائرات البلدة: "when" it happened, a fact
-        if role == "future" and n.removeprefix("و") in grammar("time") and (
-                k < lo or any(t.norm in grammar("time") for t in toks[k + 1 : i])):
-            continue  # يصل الوزير غدا …، بعد أن التقى أمس: a time word of another clause, or a nearer one
+        if role == "future" and n.removeprefix("و") in grammar("next_day") and (
+                k < lo or any(t.norm in grammar("other_day") for t in toks[k + 1 : i])):
+            continue  # يصل الوزير غدا …، بعد أن التقى أمس: tomorrow of another clause, or another day nearer
 
         return role, f"«{toks[k].text}»", None
     if noun and (far := _far_governor(doc, toks, lo, i, prefix)) is not None:
@@ -719,7 +719,8 @@ def _merge(events: list[Event]) -> list[Event]:
         # the same words never stand on both sides (قصف فصائل المعارضة ... فصائل المعارضة)
         into.recipient = [r for r in into.recipient
                           if not any(r.start < a.end and a.start < r.end for a in into.actor)]
-        into.location = into.location or ev.location
+        # the places either trigger names (مقتل … بريف إدلب، قصف … على سراقب: the town and its province)
+        into.location = _most_specific(list({(p.start, p.end): p for p in into.location + ev.location}.values()))
         into.mode = into.mode or ev.mode
         background = "background" in into.context and "background" in ev.context
         into.context = [c for c in into.context if c != "background"] or \
@@ -882,7 +883,7 @@ def _site(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], so
     after = [x for x in people if m.end <= x.start < e and x.start not in sources
              and (not x.actor or x.actor.sector not in barred or m.payload.pos == "part" or is_cue)]
     st = _Site(doc, m, a, b, lo, hi, stmt, speaker, role, people, before, after, sources,
-               _locations(doc, toks, lo, hi))
+               _locations(doc, toks, lo, hi, trigger_end=m.j))
     st.receiver = _receiver(st)  # asked for by the actor, the recipient and the checks of _build
     st.accused = _accused_genitive(st)
     return st
@@ -2102,7 +2103,7 @@ def _unique(actors: list[Actor]) -> list[Actor]:
     return out
 
 
-def _locations(doc: Doc, toks: Sequence[Token], lo: int, hi: int) -> list[Place]:
+def _locations(doc: Doc, toks: Sequence[Token], lo: int, hi: int, trigger_end: int | None = None) -> list[Place]:
     s, e = toks[lo].start, toks[hi - 1].end
     out = []
     for p in doc.places:
@@ -2116,11 +2117,18 @@ def _locations(doc: Doc, toks: Sequence[Token], lo: int, hi: int) -> list[Place]
         prev = toks[ti - 1].norm if ti > 0 else ""
         locative = (pre.endswith("ب") or prev in grammar("locative") or (prev[:1] == "و" and prev[1:] == "في")
                     or (p.feature == "admin1" and prev.startswith("و")) or _kind_of_place_after_bi(prev)
-                    or (prev == "علي" and p.precision <= 2 and p.feature != "capital"))  # قصف على سراقب: where
-                    # (not هجوم على طهران: a capital stands for its government, the target)
+                    or _struck_town(p, prev, ti, trigger_end))
         if locative or (out and pre == "و" and p.start - out[-1].end < 4):
             out.append(p)
     return out
+
+
+def _struck_town(p: Place, prev: str, ti: int, trigger_end: int | None) -> bool:
+    """A town or province after the على of the trigger itself (قصف على سراقب، شنوا هجوما على عدن: where it
+    happened), within three words after the trigger; not a capital (هجوم على طهران: the government, the
+    target), nor a town after another noun's على (ردا على الغارات على النبطية، الحصار على غزة)."""
+    return prev == "علي" and trigger_end is not None and trigger_end <= ti - 1 <= trigger_end + 3 \
+        and p.precision <= 2 and p.feature != "capital"
 
 
 def _kind_of_place_after_bi(word: str) -> bool:
@@ -2177,11 +2185,15 @@ def _of_another(doc: Doc, m: Match[Trigger], start: int, relatives: bool, coarse
     """Between the trigger and a time after it stands إذ or a participle that describes another noun (more than
     two words after the trigger: الاتفاق الموقع عام 2015 describes the deal; فرض عقوبات … الاتفاق الموقع عام
     2015 does not date the sanctions), or, with ``relatives``, a relative pronoun."""
-    if not coarse:
-        return False  # a day near الموقع (the site) dates the event: only a year or month is another's
-    cut = grammar("described_by") | (RELATIVE_PRONOUNS if relatives else frozenset())
+    cut = grammar("described_by") | (RELATIVE_PRONOUNS if relatives and coarse else frozenset())
     between = tokens_within(doc.tokens, doc.tokens[m.j - 1].end, start)
-    return any(k >= 2 and (t.norm in cut or t.norm.removeprefix("و") in cut) for k, t in enumerate(between))
+    for k, t in enumerate(between):
+        if k < 2 or not (t.norm in cut or t.norm.removeprefix("و") in cut):
+            continue
+        if coarse or t.norm not in grammar("site_word") or \
+                (k > 0 and _stem_in(between[k - 1].norm, grammar("deal_noun"))):
+            return True  # الاتفاق الموقع في 14 يوليو: the deal's day; قرب الموقع يوم الجمعة (the site): the event's
+    return False
 
 
 def _in_later_relative(doc: Doc, m: Match[Trigger], start: int) -> bool:
