@@ -1181,7 +1181,7 @@ def test_a_capital_after_ala_is_the_target_and_a_student_no_demand(run) -> None:
 
 def test_third_review_cases(run) -> None:
     def events(text):
-        return [(e.type, e.status, [l.admin1 or l.country for l in e.location], e.date) for e in run(text).events]
+        return [(e.type, e.status, [p.admin1 or p.country for p in e.location], e.date) for e in run(text).events]
 
     assert events("مقتل 5 عمال في انهيار منجم في الصين.") == []  # a collapse is no attack
     assert [e[0] for e in events("مقتل 5 جنود في محاولة انقلاب فاشلة في النيجر.")] == ["ASSAULT"]
