@@ -358,3 +358,11 @@ def test_review_cases_of_speakers_and_dates(run) -> None:
     # the month of the election in a relative clause does not date the statement
     doc = run("وقال الرئيس الأمريكي، الذي انتخب في نوفمبر 2020، إن بلاده ستنسحب.")
     assert [s.date for s in doc.statements] == [None]
+
+
+def test_an_adverb_is_no_name_and_an_inherited_week_stays_a_week(run) -> None:
+    doc = run("وقال وزير الخارجية الروسي إن موسكو ترفض. وندد بشدة باستمرار الاعتداءات على السفارة.")
+    assert all("بشدة" not in (s.speaker.text if s.speaker else "") for s in doc.statements)
+    doc = run("وقال وزير الخارجية الأمريكي الأسبوع الماضي إن بلاده ستراقب الوضع. "
+              "وأضاف أن بلاده تدين الهجوم على السفارة.")
+    assert [(e.type, e.date_precision) for e in doc.events] == [("ACCUSE", "week")]

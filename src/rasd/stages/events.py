@@ -1931,10 +1931,11 @@ _PHYSICAL = frozenset({"ASSAULT", "COERCE"})
 
 
 def _precision_of(doc: Doc, stmt: Statement) -> str:
-    """The precision of the time expression in the statement's sentence its date came from (في مارس الماضي:
-    month); a date it took from an earlier statement of the same occasion is a day."""
-    return next((t.precision for t in doc.times if t.date == stmt.date and t.kind != "duration"
-                 and stmt.start <= t.start < stmt.end), "day")
+    """The precision of the time expression the statement's date came from (في مارس الماضي: month): the last one
+    with that date up to the statement's end, in its sentence or in the earlier statement it took the date from
+    (قال الوزير الأسبوع الماضي … وأضاف: a week); a day when none is found."""
+    return next((t.precision for t in reversed(doc.times) if t.date == stmt.date and t.kind != "duration"
+                 and t.start < stmt.end), "day")
 
 
 def _with_pronoun(toks: Sequence[Token], m: Match[Trigger]) -> bool:

@@ -379,6 +379,8 @@ def _unknown_name(doc: Doc, toks: Sequence[Token], j: int, b: int) -> Actor | No
         return None
     if any(_noun_with_its_complement(toks[x], toks[x + 1]) for x in range(j, min(k, b - 1))):
         return None  # قيامه باختراع، تمنياته بالشفاء: a verbal noun with its pronoun and complement
+    if toks[j].norm in grammar("adverb"):
+        return None  # وندد بشدة باستمرار الاعتداءات: how he spoke, no name
     s, e = toks[j].start, toks[k - 1].end
     return _titled_person(doc, s, e)
 
