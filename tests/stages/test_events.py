@@ -300,6 +300,8 @@ def test_event_agreement_puts_the_party_after_maa_among_the_actors(run) -> None:
     "وقالت الصحيفة إن ضباطا ساعدوا في التخطيط لهجوم على السفارة الهندية في كابول.",
     "وحكمت المحكمة على الضابط بالسجن لدوره في تدبير اغتيال وزير الداخلية الباكستاني في كراتشي.",
     "وبدأت جلسات المحكمة المتعلقة باغتيال الصحفي في إسطنبول.",
+    # the head may carry a proclitic (لتدبير)
+    "وحاول الضابط التركي لتدبير هجوم على السفارة الروسية في أنقرة.",
 ])
 def test_event_referred_to_is_marked_background(run, text) -> None:
     doc = run(text)

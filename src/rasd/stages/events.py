@@ -1774,7 +1774,7 @@ def _background(toks: Sequence[Token], m: Match[Trigger], a: int) -> bool:
     if k > a and toks[k].norm in ("في", "عن", "بشان"):  # تحقيقه في عملية خطف، تحقيقات بشأن اختطاف
         k -= 1
     prev = toks[k].norm
-    forms = {prev, prev[1:] if prev[:1] in "وف" else prev}
+    forms = {prev, prev[1:] if prev[:1] in "وفلب" else prev}  # لتدبير، بتحقيق: a proclitic before the head
     if not _stem_in(prev, grammar("responsibility")):  # تحقيقه في; not أعلن مسؤوليته عن, a claim (_claimed)
         forms |= {f for w in tuple(forms) for f in strip_enclitic(w)}
     return bool(forms & (grammar("background_prep") | grammar("background_head")))
