@@ -1198,3 +1198,10 @@ def test_third_review_cases(run) -> None:
     # the day the deal was signed does not date the sanctions; a day near a site dates the strike
     assert events("فرضت واشنطن عقوبات على إيران لانتهاكها الاتفاق الموقع في 14 يوليو 2015.")[0][3] is None
     assert events("وقصفت الطائرات الروسية مستودعا قرب الموقع الأثري في تدمر يوم الجمعة.")[0][3] == "2024-03-01"
+
+
+def test_a_governments_protest_is_in_words(run) -> None:
+    doc = run("وأعلنت الحكومة الأردنية احتجاجها على قرار إسرائيل.")
+    assert _events(doc) == [("ACCUSE", ["JOR"], ["ISR"], "asserted")]
+    # the teachers' protest the minister speaks of stays a protest
+    assert [e.type for e in run("وقال الوزير إن احتجاج المعلمين مستمر منذ أسبوع في عمان.").events] == ["PROTEST"]

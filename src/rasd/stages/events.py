@@ -313,6 +313,10 @@ def find_events(doc: Doc) -> list[Event]:
                 elif masculine_past(norm(m.phrase)) and _decider(doc, toks, m, people) is not None:
                     # قرار البحرين طرد السفير: a verbal noun, its object a genitive (not اعتقلت, طردت: finite)
                     m = replace(m, payload=replace(m.payload, pos="noun", prep=m.payload.prep or "gen"))
+            elif m.payload.type == "PROTEST" and _official_protest(doc, m):
+                # أعلنت الحكومة الأردنية احتجاجها على القرار: a protest in words by a state body, not in the street
+                m = replace(m, payload=replace(m.payload, type="ACCUSE", mode=None, context=(), prep="علي",
+                                               requires="actor"))
             elif m.payload.pos == "noun" and _nominative_subject_after(doc, toks, m, b):
                 # وخطف مسلحون صحفيا: the form is a past verb too, and a plural in ون after it is its subject
                 # (the genitive of the verbal noun would be خطف مسلحين)
@@ -324,6 +328,15 @@ def find_events(doc: Doc) -> list[Event]:
                 events.append(ev)
     events += _accusations(doc, people, events)
     return _merge(_dedupe(events))
+
+
+def _official_protest(doc: Doc, m: Match[Trigger]) -> bool:
+    """A word of protest also said in words (`protest_word`: احتجاجها، احتج) whose sentence's speaker, right before
+    it, is a government, parliament, court or religious body: a protest in words (ACCUSE)."""
+    if not _stem_in(doc.tokens[m.j - 1].norm, grammar("protest_word")):  # the word as written, with its pronoun
+        return False
+    stmt = next((s for s in doc.statements if s.start <= m.start < s.end and s.cue_start < m.start), None)
+    return stmt is not None and stmt.speaker is not None and stmt.speaker.sector in _OFFICIAL
 
 
 def _counted_noun(doc: Doc, m: Match[Trigger]) -> bool:
@@ -1925,6 +1938,8 @@ def _governed(doc: Doc, m: Match[Trigger]) -> bool:
 _PLACELESS = frozenset({"CONSULT", "SUPPORT", "SANCTION"})
 _TARGET_COUNTRY = "the target's country (none in the clause; the article's main place, if any, is elsewhere)"
 _STATE_BODIES = frozenset({"GOV", "MIL", "COP", "SPY"})
+# Bodies whose protest is made in words: a government, a parliament, a court, a religious authority
+_OFFICIAL = frozenset({"GOV", "LEG", "JUD", "REL"})
 _ONE_OF = frozenset({"احد", "احدي", "واحد"})  # أحد عناصر الشرطة: one of (normalised)
 # Events that happen where their target is: a strike on «مواقع النظام السوري» took place in Syria.
 _PHYSICAL = frozenset({"ASSAULT", "COERCE"})
