@@ -214,6 +214,10 @@ class OedaReport:
     codes: dict[str, dict[str, CodeScore]] = field(default_factory=dict)
     """type → slot ("source code", "source sector", "target code", "target sector") → score."""
     errors: list[Error] = field(default_factory=list)
+    salience: dict[str, Detection] = field(default_factory=dict)
+    """type → detection when the salience model must also call the sentence a report (see :func:`evaluate`)."""
+    salience_how: str = ""
+    """How those figures were made: ``5-fold cross-validation`` or ``the model in <file>``."""
 
 
 # ------------------------------------------------------------------------------------------- reading
@@ -398,13 +402,57 @@ def score_codes(rows: Iterable[tuple[SpanSentence, Found]]) -> dict[str, dict[st
     return out
 
 
+def salience_examples(sentences: Iterable[Sentence], events_of: Callable[[str, str], Sequence[Any]],
+                      event_type: str, words: bool = True) -> list[tuple[Sentence, tuple[dict[str, float], bool]]]:
+    """The labelled sentences of one type (ambiguous ones left out) with their salience features."""
+    from rasd.stages.salience import features
+
+    return [(s, (features(s.text, events_of(s.text, s.id), event_type, words), s.label == POSITIVE))
+            for s in sentences if s.type == event_type and s.label != LEFT_OUT]
+
+
+def salience_detection(sentences: Sequence[Sentence], events_of: Callable[[str, str], Sequence[Any]],
+                       statuses: Iterable[str], *, folds: int = 5, model: Any = None,
+                       progress: Callable[[int], None] | None = None) -> dict[str, Detection]:
+    """Detection when a sentence counts only if the rules detect it and the salience model calls it a report.
+
+    With ``model`` (a :class:`rasd.stages.salience.SalienceModel`), its types are scored as they are;
+    otherwise every type is scored by ``folds``-fold cross-validation: each sentence is judged by a model
+    trained, threshold included, on the other folds (:func:`rasd.salience_train.cross_validated`). Types
+    the model does not know are left out.
+    """
+    from rasd.salience_train import Params, can_cross_validate, cross_validated
+
+    out: dict[str, Detection] = {}
+    for t in sorted({s.type for s in sentences}):
+        if model is not None and t not in model.types:
+            continue
+        rows = salience_examples(sentences, events_of, t, True if model is None else model.types[t].words)
+        if not rows or (model is None and not can_cross_validate([x for _, x in rows], folds)):
+            continue  # too few reports (or non-reports) for every fold to learn from
+        if model is None:
+            said = cross_validated([x for _, x in rows], Params(folds=folds), progress=progress)
+        else:
+            said = [model.types[t].score(x[0]) >= model.types[t].threshold for _, x in rows]
+        pairs = []
+        for (s, _), yes in zip(rows, said, strict=True):
+            f = found_in(events_of(s.text, s.id), t, statuses)
+            pairs.append((s, Found(detected=f.detected and yes, triggers=f.triggers)))
+        out.update(score_detection(pairs)[0])
+    return out
+
+
 def evaluate(sentences: Sequence[Sentence], spans: Sequence[SpanSentence], run: Callable[[str, str], Any],
              statuses: Iterable[str] = DEFAULT_STATUSES,
-             progress: Callable[[int], None] | None = None) -> OedaReport:
+             progress: Callable[[int], None] | None = None, *, salience: str = "off", folds: int = 5,
+             salience_model: Any = None) -> OedaReport:
     """Score ``run`` (text, id → the sentence's events) on OEDA sentences and span sentences.
 
     A text that appears in both kinds of file is run once (once per article date its ids give).
-    ``progress`` is told how many texts were done.
+    ``progress`` is told how many texts were done. ``salience`` adds the detection figures with the
+    salience model: ``cv`` trains and scores it by ``folds``-fold cross-validation on these sentences
+    (fair on the files it is shipped from), ``model`` scores ``salience_model`` as it is (fair on
+    sentences it was not trained on), ``off`` leaves it out.
     """
     statuses = frozenset(statuses)
     cache: dict[tuple[str, str | None], list[Any]] = {}
@@ -419,7 +467,18 @@ def evaluate(sentences: Sequence[Sentence], spans: Sequence[SpanSentence], run: 
 
     detection, errors = score_detection((s, found_in(events_of(s.text, s.id), s.type, statuses)) for s in sentences)
     codes = score_codes((s, found_in(events_of(s.text, s.id), s.type, statuses)) for s in spans)
-    return OedaReport(statuses=tuple(sorted(statuses)), detection=detection, codes=codes, errors=errors)
+    report = OedaReport(statuses=tuple(sorted(statuses)), detection=detection, codes=codes, errors=errors)
+    if salience == "cv":
+        report.salience = salience_detection(sentences, events_of, statuses, folds=folds)
+        report.salience_how = f"{folds}-fold cross-validation on these sentences"
+    elif salience == "model":
+        if salience_model is None:
+            raise ValueError("salience='model' needs salience_model")
+        report.salience = salience_detection(sentences, events_of, statuses, model=salience_model)
+        report.salience_how = "the shipped model as it is (trained on the OEDA files rasd was given)"
+    elif salience != "off":
+        raise ValueError(f"salience must be cv, model or off, not {salience!r}")
+    return report
 
 
 def distinct_texts(sentences: Sequence[Sentence], spans: Sequence[SpanSentence]) -> int:
@@ -457,6 +516,12 @@ def report_to_dict(report: OedaReport, errors: bool = False) -> dict[str, Any]:
                    "accuracy": round(sc.accuracy, 4), "accuracy_detected": round(sc.accuracy_detected, 4)}
             for slot, sc in per.items()
         }
+    if report.salience:
+        out["salience"] = {"how": report.salience_how, "detection": {
+            t: {"precision": round(d.precision, 4), "recall": round(d.recall, 4), "f1": round(d.f1, 4),
+                "tp": d.tp, "fp": d.fp, "fn": d.fn, "tn": d.tn,
+                "difficult_no_fp": d.false_positives("difficult no"), "easy_no_fp": d.false_positives("easy no")}
+            for t, d in report.salience.items()}}
     out["triggers"] = {t: trigger_table(d) for t, d in report.detection.items()}
     if errors:
         out["errors"] = [{"kind": e.kind, "type": e.type, "id": e.id, "label": e.label, "text": e.text,
@@ -477,6 +542,14 @@ def format_report(report: OedaReport, errors: bool = False, triggers: int = 0) -
         hard, easy, amb = (f"{d.false_positives(x)}/{d.total(x)}" for x in ("difficult no", "easy no", LEFT_OUT))
         lines.append(f"{t:<9}{d.precision:7.3f}{d.recall:7.3f}{d.f1:7.3f}{d.tp:6d}{d.fp:6d}{d.fn:6d}{d.tn:6d}"
                      f"{hard:>17}{easy:>12}{amb:>16}")
+    if report.salience:
+        lines += ["", f"With the salience model ({report.salience_how}): the rules detect, the model calls it a report",
+                  f"{'type':<9}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}{'tn':>6}"
+                  f"{'difficult-no FP':>17}{'easy-no FP':>12}"]
+        for t, d in report.salience.items():
+            hard, easy = (f"{d.false_positives(x)}/{d.total(x)}" for x in ("difficult no", "easy no"))
+            lines.append(f"{t:<9}{d.precision:7.3f}{d.recall:7.3f}{d.f1:7.3f}{d.tp:6d}{d.fp:6d}{d.fn:6d}{d.tn:6d}"
+                         f"{hard:>17}{easy:>12}")
     if report.codes:
         lines += ["", "Actor codes (span files; a sentence with no event counts as wrong)",
                   f"{'type':<9}{'slot':<15}{'scored':>8}{'detected':>10}{'correct':>9}{'acc':>7}{'acc|det':>9}"]

@@ -57,6 +57,8 @@ def doc_to_text(doc: Doc, explain: bool = False) -> str:
         whom = ", ".join(_actor(a) for a in e.recipient) or "-"
         where = ", ".join(f"{p.text} [{p.admin1 or p.country}]" for p in e.location) or "-"
         extra = f" size={e.size}" if e.size else ""
+        if e.report_score is not None:
+            extra += f" report={e.report_score:.2f}"
         status = "" if e.status == "asserted" else f" ({e.status})"
         lines.append(f"  {e.type}{'/' + e.mode if e.mode else ''}{status}: {who} -> {whom} | at {where}"
                      f" | on {e.date or 'unknown'}{extra}")

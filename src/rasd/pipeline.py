@@ -18,6 +18,7 @@ from rasd.stages.events import events
 from rasd.stages.ner import ner
 from rasd.stages.places import places
 from rasd.stages.quantities import quantities
+from rasd.stages.salience import salience
 from rasd.stages.statements import statements
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,7 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
     Stage("entities", entities, ("places",), ("mentions", "main_country")),
     Stage("statements", statements, ("mentions", "times"), ("statements",)),
     Stage("events", events, ("mentions", "places", "times", "quantities", "statements"), ("events",)),
+    Stage("salience", salience, ("events",), ("report_score",)),
     Stage("aggregates", aggregates, ("quantities", "places", "statements"), ("aggregates",)),
 )
 

@@ -202,6 +202,7 @@ class Event:
     reported_by: Actor | None = None
     sentence: int = -1  # index of the sentence holding the trigger
     trace: list[str] = field(default_factory=list)  # which lexicon entry and rules produced it
+    report_score: float | None = None  # how likely its sentence reports it as news (rasd.stages.salience)
 
     def gold(self, text: str) -> dict[str, Any]:
         out: dict[str, Any] = {

@@ -818,6 +818,9 @@ _RULE_EXAMPLES = [
     # what troops are sent in preparation for has not happened
     pytest.param("وأرسل الجيش التركي تعزيزات إلى الحدود السورية استعدادا لشن هجوم على مواقع المسلحين الأكراد.",
                  ("ASSAULT", ["TUR"], [None], "hypothetical"), id="in-preparation-for-an-attack"),
+    # a denial negates what it denies even when its speaker has no code to be named by
+    pytest.param("نفى الجيش أن تكون طائراته قصفت البلدة.",
+                 ("ASSAULT", [None], [None], "negated"), id="denial-by-an-uncoded-speaker"),
 ]
 
 

@@ -33,14 +33,15 @@ def place_at(text: str, place: Place) -> Place:
 
 def make_event(text: str, trigger: str, type_: str, *, actor: tuple[str, str, str] | None = None,
                recipient: tuple[str, str, str] | None = None, place: Place | None = None, date: str | None = None,
-               status: str = "asserted", size: dict[str, int] | None = None) -> Event:
+               status: str = "asserted", size: dict[str, int] | None = None,
+               report_score: float | None = None) -> Event:
     """An event whose trigger, actor, recipient and place are words of ``text``."""
     ts, te = _at(text, trigger)
     return Event(
         type=type_, trigger=trigger, trigger_start=ts, trigger_end=te, start=0, end=len(text),
         actor=[actor_at(text, *actor)] if actor else [], recipient=[actor_at(text, *recipient)] if recipient else [],
         location=[place_at(text, place)] if place else [], date=date, date_precision="day" if date else "unknown",
-        status=status, size=dict(size or {}),
+        status=status, size=dict(size or {}), report_score=report_score,
     )
 
 

@@ -47,6 +47,32 @@ def test_migrations_down_and_up(tmp_path: Path) -> None:
     engine.dispose()
 
 
+def test_report_score_migration_keeps_the_events(tmp_path: Path) -> None:
+    """0002 adds event_mentions.report_score: going down to 0001 and up again keeps every mention, scoreless."""
+    from store_docs import SARAQIB, make_event
+
+    from rasd.doc import make_doc
+    from rasd.records import Article
+    from rasd.store.queries import EventFilter, event_reports, find_events
+
+    db = str(tmp_path / "r.db")
+    text_ = "قصفت الطائرات بلدة سراقب أمس."
+    doc = make_doc(Article(doc_id="r1", text=text_, published="2024-03-01"))
+    doc.events = [make_event(text_, "قصفت", "ASSAULT", place=SARAQIB, report_score=0.75)]
+    doc.places = list(doc.events[0].location)
+    with open_store(db) as store:
+        store.write(doc)
+        with store.connect() as conn:
+            (ev,) = find_events(conn, EventFilter(min_report_score=0.7))
+            assert [r["report_score"] for r in event_reports(conn, ev["id"])] == [0.75]
+        downgrade(store.engine, "0001")
+        upgrade(store.engine)
+        with store.connect() as conn:
+            (again,) = find_events(conn, EventFilter(min_report_score=0.7))  # no score now: it passes
+            assert again["id"] == ev["id"]
+            assert [r["report_score"] for r in event_reports(conn, ev["id"])] == [None]
+
+
 def test_newer_schema_is_refused(sqlite_db: str) -> None:
     with open_store(sqlite_db) as store, store.engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))

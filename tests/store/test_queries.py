@@ -21,12 +21,12 @@ T3 = "استهدفت فصائل المعارضة المسلحة مواقع لل�
 def filled(store: Store, make_article: Callable[..., Doc]) -> Store:
     store.write(make_article("t1", T1, source="أ", published="2024-03-01", events=[
         make_event(T1, "قصفت", "ASSAULT", actor=("الطائرات الروسية", "RUS", "MIL"), place=SARAQIB,
-                   date="2024-03-01")]))
+                   date="2024-03-01", report_score=0.9)]))
     store.write(make_article("t2", T2, source="ب", published="2024-03-05", events=[
         make_event(T2, "تظاهر", "PROTEST", actor=("أهالي دوما", "SYR", "CVL"), place=DOUMA, date="2024-03-05")]))
     store.write(make_article("t3", T3, source="ب", published="2024-03-09", events=[
         make_event(T3, "استهدفت", "ASSAULT", actor=("فصائل المعارضة المسلحة", "SYR", "REB"),
-                   recipient=("للجيش السوري", "SYR", "MIL"), place=ALEPPO, date="2024-03-08")]))
+                   recipient=("للجيش السوري", "SYR", "MIL"), place=ALEPPO, date="2024-03-08", report_score=0.1)]))
     return store
 
 
@@ -45,6 +45,9 @@ FILTERS: list[tuple[EventFilter, list[str]]] = [
     (EventFilter(text="الطائرات ادلب"), ["t1"]),  # hamza-less إدلب finds إدلب: search is on normalised text
     (EventFilter(text="احتجاجا"), ["t2"]),  # the tanwin of احتجاجاً is folded away
     (EventFilter(text="غير موجود"), []),
+    # t3's only report scores under 0.5; t2 (a protest stored with no score) passes
+    (EventFilter(min_report_score=0.5), ["t2", "t1"]),
+    (EventFilter(min_report_score=0.05, type="ASSAULT"), ["t3", "t1"]),
 ]
 
 

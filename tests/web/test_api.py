@@ -51,6 +51,7 @@ def test_api_events_lists_every_event_with_its_evidence(client: TestClient) -> N
         ("source=وكالة الجنوب", lambda e: e["article_id"] is not None),
         ("text=درعا", lambda e: "درعا" in e["evidence"] or e["type"] == "PROTEST"),
         ("status=all", lambda e: e["status"] in ("asserted", "negated", "future", "hypothetical")),
+        ("min_report_score=0.6", lambda e: e["report_score"] is None or e["report_score"] >= 0.6),
     ],
 )
 def test_api_events_filter_narrows_the_list(client: TestClient, query: str, check: Any) -> None:
@@ -61,7 +62,8 @@ def test_api_events_filter_narrows_the_list(client: TestClient, query: str, chec
     assert all(check(e) for e in items), query
 
 
-@pytest.mark.parametrize("query", ["type=ASSAULT", "admin1=SY-DR", "actor=RUS", "source=وكالة الشمال", "text=السويداء"])
+@pytest.mark.parametrize("query", ["type=ASSAULT", "admin1=SY-DR", "actor=RUS", "source=وكالة الشمال", "text=السويداء",
+                                   "min_report_score=0.6"])
 def test_api_events_filters_exclude_others(client: TestClient, query: str) -> None:
     assert len(_items(client, f"/api/events?{query}")) < len(_items(client, "/api/events"))
 
@@ -95,6 +97,7 @@ def test_api_events_pages(client: TestClient) -> None:
         ("date_from=2024-03-08&date_to=2024-03-01", ["after"]),
         ("status=maybe", ["status", "maybe"]),
         ("limit=0", ["limit"]),
+        ("min_report_score=2", ["min_report_score", "between 0 and 1"]),
         ("limit=101", ["limit", "100"]),
         ("limit=many", ["limit"]),
         ("offset=-1", ["offset"]),

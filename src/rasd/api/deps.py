@@ -56,6 +56,7 @@ def parse_filters(
     source: str | None = None,
     status: str | None = None,
     metric: str | None = None,
+    min_report_score: float | None = None,
     limit: int | None = None,
     offset: int = 0,
     max_limit: int | None = None,
@@ -117,6 +118,8 @@ def parse_filters(
             status_v = s
         else:
             errors.append(f"status: {status!r} is not one of {', '.join(STATUSES)}, all")
+    if min_report_score is not None and not 0.0 <= min_report_score <= 1.0:
+        errors.append(f"min_report_score: must be between 0 and 1 (got {min_report_score})")
     top = max_limit or settings.max_limit
     lim = settings.default_limit if limit is None else limit
     if lim < 1 or lim > top:
@@ -136,6 +139,7 @@ def parse_filters(
         source=source.strip() or None if source else None,
         status=status_v,
         metric=metric_v,
+        min_report_score=min_report_score,
         limit=lim,
         offset=offset,
     )
@@ -173,6 +177,11 @@ class FilterParams:
         status: Annotated[
             str | None, Query(description="Event status: asserted (default), negated, future, hypothetical or all.")
         ] = None,
+        min_report_score: Annotated[
+            float | None,
+            Query(description="Only events a report of which the salience model scores at least this (0-1), "
+                  "or does not score (types it has no model of)."),
+        ] = None,
         limit: Annotated[int | None, Query(description="Page size (at most the configured maximum).")] = None,
         offset: Annotated[int, Query(description="Rows to skip (paging).")] = 0,
     ) -> Filters:
@@ -190,6 +199,7 @@ class FilterParams:
             text=text,
             source=source,
             status=status,
+            min_report_score=min_report_score,
             limit=limit,
             offset=offset,
             max_limit=settings.max_export if self.export else None,

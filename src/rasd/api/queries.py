@@ -66,6 +66,7 @@ class Filters:
         source: Name of the source (news outlet).
         status: Event status; ``None`` for all.
         metric: Aggregate metric.
+        min_report_score: Only events a report of which has at least this salience score, or none.
         limit: Page size.
         offset: Rows skipped first.
     """
@@ -80,6 +81,7 @@ class Filters:
     source: str | None = None
     status: str | None = "asserted"
     metric: str | None = None
+    min_report_score: float | None = None
     limit: int = 50
     offset: int = 0
 
@@ -94,6 +96,7 @@ class Filters:
             text=self.text,
             status=self.status,
             source=self.source,
+            min_report_score=self.min_report_score,
             limit=self.limit,
             offset=self.offset,
         )
@@ -245,14 +248,16 @@ def event_summaries(conn: Connection, rows: list[Any]) -> list[dict[str, Any]]:
         .where(event_mentions.c.id.in_([r["first_mention_id"] for r in rows]))
     ):
         first[eid] = (aid, trig, ev_text, start, end)
-    n_sources: dict[str, int] = dict(
-        conn.execute(
-            select(event_mentions.c.event_id, func.count(distinct(articles.c.source_id)))
-            .select_from(event_mentions.join(articles, articles.c.id == event_mentions.c.article_id))
-            .where(event_mentions.c.event_id.in_(ids))
-            .group_by(event_mentions.c.event_id)
-        ).all()
-    )
+    n_sources: dict[str, int] = {}
+    score: dict[str, float | None] = {}  # the best report score of its reports (rasd.stages.salience)
+    for eid, n, best in conn.execute(
+        select(event_mentions.c.event_id, func.count(distinct(articles.c.source_id)),
+               func.max(event_mentions.c.report_score))
+        .select_from(event_mentions.join(articles, articles.c.id == event_mentions.c.article_id))
+        .where(event_mentions.c.event_id.in_(ids))
+        .group_by(event_mentions.c.event_id)
+    ):
+        n_sources[eid], score[eid] = n, best
     out = []
     for r in rows:
         eid = r["id"]
@@ -270,6 +275,7 @@ def event_summaries(conn: Connection, rows: list[Any]) -> list[dict[str, Any]]:
                 "n_mentions": r["n_mentions"],
                 "n_articles": r["n_articles"],
                 "n_sources": int(n_sources.get(eid, 0)),
+                "report_score": score.get(eid),
                 "actors": acts.get(eid, []),
                 "places": plcs.get(eid, []),
                 "trigger": trig,
@@ -292,7 +298,8 @@ def get_event(conn: Connection, event_id: str) -> dict[str, Any] | None:
     details = {m["id"]: m for m in mention_details(conn, event_mentions.c.event_id == event_id)}
     for rep in reports:
         d = details.get(rep["mention_id"], {})
-        rep.update({k: d.get(k) for k in ("type", "mode", "status", "trigger_start", "trigger_end", "size", "context")})
+        rep.update({k: d.get(k) for k in ("type", "mode", "status", "trigger_start", "trigger_end", "size", "context",
+                                            "report_score")})
         rep.update({k: d.get(k, []) for k in ("actor", "recipient", "location")})
         rep["date_precision"] = d.get("date_precision")
     event["reports"] = reports
@@ -395,6 +402,7 @@ def mention_details(conn: Connection, where: Any) -> list[dict[str, Any]]:
                 "date_precision": m["date_precision"],
                 "size": m["size"] or {},
                 "context": m["context"] or [],
+                "report_score": m["report_score"],
                 "merge_reason": m["merge_reason"],
                 "reported_by": (
                     {"code": m["rb_code"] or None, "sector": m["rb_sector"] or None, "name": m["rb_name"] or None}

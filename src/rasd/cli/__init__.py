@@ -42,7 +42,7 @@ EVAL_COMMANDS = (
     "rasd.cli.eval_oeda:eval_oeda",
     "rasd.cli.ner:eval_ner",
 )
-TRAIN_COMMANDS: tuple[str, ...] = ("rasd.cli.ner:train_ner",)
+TRAIN_COMMANDS: tuple[str, ...] = ("rasd.cli.ner:train_ner", "rasd.cli.salience:train_salience")
 
 
 class _OneLineErrors(click.Group):

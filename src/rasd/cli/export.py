@@ -33,6 +33,7 @@ def export(
     text: str | None,
     source: str | None,
     all_statuses: bool,
+    min_report_score: float | None,
     limit: int,
     output: str | None,
 ) -> None:
@@ -60,6 +61,7 @@ def export(
             text=text,
             source=source,
             status="all" if all_statuses else None,
+            min_report_score=min_report_score,
             limit=limit,
         )
     except ApiError as e:

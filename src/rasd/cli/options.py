@@ -36,6 +36,9 @@ def event_filters(func: F) -> F:
         click.option("--text", metavar="WORDS", help="Words that must all occur in a report's article."),
         click.option("--source", metavar="NAME", help="Only events reported by this source."),
         click.option("--all-statuses", is_flag=True, help="Also negated, future and hypothetical events."),
+        click.option("--min-report-score", "min_report_score", type=click.FloatRange(0.0, 1.0), default=None,
+                     metavar="P", help="Only events a report of which the salience model scores at least P "
+                     "(its own thresholds are in resources/salience/salience.json); types it does not score pass."),
     ]
     for option in reversed(options):
         func = option(func)

@@ -105,6 +105,7 @@ def query(
     text: str | None,
     source: str | None,
     all_statuses: bool,
+    min_report_score: float | None,
     limit: int,
     offset: int,
     reports: bool,
@@ -147,6 +148,7 @@ def query(
         text=text,
         status=None if all_statuses else "asserted",
         source=source,
+        min_report_score=min_report_score,
         limit=limit,
         offset=offset,
     )

@@ -1528,7 +1528,9 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     if pair:  # قطع العلاقات الدبلوماسية بينهما: the two sides named before
         actors, actor_rule = pair, "بينهما after the trigger: the last two sides named before it"
         recipients = [r for r in recipients if r.code not in {x.code for x in pair}]
-    denied = stmt is not None and speaker is not None and _is_denial(stmt) and not st.is_cue
+    # a denial negates what follows its cue whether or not its speaker could be named (نفى الجيش أن تكون
+    # طائراته قصفت البلدة, with no country to code the army)
+    denied = stmt is not None and stmt.cue_start <= m.start and _is_denial(stmt) and not st.is_cue
     if not actors and speaker is not None and _claimed(toks, st.lo, m.i):
         actors, actor_rule = [speaker], "claim of responsibility: the speaker"
     if not actors and speaker is not None and not st.is_cue and denied:

@@ -62,6 +62,8 @@ class EventFilter:
         text: Words that must all occur in one of the event's articles (normalised, full-text search).
         status: Event status (``asserted`` by default; ``None`` for all).
         source: Name of a source that reported the event.
+        min_report_score: Only events a report of which has at least this report score (rasd.stages.salience),
+            or has none (types the salience model does not score, reports stored before it).
         limit: At most this many events.
         offset: Skip this many events first (paging).
     """
@@ -74,6 +76,7 @@ class EventFilter:
     text: str | None = None
     status: str | None = "asserted"
     source: str | None = None
+    min_report_score: float | None = None
     limit: int = 100
     offset: int = 0
 
@@ -164,6 +167,14 @@ def events_query(conn: Connection, f: EventFilter) -> Select[Any]:
                 .join(articles, articles.c.id == event_mentions.c.article_id)
                 .join(sources, sources.c.id == articles.c.source_id)
                 .where(sources.c.name == f.source)
+            )
+        )
+    if f.min_report_score is not None:
+        q = q.where(
+            events.c.id.in_(
+                select(event_mentions.c.event_id).where(
+                    or_(event_mentions.c.report_score.is_(None), event_mentions.c.report_score >= f.min_report_score)
+                )
             )
         )
     if f.text:
@@ -262,6 +273,7 @@ def event_reports(conn: Connection, event_id: str) -> list[dict[str, Any]]:
             event_mentions.c.end,
             event_mentions.c.date,
             event_mentions.c.cluster_date,
+            event_mentions.c.report_score,
             articles.c.id,
             articles.c.doc_id,
             articles.c.title,
@@ -279,16 +291,17 @@ def event_reports(conn: Connection, event_id: str) -> list[dict[str, Any]]:
             "mention_id": r[0],
             "merge_reason": r[1],
             "trigger": r[2],
-            "evidence": r[10][r[3] : r[4]],
+            "evidence": r[11][r[3] : r[4]],
             "start": r[3],
             "end": r[4],
             "date": iso_day(r[5]),
             "cluster_date": iso_day(r[6]),
-            "article_id": r[7],
-            "doc_id": r[8],
-            "title": r[9],
-            "duplicate_of": r[11],
-            "source": r[12],
+            "report_score": r[7],
+            "article_id": r[8],
+            "doc_id": r[9],
+            "title": r[10],
+            "duplicate_of": r[12],
+            "source": r[13],
         }
         for r in rows
     ]

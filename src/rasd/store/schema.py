@@ -18,7 +18,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_REVISION = "0001"
+SCHEMA_REVISION = "0002"
 """The Alembic revision this code reads and writes; ``open_store`` upgrades older databases to it."""
 
 metadata = MetaData(
@@ -169,6 +169,7 @@ event_mentions = Table(
     Column("size", JSON),
     Column("context", JSON),
     Column("reported_by_id", Integer, ForeignKey("actors.id")),
+    Column("report_score", Float),  # rasd.stages.salience; null for types it has no model of
 )
 
 event_participants = Table(

@@ -583,6 +583,7 @@ class Writer:
                 size=dict(ev.size) or None,
                 context=list(ev.context) or None,
                 reported_by_id=self._actor(conn, ev.reported_by, pending),
+                report_score=ev.report_score,
             ),
         )
         rows = [
