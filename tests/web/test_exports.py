@@ -111,6 +111,7 @@ def test_plover_jsonl_validates_against_the_schema(events: list[dict[str, Any]],
     strike = next(r for r in recs if r["event"] == "ASSAULT" and "سراقب" in (r["text_info"]["sentence"] or ""))
     assert strike["actor"]["code"] == "RUS" and strike["event_loc"]["admin1"] == "SY-ID"
     assert strike["cite_info"]["source"] == "وكالة الشمال" and strike["text_info"]["size"].get("killed") == 5
+    assert 0.0 < strike["text_info"]["report_score"] < 1.0  # the salience model scored the strike's sentence
 
 
 def test_plover_schema_rejects_a_wrong_record() -> None:

@@ -59,6 +59,9 @@ def eval_oeda(directory: Path, fmt: str, statuses: tuple[str, ...], show_errors:
                            show_pos=True) as bar:
         report = evaluate(sentences, spans, run, statuses=statuses, progress=bar.update, salience=salience,
                           folds=folds, salience_model=default_model() if salience == "model" else None)
+    if salience == "cv":
+        kept = ", ".join(default_model().types) or "no type"
+        report.salience_how += f"; the shipped model scores {kept}"
     if fmt == "json":
         click.echo(json.dumps(report_to_dict(report, errors=show_errors), ensure_ascii=False, indent=2))
     else:

@@ -86,6 +86,7 @@ def record(e: dict[str, Any]) -> dict[str, Any]:
             "size": size,
             "actors": _all(reports, "actor"),
             "recipients": _all(reports, "recipient"),
+            "report_score": e.get("report_score"),
         },
         "cite_info": {
             "source": art.get("source"),
