@@ -98,3 +98,17 @@ def test_highlight_escapes_every_slice() -> None:
 )
 def test_safe_href(url: str | None, ok: bool) -> None:
     assert (safe_href(url) is not None) is ok
+
+
+def test_events_page_report_score_filter(client: TestClient) -> None:
+    """The page lists each scored event's report score; its filter keeps the choice and narrows the list."""
+    every = client.get("/events?lang=en").text
+    scores = [float(s) for s in re.findall(r'class="muted small report-score"[^>]*>([0-9.]+)<', every)]
+    assert scores and min(scores) < 0.8  # the store has attacks scored below the strictest choice
+    strict = client.get("/events?lang=en&min_report_score=0.8").text
+    assert '<option value="0.8" selected>' in strict
+    kept = [float(s) for s in re.findall(r'class="muted small report-score"[^>]*>([0-9.]+)<', strict)]
+    assert all(s >= 0.8 for s in kept) and len(kept) < len(scores)
+    assert client.get("/events?min_report_score=").status_code == 200  # "any"
+    bad = client.get("/events?min_report_score=high")
+    assert bad.status_code == 400 and "min_report_score" in bad.text

@@ -56,7 +56,7 @@ def parse_filters(
     source: str | None = None,
     status: str | None = None,
     metric: str | None = None,
-    min_report_score: float | None = None,
+    min_report_score: float | str | None = None,
     limit: int | None = None,
     offset: int = 0,
     max_limit: int | None = None,
@@ -118,8 +118,18 @@ def parse_filters(
             status_v = s
         else:
             errors.append(f"status: {status!r} is not one of {', '.join(STATUSES)}, all")
-    if min_report_score is not None and not 0.0 <= min_report_score <= 1.0:
-        errors.append(f"min_report_score: must be between 0 and 1 (got {min_report_score})")
+    score_v: float | None = None
+    if isinstance(min_report_score, str) and min_report_score.strip() == "":
+        min_report_score = None  # the page's "any"
+    if min_report_score is not None:
+        try:
+            score_v = float(min_report_score)
+        except ValueError:
+            errors.append(f"min_report_score: not a number: {min_report_score!r}")
+        else:
+            if not 0.0 <= score_v <= 1.0:  # also refuses nan
+                errors.append(f"min_report_score: must be between 0 and 1 (got {min_report_score})")
+                score_v = None
     top = max_limit or settings.max_limit
     lim = settings.default_limit if limit is None else limit
     if lim < 1 or lim > top:
@@ -139,7 +149,7 @@ def parse_filters(
         source=source.strip() or None if source else None,
         status=status_v,
         metric=metric_v,
-        min_report_score=min_report_score,
+        min_report_score=score_v,
         limit=lim,
         offset=offset,
     )
@@ -178,7 +188,7 @@ class FilterParams:
             str | None, Query(description="Event status: asserted (default), negated, future, hypothetical or all.")
         ] = None,
         min_report_score: Annotated[
-            float | None,
+            str | None,
             Query(description="Only events a report of which the salience model scores at least this (0-1), "
                   "or does not score (types it has no model of)."),
         ] = None,

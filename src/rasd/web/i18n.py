@@ -32,6 +32,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "text": ("نص", "Text"),
     "source": ("المصدر", "Source"),
     "status": ("الحالة", "Status"),
+    "report_score": ("درجة الخبر", "Report score"),
     "date": ("التاريخ", "Date"),
     "place": ("المكان", "Place"),
     "places": ("الأماكن", "Places"),
