@@ -818,6 +818,11 @@ _RULE_EXAMPLES = [
     # what troops are sent in preparation for has not happened
     pytest.param("وأرسل الجيش التركي تعزيزات إلى الحدود السورية استعدادا لشن هجوم على مواقع المسلحين الأكراد.",
                  ("ASSAULT", ["TUR"], [None], "hypothetical"), id="in-preparation-for-an-attack"),
+    # fear, likelihood and paving the way: what is feared, likely or prepared has not happened
+    pytest.param("وغادر السكان منازلهم خشية قصف الطائرات الروسية لمدينة إدلب.",
+                 ("ASSAULT", ["RUS"], [], "hypothetical"), id="for-fear-of-an-attack"),
+    pytest.param("وتساءل الخبير عما إذا كان الاتفاق يزيد احتمالات أن تشن إسرائيل هجوما عسكريا على طهران.",
+                 ("ASSAULT", ["ISR"], ["IRN"], "hypothetical"), id="the-likelihood-of-an-attack"),
     # a denial negates what it denies even when its speaker has no code to be named by
     pytest.param("نفى الجيش أن تكون طائراته قصفت البلدة.",
                  ("ASSAULT", [None], [None], "negated"), id="denial-by-an-uncoded-speaker"),
@@ -827,6 +832,11 @@ _RULE_EXAMPLES = [
 @pytest.mark.parametrize("text, event", _RULE_EXAMPLES)
 def test_rule_examples(run, text, event) -> None:
     assert event in _events(run(text))
+
+
+def test_what_an_arrest_paves_the_way_for_has_not_happened(run) -> None:
+    doc = run("ألقت قوات الأمن اللبناني القبض على أربعة أشخاص تمهيدا لتنفيذ عمليات اغتيال وتفجيرات في بيروت.")
+    assert [(e.type, e.status) for e in doc.events] == [("COERCE", "asserted"), ("ASSAULT", "hypothetical")]
 
 
 def test_event_that_happened_is_not_dated_after_publication(run) -> None:

@@ -68,6 +68,7 @@ def test_places_national_territory(run) -> None:
         "وقال إنه بذل كل ما بوسعه في سبيل التعاون.",  # س is no proclitic of a name (not بيل)
         "وجاء ذلك في إطار التعاون بين البلدين.",  # إطار: framework, not Atar
         "وأشار في قوله إلى ضرورة التهدئة.",
+        "ونشر الخبر في وكالة الأنباء الرسمية.",  # وكالة: agency, not و + ك + آلة (Alès) or و + كالة (Calais)
     ],
 )
 def test_places_common_words_after_a_preposition_are_not_places(run, text) -> None:

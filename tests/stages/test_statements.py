@@ -140,6 +140,15 @@ def test_statement_according_to_the_observatory_named_bare(run) -> None:
     assert _speakers(doc) == [("بحسب", "NGO")]
 
 
+def test_statement_according_to_what_came_in_a_source(run) -> None:
+    # بحسب ما ورد في / ما جاء في بيان: the source after the preposition; ما ورد alone is "what came", no reply
+    doc = run("وبحسب ما ورد في وكالة الأنباء الإماراتية، صدر مرسوم جديد. وحسب ما جاء في بيان الجيش اللبناني، "
+              "قتل جنديان في عرسال.")
+    assert _speakers(doc) == [("حسب", "ARE"), ("حسب", "LBN")]
+    assert run("وتعاملت الشرطة مع ما ورد من بلاغات في المدينة.").statements == []
+    assert _speakers(run("ورد وزير الخارجية الأردني على الاتهامات.")) == [("رد", "JOR")]
+
+
 def test_statement_estimates_and_chants_are_statements(run) -> None:
     doc = run("وقدرت الأمم المتحدة عدد النازحين بنحو ستة آلاف. وردد المتظاهرون الأردنيون هتافات ضد الحكومة.")
     assert _speakers(doc) == [("قدرت", "UNO"), ("ردد", "JOR")]

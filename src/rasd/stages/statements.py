@@ -198,6 +198,11 @@ def _speaker(
     j = k + 1
     while j < b and toks[j].norm in ("اليوم", "امس", "ايضا", "كذلك", "من", "جهته", "جهتها"):
         j += 1
+    if role == "according" and j + 1 < b and toks[j].norm in grammar("what_came") \
+            and toks[j + 1].norm in grammar("came_verb"):  # بحسب ما ورد في وكالة الأنباء، وفق ما ذكرته الوزارة
+        j += 2
+        if j < b and toks[j].norm in ("في", "عن", "على"):
+            j += 1
     if role == "speech" and k > a and toks[k - 1].norm in _RELATIVES:
         ante = [x for x in doc.mentions if x.actor and x.end <= toks[k - 1].start and x.start >= toks[a].start]
         if ante and not doc.text[ante[-1].end : toks[k - 1].start].strip(" ،,"):
@@ -286,6 +291,8 @@ def find_statements(doc: Doc) -> list[Statement]:
                 continue  # على تعهد بتنفيذ ...: a verbal noun after a preposition, not a reporting verb
             if first_name_at(doc, k):
                 continue  # دان كوتس: the name, not «condemned»
+            if toks[k].norm == "ورد" and k > a and toks[k - 1].norm.lstrip("و") in grammar("what_came"):
+                continue  # وفقا لما ورد من تنبيهات: "what came", not «and replied»
             if toks[k].norm == "اكد" and k > a and toks[k - 1].norm in ("لم", "ولم"):
                 continue  # لم أكد أصل: "I had barely arrived" (لم takes no past: أكد here is أكاد)
             gender = "f" if form.endswith("ت") else "m" if masculine_past(form) else None
