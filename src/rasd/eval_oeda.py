@@ -39,10 +39,16 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from rasd.errors import InputError
 from rasd.text import norm
+
+if TYPE_CHECKING:
+    from rasd.salience_train import Example, Params
+    from rasd.stages.salience import SalienceModel
+
+SalienceMode = Literal["cv", "model", "off"]
 
 TYPES: tuple[str, ...] = ("ASSAULT", "PROTEST")
 """The event types OEDA labels, in report order."""
@@ -214,8 +220,9 @@ class OedaReport:
     codes: dict[str, dict[str, CodeScore]] = field(default_factory=dict)
     """type → slot ("source code", "source sector", "target code", "target sector") → score."""
     errors: list[Error] = field(default_factory=list)
-    salience: dict[str, Detection] = field(default_factory=dict)
-    """type → detection when the salience model must also call the sentence a report (see :func:`evaluate`)."""
+    salience: dict[str, list[Detection]] = field(default_factory=dict)
+    """type → detection when the salience model must also call the sentence a report, one per cross-validation
+    seed (one for a model scored as it is; see :func:`evaluate`)."""
     salience_how: str = ""
     """How those figures were made: ``5-fold cross-validation`` or ``the model in <file>``."""
 
@@ -402,57 +409,72 @@ def score_codes(rows: Iterable[tuple[SpanSentence, Found]]) -> dict[str, dict[st
     return out
 
 
+def article_of(s: Sentence) -> str:
+    """The article a sentence comes from (``AAW_ARB_20071231.0003-1`` → ``AAW_ARB_20071231.0003``); for ids
+    of no such form, its normalised text, so that a text filed under two ids counts once."""
+    head, sep, tail = s.id.rpartition("-")
+    return head if sep and tail.isdigit() and _ID_DATE.search(s.id) else "text:" + norm(s.text)
+
+
 def salience_examples(sentences: Iterable[Sentence], events_of: Callable[[str, str], Sequence[Any]],
-                      event_type: str, words: bool = True) -> list[tuple[Sentence, tuple[dict[str, float], bool]]]:
-    """The labelled sentences of one type (ambiguous ones left out) with their salience features."""
+                      event_type: str, words: bool = True) -> list[tuple[Sentence, Example]]:
+    """The labelled sentences of one type (ambiguous ones left out) with their salience features, grouped
+    by article for cross-validation."""
+    from rasd.salience_train import Example
     from rasd.stages.salience import features
 
-    return [(s, (features(s.text, events_of(s.text, s.id), event_type, words), s.label == POSITIVE))
+    return [(s, Example(features(s.text, events_of(s.text, s.id), event_type, words), s.label == POSITIVE,
+                        article_of(s)))
             for s in sentences if s.type == event_type and s.label != LEFT_OUT]
 
 
 def salience_detection(sentences: Sequence[Sentence], events_of: Callable[[str, str], Sequence[Any]],
-                       statuses: Iterable[str], *, folds: int = 5, model: Any = None,
-                       progress: Callable[[int], None] | None = None) -> dict[str, Detection]:
+                       statuses: Iterable[str], *, params: Params | None = None, model: SalienceModel | None = None,
+                       progress: Callable[[int], None] | None = None) -> dict[str, list[Detection]]:
     """Detection when a sentence counts only if the rules detect it and the salience model calls it a report.
 
-    With ``model`` (a :class:`rasd.stages.salience.SalienceModel`), its types are scored as they are;
-    otherwise every type is scored by ``folds``-fold cross-validation: each sentence is judged by a model
-    trained, threshold included, on the other folds (:func:`rasd.salience_train.cross_validated`). Types
-    the model does not know are left out.
+    With ``model``, its types are scored as they are (one detection each). Otherwise every type is scored by
+    cross-validation with ``params``, once per seed of ``params.cv_seeds``: each sentence is judged by a
+    model trained, threshold included, on the other folds, which hold none of its article's sentences
+    (:func:`rasd.salience_train.cross_validated`). Types the model does not know, or with too few reports
+    to cross-validate, are left out.
     """
     from rasd.salience_train import Params, can_cross_validate, cross_validated
 
-    out: dict[str, Detection] = {}
+    params = params or Params()
+    out: dict[str, list[Detection]] = {}
     for t in sorted({s.type for s in sentences}):
         if model is not None and t not in model.types:
             continue
         rows = salience_examples(sentences, events_of, t, True if model is None else model.types[t].words)
-        if not rows or (model is None and not can_cross_validate([x for _, x in rows], folds)):
-            continue  # too few reports (or non-reports) for every fold to learn from
-        if model is None:
-            said = cross_validated([x for _, x in rows], Params(folds=folds), progress=progress)
+        examples = [x for _, x in rows]
+        if not rows or (model is None and not can_cross_validate(examples, params.folds)):
+            continue
+        if model is not None:
+            runs = [[model.types[t].score(x.features) >= model.types[t].threshold for x in examples]]
         else:
-            said = [model.types[t].score(x[0]) >= model.types[t].threshold for _, x in rows]
-        pairs = []
-        for (s, _), yes in zip(rows, said, strict=True):
-            f = found_in(events_of(s.text, s.id), t, statuses)
-            pairs.append((s, Found(detected=f.detected and yes, triggers=f.triggers)))
-        out.update(score_detection(pairs)[0])
+            runs = [cross_validated(examples, params, seed=seed, progress=progress) for seed in params.cv_seeds]
+        out[t] = []
+        for said in runs:
+            pairs = []
+            for (s, _), yes in zip(rows, said, strict=True):
+                f = found_in(events_of(s.text, s.id), t, statuses)
+                pairs.append((s, Found(detected=f.detected and yes, triggers=f.triggers)))
+            out[t].append(score_detection(pairs)[0][t])
     return out
 
 
 def evaluate(sentences: Sequence[Sentence], spans: Sequence[SpanSentence], run: Callable[[str, str], Any],
              statuses: Iterable[str] = DEFAULT_STATUSES,
-             progress: Callable[[int], None] | None = None, *, salience: str = "off", folds: int = 5,
-             salience_model: Any = None) -> OedaReport:
+             progress: Callable[[int], None] | None = None, *, salience: SalienceMode = "off",
+             salience_model: SalienceModel | None = None, params: Params | None = None) -> OedaReport:
     """Score ``run`` (text, id → the sentence's events) on OEDA sentences and span sentences.
 
     A text that appears in both kinds of file is run once (once per article date its ids give).
     ``progress`` is told how many texts were done. ``salience`` adds the detection figures with the
-    salience model: ``cv`` trains and scores it by ``folds``-fold cross-validation on these sentences
-    (fair on the files it is shipped from), ``model`` scores ``salience_model`` as it is (fair on
-    sentences it was not trained on), ``off`` leaves it out.
+    salience model: ``cv`` trains and scores it by cross-validation on these sentences with ``params``
+    (fair on the files it is shipped from), ``model`` scores ``salience_model`` as it is (in-sample, so
+    optimistic, on the sentences it was trained on; fair on others), ``off`` leaves it out.
     """
     statuses = frozenset(statuses)
     cache: dict[tuple[str, str | None], list[Any]] = {}
@@ -469,13 +491,18 @@ def evaluate(sentences: Sequence[Sentence], spans: Sequence[SpanSentence], run: 
     codes = score_codes((s, found_in(events_of(s.text, s.id), s.type, statuses)) for s in spans)
     report = OedaReport(statuses=tuple(sorted(statuses)), detection=detection, codes=codes, errors=errors)
     if salience == "cv":
-        report.salience = salience_detection(sentences, events_of, statuses, folds=folds)
-        report.salience_how = f"{folds}-fold cross-validation on these sentences"
+        from rasd.salience_train import Params
+
+        params = params or Params()
+        report.salience = salience_detection(sentences, events_of, statuses, params=params)
+        report.salience_how = (f"{params.folds}-fold cross-validation on these sentences, folds by article, "
+                               f"mean of {len(params.cv_seeds)} seeds")
     elif salience == "model":
         if salience_model is None:
             raise ValueError("salience='model' needs salience_model")
         report.salience = salience_detection(sentences, events_of, statuses, model=salience_model)
-        report.salience_how = "the shipped model as it is (trained on the OEDA files rasd was given)"
+        report.salience_how = ("the model as it is: in-sample, so optimistic, on the sentences it was trained "
+                               "on; fair on others")
     elif salience != "off":
         raise ValueError(f"salience must be cv, model or off, not {salience!r}")
     return report
@@ -487,6 +514,12 @@ def distinct_texts(sentences: Sequence[Sentence], spans: Sequence[SpanSentence])
 
 
 # ------------------------------------------------------------------------------------------- output
+
+
+def mean_prf(ds: Sequence[Detection]) -> tuple[float, float, float]:
+    """Mean precision, recall and F1 over detections (the seeds of a cross-validation)."""
+    n = len(ds)
+    return sum(d.precision for d in ds) / n, sum(d.recall for d in ds) / n, sum(d.f1 for d in ds) / n
 
 
 def trigger_table(d: Detection) -> list[dict[str, Any]]:
@@ -518,10 +551,13 @@ def report_to_dict(report: OedaReport, errors: bool = False) -> dict[str, Any]:
         }
     if report.salience:
         out["salience"] = {"how": report.salience_how, "detection": {
-            t: {"precision": round(d.precision, 4), "recall": round(d.recall, 4), "f1": round(d.f1, 4),
-                "tp": d.tp, "fp": d.fp, "fn": d.fn, "tn": d.tn,
-                "difficult_no_fp": d.false_positives("difficult no"), "easy_no_fp": d.false_positives("easy no")}
-            for t, d in report.salience.items()}}
+            t: {**{k: round(v, 4) for k, v in zip(("precision", "recall", "f1"), mean_prf(ds), strict=True)},
+                "f1_range": [round(min(d.f1 for d in ds), 4), round(max(d.f1 for d in ds), 4)],
+                "runs": [{"precision": round(d.precision, 4), "recall": round(d.recall, 4), "f1": round(d.f1, 4),
+                          "tp": d.tp, "fp": d.fp, "fn": d.fn, "tn": d.tn,
+                          "difficult_no_fp": d.false_positives("difficult no"),
+                          "easy_no_fp": d.false_positives("easy no")} for d in ds]}
+            for t, ds in report.salience.items()}}
     out["triggers"] = {t: trigger_table(d) for t, d in report.detection.items()}
     if errors:
         out["errors"] = [{"kind": e.kind, "type": e.type, "id": e.id, "label": e.label, "text": e.text,
@@ -544,12 +580,13 @@ def format_report(report: OedaReport, errors: bool = False, triggers: int = 0) -
                      f"{hard:>17}{easy:>12}{amb:>16}")
     if report.salience:
         lines += ["", f"With the salience model ({report.salience_how}): the rules detect, the model calls it a report",
-                  f"{'type':<9}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}{'tn':>6}"
-                  f"{'difficult-no FP':>17}{'easy-no FP':>12}"]
-        for t, d in report.salience.items():
-            hard, easy = (f"{d.false_positives(x)}/{d.total(x)}" for x in ("difficult no", "easy no"))
-            lines.append(f"{t:<9}{d.precision:7.3f}{d.recall:7.3f}{d.f1:7.3f}{d.tp:6d}{d.fp:6d}{d.fn:6d}{d.tn:6d}"
-                         f"{hard:>17}{easy:>12}")
+                  f"{'type':<9}{'P':>7}{'R':>7}{'F1':>7}{'F1 range':>15}{'difficult-no FP':>17}{'easy-no FP':>12}"]
+        for t, ds in report.salience.items():
+            p, r, f1 = mean_prf(ds)
+            lo, hi = min(d.f1 for d in ds), max(d.f1 for d in ds)
+            hard, easy = (f"{sum(d.false_positives(x) for d in ds) / len(ds):.0f}/{ds[0].total(x)}"
+                          for x in ("difficult no", "easy no"))
+            lines.append(f"{t:<9}{p:7.3f}{r:7.3f}{f1:7.3f}{f'{lo:.3f}-{hi:.3f}':>15}{hard:>17}{easy:>12}")
     if report.codes:
         lines += ["", "Actor codes (span files; a sentence with no event counts as wrong)",
                   f"{'type':<9}{'slot':<15}{'scored':>8}{'detected':>10}{'correct':>9}{'acc':>7}{'acc|det':>9}"]

@@ -73,3 +73,23 @@ def test_search_articles_normalised(filled: Store) -> None:
 
 def test_counts_start_at_zero(store: Store) -> None:
     assert set(store.counts().values()) == {0}
+
+
+def test_min_report_score_reads_the_best_report_of_an_event(store: Store, make_article: Callable[..., Doc]) -> None:
+    """An event's score is the best of its reports' (the summaries show it); one with none passes the filter."""
+    from rasd.store.queries import event_reports
+
+    t1b = T1.replace("وقتل", "ما أدى إلى مقتل")  # another outlet's words for the same strike
+    store.write(make_article("a", T1, source="أ", published="2024-03-01", events=[
+        make_event(T1, "قصفت", "ASSAULT", actor=("الطائرات الروسية", "RUS", "MIL"), place=SARAQIB,
+                   date="2024-03-01")]))  # stored with no score, as before schema 0002
+    store.write(make_article("b", t1b, source="ب", published="2024-03-01", events=[
+        make_event(t1b, "قصفت", "ASSAULT", actor=("الطائرات الروسية", "RUS", "MIL"), place=SARAQIB,
+                   date="2024-03-01", report_score=0.1)]))
+    store.write(make_article("c", T2, source="ب", published="2024-03-05", events=[
+        make_event(T2, "تظاهر", "PROTEST", actor=("أهالي دوما", "SYR", "CVL"), place=DOUMA, date="2024-03-05")]))
+    with store.connect() as conn:
+        (strike,) = find_events(conn, EventFilter(type="ASSAULT"))
+        assert sorted(r["report_score"] or 0 for r in event_reports(conn, strike["id"])) == [0, 0.1]  # merged
+        assert [e["type"] for e in find_events(conn, EventFilter(min_report_score=0.8))] == ["PROTEST"]
+        assert {e["type"] for e in find_events(conn, EventFilter(min_report_score=0.05))} == {"ASSAULT", "PROTEST"}

@@ -110,5 +110,7 @@ def test_events_page_report_score_filter(client: TestClient) -> None:
     kept = [float(s) for s in re.findall(r'class="muted small report-score"[^>]*>([0-9.]+)<', strict)]
     assert all(s >= 0.8 for s in kept) and len(kept) < len(scores)
     assert client.get("/events?min_report_score=").status_code == 200  # "any"
+    custom = client.get("/events?lang=en&min_report_score=0.25").text  # not a preset: shown as chosen
+    assert '<option value="0.25" selected>' in custom and "selected>≥ 0.2<" not in custom
     bad = client.get("/events?min_report_score=high")
     assert bad.status_code == 400 and "min_report_score" in bad.text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -25,6 +26,13 @@ def check_date(value: str, option: str = "--published") -> None:
         raise InputError(f"{option}: not a date (YYYY-MM-DD): {value!r}") from None
 
 
+def _score(ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
+    """A score between 0 and 1; click's FloatRange lets NaN through."""
+    if value is not None and not math.isfinite(value):
+        raise click.BadParameter(f"{value!r} is not a number between 0 and 1", ctx, param)
+    return value
+
+
 def event_filters(func: F) -> F:
     """The options that choose events, shared by ``rasd query`` and ``rasd export``."""
     options = [
@@ -37,6 +45,7 @@ def event_filters(func: F) -> F:
         click.option("--source", metavar="NAME", help="Only events reported by this source."),
         click.option("--all-statuses", is_flag=True, help="Also negated, future and hypothetical events."),
         click.option("--min-report-score", "min_report_score", type=click.FloatRange(0.0, 1.0), default=None,
+                     callback=_score,
                      metavar="P", help="Only events a report of which the salience model scores at least P "
                      "(its own thresholds are in resources/salience/salience.json); types it does not score pass."),
     ]

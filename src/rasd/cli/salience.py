@@ -27,12 +27,13 @@ def train_salience(directory: Path, out: Path | None, c2: float, pos_weight: int
     through the pipeline, and a logistic model per type learns from what the rules found and the words.
     A type's model is kept only if, cross-validated, the rules with it beat the rules alone (by 0.01 F1).
     Your own labels work the same way: assault_gsr.csv and/or protest_gsr.csv with the columns id, text
-    and label (yes, easy no, difficult no or ambiguous). Takes about a minute.
+    and label (yes, easy no, difficult no or ambiguous); sentence ids of the form ARTICLE-N keep an article's
+    sentences in one fold. Takes one to two minutes on the OEDA files.
     """
     from rasd.errors import InputError
     from rasd.eval_oeda import LEFT_OUT, load_dir, published_of, salience_examples
     from rasd.pipeline import DEFAULT_STAGES, Pipeline
-    from rasd.records import Article
+    from rasd.records import Article, Event
     from rasd.salience_train import Params, train_model, write_model
     from rasd.stages.salience import MODEL_FILE
 
@@ -46,7 +47,7 @@ def train_salience(directory: Path, out: Path | None, c2: float, pos_weight: int
     if not sentences:
         raise InputError("no labelled sentence in the detection files", path=str(directory))
     nlp = Pipeline(tuple(s for s in DEFAULT_STAGES if s.name != "salience"))
-    cache: dict[tuple[str, str], list[object]] = {}
+    cache: dict[tuple[str, str], list[Event]] = {}
     with click.progressbar(sentences, label="pipeline", file=sys.stderr, show_pos=True) as bar:
         for s in bar:
             if (s.text, s.id) not in cache:

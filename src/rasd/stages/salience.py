@@ -22,9 +22,11 @@ each feature name: readable, a few hundred kilobytes, and scored here in plain P
 from __future__ import annotations
 
 import functools
+import hashlib
 import itertools
 import json
 import math
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,6 +110,9 @@ class SalienceModel:
 
     types: Mapping[str, TypeModel]
     info: Mapping[str, Any]
+    digest: str = ""
+    """The first 12 hex digits of the file's SHA-256 (empty for a model built in memory): which model scored
+    a document is written into its ``stages`` (``salience@1:3f2a…``)."""
 
     def score(self, text: str, events: Sequence[Event], event_type: str) -> float | None:
         """The probability that ``text`` (one sentence with these events) reports an event of this type."""
@@ -122,24 +127,47 @@ class SalienceModel:
                               "weights": dict(sorted(m.weights.items()))} for t, m in self.types.items()}}
 
 
+def _type_model(name: str, m: Mapping[str, Any]) -> TypeModel:
+    weights = {str(k): float(w) for k, w in m["weights"].items()}
+    threshold = float(m["threshold"])
+    words = m.get("words", True)
+    if not all(math.isfinite(w) for w in weights.values()):
+        raise ValueError(f"{name}: a weight is not a finite number")
+    if not 0.0 < threshold < 1.0:
+        raise ValueError(f"{name}: threshold {m['threshold']!r} is not between 0 and 1")
+    if not isinstance(words, bool):
+        raise ValueError(f"{name}: words must be true or false, not {words!r}")
+    return TypeModel(weights, threshold, words)
+
+
 def read_model(path: Path) -> SalienceModel:
     """Read a model file; a clear error names the file when it is missing or malformed."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        types = {t: TypeModel({k: float(w) for k, w in m["weights"].items()}, float(m["threshold"]),
-                              bool(m.get("words", True)))
-                 for t, m in data["types"].items()}
+        raw = path.read_bytes()
+        data = json.loads(raw.decode("utf-8"))
+        if not str(data.get("version", "")).startswith("salience@"):
+            raise ValueError(f"version {data.get('version')!r} is not salience@N")
+        types = {str(t): _type_model(str(t), m) for t, m in data["types"].items()}
     except FileNotFoundError:
         raise ResourceError(f"no salience model at {path} (rebuild it with `rasd train salience`)") from None
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ResourceError(f"{path}: not a salience model ({exc})") from None
-    return SalienceModel(types, data.get("info", {}))
+    return SalienceModel(types, data.get("info", {}), hashlib.sha256(raw).hexdigest()[:12])
+
+
+MODEL_ENV = "RASD_SALIENCE_MODEL"
+"""An environment variable naming another model file (one ``rasd train salience --out`` wrote) for every
+pipeline of the process and of its workers."""
 
 
 @functools.cache
+def _model_at(path: str) -> SalienceModel:
+    return read_model(Path(path))
+
+
 def default_model() -> SalienceModel:
-    """The shipped model, read once per process."""
-    return read_model(MODEL_FILE)
+    """The model named by ``RASD_SALIENCE_MODEL``, else the shipped one; each file read once per process."""
+    return _model_at(os.environ.get(MODEL_ENV) or str(MODEL_FILE))
 
 
 def salience(doc: Doc, model: SalienceModel | None = None) -> Doc:
@@ -160,5 +188,5 @@ def salience(doc: Doc, model: SalienceModel | None = None) -> Doc:
                     e.report_score = p
                     e.trace.append(f"salience: report score {p:.2f}, {verdict} (threshold "
                                    f"{model.types[t].threshold:.2f}, rasd.stages.salience)")
-    doc.stages.append(VERSION)
+    doc.stages.append(f"{VERSION}:{model.digest}" if model.digest else VERSION)
     return doc

@@ -62,8 +62,9 @@ class EventFilter:
         text: Words that must all occur in one of the event's articles (normalised, full-text search).
         status: Event status (``asserted`` by default; ``None`` for all).
         source: Name of a source that reported the event.
-        min_report_score: Only events a report of which has at least this report score (rasd.stages.salience),
-            or has none (types the salience model does not score, reports stored before it).
+        min_report_score: Only events whose best report score (rasd.stages.salience) is at least this, or
+            that have none (types the salience model does not score, reports stored before schema 0002,
+            which keep no score: re-ingesting skips articles already stored).
         limit: At most this many events.
         offset: Skip this many events first (paging).
     """
@@ -169,12 +170,13 @@ def events_query(conn: Connection, f: EventFilter) -> Select[Any]:
                 .where(sources.c.name == f.source)
             )
         )
-    if f.min_report_score is not None:
+    if f.min_report_score is not None:  # the best score of its reports, as the summaries show it
+        best = func.max(event_mentions.c.report_score)
         q = q.where(
             events.c.id.in_(
-                select(event_mentions.c.event_id).where(
-                    or_(event_mentions.c.report_score.is_(None), event_mentions.c.report_score >= f.min_report_score)
-                )
+                select(event_mentions.c.event_id)
+                .group_by(event_mentions.c.event_id)
+                .having(or_(best.is_(None), best >= f.min_report_score))
             )
         )
     if f.text:
