@@ -189,8 +189,8 @@ class FilterParams:
         ] = None,
         min_report_score: Annotated[
             str | None,
-            Query(description="Only events a report of which the salience model scores at least this (0-1), "
-                  "or does not score (types it has no model of)."),
+            Query(description="Only events whose best report score (salience model) is at least this (0-1), "
+                  "or that have none (types it has no model of)."),
         ] = None,
         limit: Annotated[int | None, Query(description="Page size (at most the configured maximum).")] = None,
         offset: Annotated[int, Query(description="Rows to skip (paging).")] = 0,

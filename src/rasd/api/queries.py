@@ -66,7 +66,7 @@ class Filters:
         source: Name of the source (news outlet).
         status: Event status; ``None`` for all.
         metric: Aggregate metric.
-        min_report_score: Only events a report of which has at least this salience score, or none.
+        min_report_score: Only events whose best report score (salience) is at least this, or that have none.
         limit: Page size.
         offset: Rows skipped first.
     """

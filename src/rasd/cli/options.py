@@ -46,8 +46,8 @@ def event_filters(func: F) -> F:
         click.option("--all-statuses", is_flag=True, help="Also negated, future and hypothetical events."),
         click.option("--min-report-score", "min_report_score", type=click.FloatRange(0.0, 1.0), default=None,
                      callback=_score,
-                     metavar="P", help="Only events a report of which the salience model scores at least P "
-                     "(its own thresholds are in resources/salience/salience.json); types it does not score pass."),
+                     metavar="P", help="Only events whose best report score (salience model) is at least P (its "
+                     "own thresholds are in resources/salience/salience.json); events with no score pass."),
     ]
     for option in reversed(options):
         func = option(func)
