@@ -930,6 +930,8 @@ def test_event_dated_years_before_the_article_is_background(run) -> None:
         "وأجرت كوريا الشمالية أمس تجربة إطلاق صواريخ على أهداف في بحر اليابان.",  # a missile test
         "وفجرت الهند قنبلتها النووية الأولى في صحراء راجستان.",  # a nuclear test
         "وقال الخبير إن المنشآت تحتاج إلى ضربة إسرائيلية على حزب الله.",  # what is needed has not happened
+        "وقال وزير المالية المصري إن بلاده تستهدف عجزا في الموازنة يبلغ ثمانية بالمئة.",  # a budget aim
+        "وأضاف أن الحكومة التركية تستهدف خفض التضخم إلى ما دون عشرة بالمئة.",  # an aim, not a strike
     ],
 )
 def test_no_assault_reported(run, text) -> None:
@@ -939,6 +941,11 @@ def test_no_assault_reported(run, text) -> None:
 def test_place_after_a_locative_noun_is_where(run) -> None:
     ev = next(e for e in run("وتدفق مئات المتظاهرين في شوارع الخرطوم أمس.").events if e.type == "PROTEST")
     assert ([p.admin1 for p in ev.location], [r.code for r in ev.recipient]) == (["SD-KH"], [])
+    # a gazetteer name that starts with its kind (مدينة غزة، قطاع غزة) is where, as after a cue
+    for text, where in [("قصفت الطائرات الإسرائيلية مدينة غزة أمس.", "PS-GZA"),
+                        ("قصفت الطائرات الإسرائيلية قطاع غزة أمس.", None)]:
+        ev = next(e for e in run(text).events if e.type == "ASSAULT")
+        assert [(p.country, p.admin1) for p in ev.location] == [("PSE", where)], text
 
 
 def test_what_a_plot_aims_at_is_not_reported(run) -> None:

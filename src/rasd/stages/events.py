@@ -1557,6 +1557,8 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
         return None  # غواصات مستعدة لإطلاق صواريخ: readiness to strike is no offer
     if _tally(st):
         return None  # 140 هجوما في العام 2006: many events counted over a period, not one
+    if kind == "ASSAULT" and not size and _aims_at_a_goal(st):
+        return None  # تستهدف الحكومة عجزا في الموازنة، تستهدف العقوبات قطاع النفط: aiming, not striking
     if trig.requires == "blame" and not _blames(st):
         return None  # وصف العلاقات بأنها ممتازة: a description, no accusation
     # اتهام النظام بشن هجوم: the accused is known
@@ -1762,6 +1764,16 @@ def _verbal_attack(st: _Site, actors: list[Actor]) -> bool:
         return True
     return all((a.kind == "PER" and a.sector not in _ARMED) or (a.sector in _SPEAKING and not st.places)
                for a in actors)
+
+
+def _aims_at_a_goal(st: _Site) -> bool:
+    """A word of targeting (`aim_verb`: استهدف، تستهدف، استهداف) whose object, right after it or after one
+    word, is a figure, a goal or a sector of the economy (`aim_object`: عجزا، خفض، نموا، قطاع): an aim, a
+    budget or a sanction's scope, not an attack."""
+    toks, m = st.toks, st.m
+    if not _stem_in(toks[m.i].norm, grammar("aim_verb")):
+        return False
+    return any(_stem_in(t.norm, grammar("aim_object")) for t in toks[m.j : min(m.j + 2, st.b)])
 
 
 def _sharp(st: _Site) -> bool:
@@ -2133,12 +2145,21 @@ def _locations(doc: Doc, toks: Sequence[Token], lo: int, hi: int, trigger_end: i
         tok = toks[ti]
         pre = doc.text[tok.start : p.start]
         prev = toks[ti - 1].norm if ti > 0 else ""
+        first = norm(p.text).split()[0] if p.text.strip() else ""
         locative = (pre.endswith("ب") or prev in grammar("locative") or (prev[:1] == "و" and prev[1:] == "في")
+                    or _named_with_its_kind(first)  # قصفت الطائرات مدينة غزة، قطاع غزة: the kind is in the name
                     or (p.feature == "admin1" and prev.startswith("و")) or _kind_of_place_after_bi(prev)
                     or _struck_town(p, prev, ti, trigger_end))
         if locative or (out and pre == "و" and p.start - out[-1].end < 4):
             out.append(p)
     return out
+
+
+def _named_with_its_kind(first: str) -> bool:
+    """A place name that starts with the word for its kind (`kind_in_name`: مدينة غزة، قطاع غزة، محافظة درعا in
+    the gazetteer): that word, like a cue before a name (مدينة إدلب), makes it the place where the event
+    happened. Not a direction (جنوب أفريقيا is a country, which an attack may target)."""
+    return first in grammar("kind_in_name")
 
 
 def _struck_town(p: Place, prev: str, ti: int, trigger_end: int | None) -> bool:
