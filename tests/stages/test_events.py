@@ -932,10 +932,16 @@ def test_event_dated_years_before_the_article_is_background(run) -> None:
         "وقال الخبير إن المنشآت تحتاج إلى ضربة إسرائيلية على حزب الله.",  # what is needed has not happened
         "وقال وزير المالية المصري إن بلاده تستهدف عجزا في الموازنة يبلغ ثمانية بالمئة.",  # a budget aim
         "وأضاف أن الحكومة التركية تستهدف خفض التضخم إلى ما دون عشرة بالمئة.",  # an aim, not a strike
+        'وعرضت المخرجة في القاهرة فيلما بعنوان "قتلوا أبي أولا" عن الحرب.',  # a film's title
     ],
 )
 def test_no_assault_reported(run, text) -> None:
     assert [e for e in run(text).events if e.type == "ASSAULT" and e.status == "asserted"] == []
+
+
+def test_a_quotation_that_is_no_title_keeps_its_event(run) -> None:
+    ev = next(e for e in run('وقال الجيش السوري: "قتلنا عشرة مسلحين في إدلب".').events if e.type == "ASSAULT")
+    assert ev.status == "asserted" and [p.admin1 for p in ev.location] == ["SY-ID"]
 
 
 def test_place_after_a_locative_noun_is_where(run) -> None:

@@ -51,7 +51,7 @@ from rasd.syntax import (
     tokens_within,
     victim_gap,
 )
-from rasd.text import norm, stems, strip_enclitic
+from rasd.text import QUOTES, norm, stems, strip_enclitic
 
 VERSION = "events@1"
 
@@ -302,7 +302,7 @@ def find_events(doc: Doc) -> list[Event]:
     for a, b in doc.sent_token_ranges:
         matches = [m for m in matcher.find(toks, a, b)
                    if m.payload.type != "NONE" and not _names_an_organisation(toks, m) and not first_name_at(doc, m.i)
-                   and not _names_a_place(toks, m) and not _counted_noun(doc, m)]
+                   and not _names_a_place(toks, m) and not _counted_noun(doc, m) and not _in_a_title(toks, m, a)]
         sources = _cited_sources(doc, toks, a, b) if matches else set()  # once per sentence
         for m in matches:
             if GAP in m.phrase:  # وقعت … على اتفاق: the participants stand in the gap, after the verb
@@ -328,6 +328,15 @@ def find_events(doc: Doc) -> list[Event]:
                 events.append(ev)
     events += _accusations(doc, people, events)
     return _merge(_dedupe(events))
+
+
+def _in_a_title(toks: Sequence[Token], m: Match[Trigger], a: int) -> bool:
+    """The trigger is inside quotation marks opened right after a word that names a work (`work_title`: فيلما
+    بعنوان "قتلوا أبي أولا"، رواية «الحرب والسلم»): the title of a film, book or song, not an event."""
+    for k in range(m.i - 1, max(a, m.i - 8) - 1, -1):
+        if toks[k].norm in QUOTES:
+            return k > a and _stem_in(toks[k - 1].norm, grammar("work_title"))
+    return False
 
 
 def _official_protest(doc: Doc, m: Match[Trigger]) -> bool:
