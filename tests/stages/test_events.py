@@ -823,6 +823,9 @@ _RULE_EXAMPLES = [
                  ("ASSAULT", ["RUS"], [], "hypothetical"), id="for-fear-of-an-attack"),
     pytest.param("وتساءل الخبير عما إذا كان الاتفاق يزيد احتمالات أن تشن إسرائيل هجوما عسكريا على طهران.",
                  ("ASSAULT", ["ISR"], ["IRN"], "hypothetical"), id="the-likelihood-of-an-attack"),
+    # an academic attacking a presenter attacks in words
+    pytest.param("هاجم الأكاديمي السعودي محمد النجيمي الإعلامي المصري يوسف الحسيني بسبب تصريحاته.",
+                 ("ACCUSE", ["SAU"], ["EGY"], "asserted"), id="an-academic-attacks-in-words"),
     # a denial negates what it denies even when its speaker has no code to be named by
     pytest.param("نفى الجيش أن تكون طائراته قصفت البلدة.",
                  ("ASSAULT", [None], [None], "negated"), id="denial-by-an-uncoded-speaker"),
