@@ -823,6 +823,18 @@ _RULE_EXAMPLES = [
                  ("ASSAULT", ["RUS"], [], "hypothetical"), id="for-fear-of-an-attack"),
     pytest.param("وتساءل الخبير عما إذا كان الاتفاق يزيد احتمالات أن تشن إسرائيل هجوما عسكريا على طهران.",
                  ("ASSAULT", ["ISR"], ["IRN"], "hypothetical"), id="the-likelihood-of-an-attack"),
+    # a facility whose name holds a word of aims is still struck (منشأة إنتاج، سوق بيع)
+    pytest.param("استهدف صاروخ سوق بيع المواشي في مدينة سراقب وقتل خمسة أشخاص.",
+                 ("ASSAULT", [], ["SYR"], "asserted"), id="a-market-of-sales-is-struck"),
+    # a claim in a report's or a programme's quoted title is still an event
+    pytest.param('ونشرت منظمة العفو تقريرا بعنوان "إسرائيل قصفت منازل مدنيين في رفح".',
+                 ("ASSAULT", ["ISR"], ["PSE"], "asserted"), id="a-report-titled-with-a-claim"),
+    # what a denier then says happened is asserted, not denied
+    pytest.param("ونفى الناطق باسم الجيش السوري الاتهامات، وقال إن المسلحين هاجموا الحاجز في درعا أولا.",
+                 ("ASSAULT", ["SYR"], [], "asserted"), id="said-after-a-denial"),
+    pytest.param("ونفى المتحدث باسم الشرطة العراقية وقوع إصابات، مشيرا إلى أن مجهولين أطلقوا النار على "
+                 "الدورية في البصرة.",
+                 ("ASSAULT", ["IRQ"], [], "asserted"), id="participle-after-a-denial"),
     # an academic attacking a presenter attacks in words
     pytest.param("هاجم الأكاديمي السعودي محمد النجيمي الإعلامي المصري يوسف الحسيني بسبب تصريحاته.",
                  ("ACCUSE", ["SAU"], ["EGY"], "asserted"), id="an-academic-attacks-in-words"),
@@ -955,6 +967,11 @@ def test_place_after_a_locative_noun_is_where(run) -> None:
                         ("قصفت الطائرات الإسرائيلية قطاع غزة أمس.", None)]:
         ev = next(e for e in run(text).events if e.type == "ASSAULT")
         assert [(p.country, p.admin1) for p in ev.location] == [("PSE", where)], text
+    # not a place the event is in solidarity with, nor the base the planes took off from
+    for text, where in [("وتظاهر مئات الأتراك في إسطنبول تضامنا مع قطاع غزة.", ["TR-34"]),
+                        ("وأقلعت المقاتلات الأمريكية من قاعدة العديد وقصفت مواقع لداعش في دير الزور.", ["SY-DY"])]:
+        ev = next(e for e in run(text).events if e.type in ("PROTEST", "ASSAULT"))
+        assert [p.admin1 for p in ev.location] == where, text
 
 
 def test_what_a_plot_aims_at_is_not_reported(run) -> None:

@@ -332,10 +332,15 @@ def find_events(doc: Doc) -> list[Event]:
 
 def _in_a_title(toks: Sequence[Token], m: Match[Trigger], a: int) -> bool:
     """The trigger is inside quotation marks opened right after a word that names a work (`work_title`: فيلما
-    بعنوان "قتلوا أبي أولا"، رواية «الحرب والسلم»): the title of a film, book or song, not an event."""
+    "…"، رواية «الحرب والسلم»), or after such a word and a word of titling (`title_intro`: فيلما بعنوان "قتلوا
+    أبي أولا"): the title of a film, book or song, not an event. A report or a programme titled with a claim
+    (تقريرا بعنوان "مقتل خمسة جنود") keeps it."""
     for k in range(m.i - 1, max(a, m.i - 8) - 1, -1):
         if toks[k].norm in QUOTES:
-            return k > a and _stem_in(toks[k - 1].norm, grammar("work_title"))
+            w = k - 1
+            if w > a and _stem_in(toks[w].norm, grammar("title_intro")):
+                w -= 1
+            return w >= a and _stem_in(toks[w].norm, grammar("work_title"))
     return False
 
 
@@ -482,6 +487,19 @@ def _is_denial(stmt: Statement) -> bool:
     """A statement whose cue is a denial (نفى، تنفي): the events it reports did not happen, says the speaker."""
     return "negation" in cue_table().get(norm(stmt.cue).lstrip("وف"), frozenset()) or \
         "negation" in cue_table().get(norm(stmt.cue), frozenset())
+
+
+def _said_after_denial(toks: Sequence[Token], stmt: Statement, m: Match[Trigger]) -> bool:
+    """A verb of saying between the denial's cue and the trigger (ونفى الاتهامات، وقال إن المسلحين هاجموا الحاجز؛
+    مشيرا إلى أن مجهولين أطلقوا النار): what follows it is affirmed, not denied."""
+    k = first_token_from(toks, stmt.cue_end)
+    return k is not None and any((cue_role(t) or ("",))[0] in ("speech", "participle") and not _is_denial_word(t)
+                                 for t in toks[k : m.i])
+
+
+def _is_denial_word(t: Token) -> bool:
+    c = cue_role(t)
+    return c is not None and "negation" in cue_table().get(c[1], frozenset())
 
 
 def _claimed(toks: Sequence[Token], lo: int, i: int) -> bool:
@@ -1539,7 +1557,8 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
         recipients = [r for r in recipients if r.code not in {x.code for x in pair}]
     # a denial negates what follows its cue whether or not its speaker could be named (نفى الجيش أن تكون
     # طائراته قصفت البلدة, with no country to code the army)
-    denied = stmt is not None and stmt.cue_start <= m.start and _is_denial(stmt) and not st.is_cue
+    denied = stmt is not None and stmt.cue_start <= m.start and _is_denial(stmt) and not st.is_cue \
+        and not _said_after_denial(toks, stmt, m)
     if not actors and speaker is not None and _claimed(toks, st.lo, m.i):
         actors, actor_rule = [speaker], "claim of responsibility: the speaker"
     if not actors and speaker is not None and not st.is_cue and denied:
@@ -1776,13 +1795,20 @@ def _verbal_attack(st: _Site, actors: list[Actor]) -> bool:
 
 
 def _aims_at_a_goal(st: _Site) -> bool:
-    """A word of targeting (`aim_verb`: استهدف، تستهدف، استهداف) whose object, right after it or after one
-    word, is a figure, a goal or a sector of the economy (`aim_object`: عجزا، خفض، نموا، قطاع): an aim, a
-    budget or a sanction's scope, not an attack."""
+    """A word of targeting (`aim_verb`: استهدف، تستهدف، استهداف) whose object is a figure or a goal
+    (`aim_object`: عجزا، خفض، نموا): an aim or a budget, not an attack. The object stands right after it, or
+    after its subject (تستهدف الحكومة عجزا); not after another noun, whose genitive it is (استهدفت منشأة
+    إنتاج النفط، سوق بيع المواشي: a facility)."""
     toks, m = st.toks, st.m
-    if not _stem_in(toks[m.i].norm, grammar("aim_verb")):
+    if not _stem_in(toks[m.i].norm, grammar("aim_verb")) or m.j >= st.b:
         return False
-    return any(_stem_in(t.norm, grammar("aim_object")) for t in toks[m.j : min(m.j + 2, st.b)])
+    if _stem_in(toks[m.j].norm, grammar("aim_object")):
+        return True
+    subject = next((x for x in st.people if x.start == toks[m.j].start), None)
+    if subject is None:
+        return False
+    k = first_token_from(toks, subject.end)
+    return k is not None and k < st.b and _stem_in(toks[k].norm, grammar("aim_object"))
 
 
 def _sharp(st: _Site) -> bool:
@@ -2156,7 +2182,7 @@ def _locations(doc: Doc, toks: Sequence[Token], lo: int, hi: int, trigger_end: i
         prev = toks[ti - 1].norm if ti > 0 else ""
         first = norm(p.text).split()[0] if p.text.strip() else ""
         locative = (pre.endswith("ب") or prev in grammar("locative") or (prev[:1] == "و" and prev[1:] == "في")
-                    or _named_with_its_kind(first)  # قصفت الطائرات مدينة غزة، قطاع غزة: the kind is in the name
+                    or _struck_named_kind(toks, first, ti, trigger_end)
                     or (p.feature == "admin1" and prev.startswith("و")) or _kind_of_place_after_bi(prev)
                     or _struck_town(p, prev, ti, trigger_end))
         if locative or (out and pre == "و" and p.start - out[-1].end < 4):
@@ -2164,11 +2190,15 @@ def _locations(doc: Doc, toks: Sequence[Token], lo: int, hi: int, trigger_end: i
     return out
 
 
-def _named_with_its_kind(first: str) -> bool:
-    """A place name that starts with the word for its kind (`kind_in_name`: مدينة غزة، قطاع غزة، محافظة درعا in
-    the gazetteer): that word, like a cue before a name (مدينة إدلب), makes it the place where the event
-    happened. Not a direction (جنوب أفريقيا is a country, which an attack may target)."""
-    return first in grammar("kind_in_name")
+def _struck_named_kind(toks: Sequence[Token], first: str, ti: int, trigger_end: int | None) -> bool:
+    """The trigger's object is a place whose name starts with the word for its kind (`kind_in_name`: قصفت
+    الطائرات مدينة غزة، قطاع غزة): like a cue before a name (مدينة إدلب), that word makes it where the event
+    happened. Only within four words after the trigger with no preposition between (not تضامنا مع قطاع غزة،
+    انطلقت من قاعدة العديد، متجهة إلى قطاع غزة), and not a direction (جنوب أفريقيا is a country)."""
+    if first not in grammar("kind_in_name") or trigger_end is None or not trigger_end <= ti <= trigger_end + 4:
+        return False
+    return not any(t.norm in PREPOSITIONS or t.norm in grammar("locative") or not t.is_word
+                   for t in toks[trigger_end:ti])
 
 
 def _struck_town(p: Place, prev: str, ti: int, trigger_end: int | None) -> bool:
