@@ -835,6 +835,9 @@ _RULE_EXAMPLES = [
     pytest.param("ونفى المتحدث باسم الشرطة العراقية وقوع إصابات، مشيرا إلى أن مجهولين أطلقوا النار على "
                  "الدورية في البصرة.",
                  ("ASSAULT", ["IRQ"], [], "asserted"), id="participle-after-a-denial"),
+    # a tank or a helicopter of a state is its military
+    pytest.param("وأطلقت دبابة إسرائيلية قذيفة على تجمع للمواطنين في بيت حانون.",
+                 ("ASSAULT", ["ISR"], ["PSE"], "asserted"), id="a-tank-is-military"),
     # an academic attacking a presenter attacks in words
     pytest.param("هاجم الأكاديمي السعودي محمد النجيمي الإعلامي المصري يوسف الحسيني بسبب تصريحاته.",
                  ("ACCUSE", ["SAU"], ["EGY"], "asserted"), id="an-academic-attacks-in-words"),
@@ -847,6 +850,11 @@ _RULE_EXAMPLES = [
 @pytest.mark.parametrize("text, event", _RULE_EXAMPLES)
 def test_rule_examples(run, text, event) -> None:
     assert event in _events(run(text))
+
+
+def test_a_tank_is_of_the_military_sector(run) -> None:
+    ev = next(e for e in run("وأطلقت دبابة إسرائيلية قذيفة على تجمع للمواطنين في بيت حانون.").events)
+    assert [(a.code, a.sector) for a in ev.actor] == [("ISR", "MIL")]
 
 
 def test_what_an_arrest_paves_the_way_for_has_not_happened(run) -> None:
