@@ -852,6 +852,16 @@ def test_rule_examples(run, text, event) -> None:
     assert event in _events(run(text))
 
 
+@pytest.mark.parametrize(("text", "mode"), [
+    ("قتل خمسة أشخاص في غارة جوية على إدلب.", "aerial"),
+    ("أصيب ثلاثة جنود بانفجار عبوة ناسفة في درعا.", "explosives"),
+    ("وقتل شاب فلسطيني برصاص الجيش الإسرائيلي في نابلس.", "firearms"),
+])
+def test_a_death_takes_the_mode_of_the_attack_it_happened_in(run, text, mode) -> None:
+    ev = next(e for e in run(text).events if e.type == "ASSAULT")
+    assert ev.mode == mode
+
+
 def test_a_tank_is_of_the_military_sector(run) -> None:
     ev = next(e for e in run("وأطلقت دبابة إسرائيلية قذيفة على تجمع للمواطنين في بيت حانون.").events)
     assert [(a.code, a.sector) for a in ev.actor] == [("ISR", "MIL")]

@@ -1566,6 +1566,9 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
 
     size = _sizes(_site_tolls(st))
     kind, mode, context = trig.type, trig.mode, list(trig.context)
+    means = _means(st) if kind == "ASSAULT" and not mode else None
+    if means is not None:  # مقتل 5 مدنيين في قصف جوي: the killing's mode is the strike's
+        mode = means.payload.mode
     to_act = trig.requires == "parties" and trig.pos == "verb" and _agreed_to_act(st)
     if to_act:  # اتفقت الحكومة مع الحوثيين على تبادل الأسرى: agreeing to do something later (CONVENTIONS), not a deal
         kind, mode = "AGREE", None
@@ -1700,6 +1703,8 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
         f"date: {date_rule}",
         f"location: {loc_rule}",
     ]
+    if means is not None:
+        trace.append(f"mode: {mode}, of «{means.phrase}» it happened in (في، إثر، جراء، بـ)")
     if referred is not None and m.i > st.lo and {"killed", "injured"} & set(_size(doc, st.lo, m.i)):
         referred = None  # أصيب أربعة إثر انفجار: a toll reported before the trigger in its clause
     if referred is None and status == "asserted" and _history(doc, date, precision, st):
@@ -1792,6 +1797,19 @@ def _verbal_attack(st: _Site, actors: list[Actor]) -> bool:
         return True
     return all((a.kind == "PER" and a.sector not in _ARMED) or (a.sector in _SPEAKING and not st.places)
                for a in actors)
+
+
+def _means(st: _Site) -> Match[Trigger] | None:
+    """An attack word with a mode after a word of death or harm without one, right after في، إثر، جراء or a
+    glued بـ, within its clause (مقتل خمسة في قصف جوي، أصيب ثلاثة بانفجار عبوة): how it was done."""
+    toks, m = st.toks, st.m
+    for x in trigger_matcher().find(toks, m.j, st.hi):
+        if x.payload.type != "ASSAULT" or not x.payload.mode or x.i - m.j > 6:
+            continue
+        prev = toks[x.i - 1].norm if x.i > 0 else ""
+        if prev in ("في", "اثر", "جراء", "خلال") or toks[x.i].norm.startswith("ب"):
+            return x
+    return None
 
 
 def _aims_at_a_goal(st: _Site) -> bool:
