@@ -862,6 +862,14 @@ def test_a_death_takes_the_mode_of_the_attack_it_happened_in(run, text, mode) ->
     assert ev.mode == mode
 
 
+def test_what_has_not_happened_has_no_toll(run) -> None:
+    doc = run("وقصفت الطائرات الروسية مدينة إدلب تمهيدا لهجوم بري، وقتل خمسة مدنيين في القصف.")
+    done = next(e for e in doc.events if e.type == "ASSAULT" and e.status == "asserted")
+    planned = next(e for e in doc.events if e.type == "ASSAULT" and e.status == "hypothetical")
+    assert (done.size, [r.code for r in done.recipient]) == ({"killed": 5}, ["SYR"])
+    assert (planned.size, planned.recipient, planned.mode) == ({}, [], None)
+
+
 def test_a_tank_is_of_the_military_sector(run) -> None:
     ev = next(e for e in run("وأطلقت دبابة إسرائيلية قذيفة على تجمع للمواطنين في بيت حانون.").events)
     assert [(a.code, a.sector) for a in ev.actor] == [("ISR", "MIL")]

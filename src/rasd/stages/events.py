@@ -1566,9 +1566,6 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
 
     size = _sizes(_site_tolls(st))
     kind, mode, context = trig.type, trig.mode, list(trig.context)
-    means = _means(st) if kind == "ASSAULT" and not mode else None
-    if means is not None:  # مقتل 5 مدنيين في قصف جوي: the killing's mode is the strike's
-        mode = means.payload.mode
     to_act = trig.requires == "parties" and trig.pos == "verb" and _agreed_to_act(st)
     if to_act:  # اتفقت الحكومة مع الحوثيين على تبادل الأسرى: agreeing to do something later (CONVENTIONS), not a deal
         kind, mode = "AGREE", None
@@ -1686,6 +1683,14 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
         if subject is not None and any(x.start == subject.start for x in actors):
             actors = [x for x in actors if x.start != subject.start]
             actor_rule += "; who prevents or calls for it is not its actor"
+    if status in ("future", "hypothetical") and size:
+        # قصفت الطائرات إدلب تمهيدا لهجوم بري، وقتل خمسة مدنيين: what has not happened has no toll, nor victims
+        recipients = [r for r in recipients if not _victims(st, r.start)]
+        size = {}
+        rec_rule += "; no toll for what has not happened"
+    means = _means(st) if kind == "ASSAULT" and not mode and status == "asserted" else None
+    if means is not None:  # مقتل 5 مدنيين في قصف جوي: the killing's mode is the strike's
+        mode = means.payload.mode
     # the country of the event's place gives groups without one theirs (not a target's country: gunmen who
     # abduct Chinese engineers are not Chinese)
     country = None if at_target else next((p.country for p in locations if p.country), None) or doc.main_country
