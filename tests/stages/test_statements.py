@@ -146,6 +146,9 @@ def test_statement_according_to_what_came_in_a_source(run) -> None:
               "قتل جنديان في عرسال.")
     assert _speakers(doc) == [("حسب", "ARE"), ("حسب", "LBN")]
     assert run("وتعاملت الشرطة مع ما ورد من بلاغات في المدينة.").statements == []
+    doc = run("وبحسب ما ذكرت اليوم وكالة الأنباء الأردنية، وصل الوزير إلى عمان. وحسب ما جاء على لسان وزير الخارجية "
+              "المصري، فإن المحادثات مستمرة.")
+    assert _speakers(doc) == [("حسب", "JOR"), ("حسب", "EGY")]
     assert _speakers(run("ورد وزير الخارجية الأردني على الاتهامات.")) == [("رد", "JOR")]
 
 

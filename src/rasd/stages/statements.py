@@ -201,8 +201,8 @@ def _speaker(
     if role == "according" and j + 1 < b and toks[j].norm in grammar("what_came") \
             and toks[j + 1].norm in grammar("came_verb"):  # بحسب ما ورد في وكالة الأنباء، وفق ما ذكرته الوزارة
         j += 2
-        if j < b and toks[j].norm in ("في", "عن", "على"):
-            j += 1
+        while j < b and toks[j].norm in ("اليوم", "امس", "في", "عن", "علي", "لسان"):
+            j += 1  # بحسب ما ذكرت اليوم وكالة، حسب ما جاء على لسان الوزير
     if role == "speech" and k > a and toks[k - 1].norm in _RELATIVES:
         ante = [x for x in doc.mentions if x.actor and x.end <= toks[k - 1].start and x.start >= toks[a].start]
         if ante and not doc.text[ante[-1].end : toks[k - 1].start].strip(" ،,"):
