@@ -823,6 +823,10 @@ _RULE_EXAMPLES = [
                  ("ASSAULT", ["RUS"], [], "hypothetical"), id="for-fear-of-an-attack"),
     pytest.param("وتساءل الخبير عما إذا كان الاتفاق يزيد احتمالات أن تشن إسرائيل هجوما عسكريا على طهران.",
                  ("ASSAULT", ["ISR"], ["IRN"], "hypothetical"), id="the-likelihood-of-an-attack"),
+    pytest.param("وقال الخبير إن الاتفاق يزيد احتمالات أن تشن إسرائيل هجوما عسكريا على طهران.",
+                 ("ASSAULT", ["ISR"], ["IRN"], "hypothetical"), id="the-likelihood-that-they-attack"),
+    pytest.param("وغادر السكان منازلهم خشية أن تقصف الطائرات الروسية المدينة.",
+                 ("ASSAULT", ["RUS"], [], "hypothetical"), id="for-fear-that-they-strike"),
     # a facility whose name holds a word of aims is still struck (منشأة إنتاج، سوق بيع)
     pytest.param("استهدف صاروخ سوق بيع المواشي في مدينة سراقب وقتل خمسة أشخاص.",
                  ("ASSAULT", [], ["SYR"], "asserted"), id="a-market-of-sales-is-struck"),

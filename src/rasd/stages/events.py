@@ -253,7 +253,10 @@ def _status(doc: Doc, toks: Sequence[Token], lo: int, i: int, tok_form_off: int,
                 return "future", f"«{toks[k].text}»", None
             continue
         if role in _GOVERNING:
-            if k < lo or not noun or not _governs(doc, toks, k, i, prefix, role):
+            # احتمال أن تشن إسرائيل هجوما، خشية أن تقصف: the that-clause right after it, which it governs
+            that = role in ("condition", "aim") and k + 1 < i and toks[k + 1].norm in ("ان", "بان", "الي") \
+                and i - (k + 1) <= 4 and (toks[k + 1].norm != "الي" or toks[k + 2].norm == "ان")
+            if not that and (k < lo or not noun or not _governs(doc, toks, k, i, prefix, role)):
                 continue
             if role == "refuse" and (kind in VERBAL or not _refused(doc, toks, k, i)):
                 continue  # رفضت الحكومة مطالب المعارضة، رفض التعليق على زيارة: those happened
