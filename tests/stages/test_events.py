@@ -827,6 +827,8 @@ _RULE_EXAMPLES = [
                  ("ASSAULT", ["ISR"], ["IRN"], "hypothetical"), id="the-likelihood-that-they-attack"),
     pytest.param("وغادر السكان منازلهم خشية أن تقصف الطائرات الروسية المدينة.",
                  ("ASSAULT", ["RUS"], [], "hypothetical"), id="for-fear-that-they-strike"),
+    pytest.param("وتهدف الخطة الأمريكية إلى أن تنسحب القوات الأمريكية من سوريا.",
+                 ("RETREAT", ["USA"], ["SYR"], "hypothetical"), id="aims-that-they-withdraw"),
     # a facility whose name holds a word of aims is still struck (منشأة إنتاج، سوق بيع)
     pytest.param("استهدف صاروخ سوق بيع المواشي في مدينة سراقب وقتل خمسة أشخاص.",
                  ("ASSAULT", [], ["SYR"], "asserted"), id="a-market-of-sales-is-struck"),

@@ -253,10 +253,8 @@ def _status(doc: Doc, toks: Sequence[Token], lo: int, i: int, tok_form_off: int,
                 return "future", f"«{toks[k].text}»", None
             continue
         if role in _GOVERNING:
-            # احتمال أن تشن إسرائيل هجوما، خشية أن تقصف: the that-clause right after it, which it governs
-            that = role in ("condition", "aim") and k + 1 < i and toks[k + 1].norm in ("ان", "بان", "الي") \
-                and i - (k + 1) <= 4 and (toks[k + 1].norm != "الي" or toks[k + 2].norm == "ان")
-            if not that and (k < lo or not noun or not _governs(doc, toks, k, i, prefix, role)):
+            if not _governs_that(doc, toks, k, i, role) and (k < lo or not noun
+                                                             or not _governs(doc, toks, k, i, prefix, role)):
                 continue
             if role == "refuse" and (kind in VERBAL or not _refused(doc, toks, k, i)):
                 continue  # رفضت الحكومة مطالب المعارضة، رفض التعليق على زيارة: those happened
@@ -283,6 +281,16 @@ def _status(doc: Doc, toks: Sequence[Token], lo: int, i: int, tok_form_off: int,
     if doc.text[sentence.start : sentence.end].rstrip("\"'»”)").endswith(("؟", "?")):
         return "hypothetical", "a question asserts nothing", None
     return "asserted", "no cue", None
+
+
+def _governs_that(doc: Doc, toks: Sequence[Token], k: int, i: int, role: str) -> bool:
+    """A condition or aim cue at token k governs the that-clause after it, whose أن comes within four words
+    with no punctuation between (احتمال أن تشن إسرائيل هجوما، خشية أن تقصف الطائرات، تهدف الخطة الأمريكية
+    إلى أن تنسحب القوات), when the trigger at i is within four words of أن."""
+    if role not in ("condition", "aim"):
+        return False
+    j = next((x for x in range(k + 1, min(i, k + 5)) if toks[x].norm in ("ان", "بان")), None)
+    return j is not None and i - j <= 4 and all(t.is_word for t in toks[k + 1 : j])
 
 
 def _cue_subject(st: _Site, k: int) -> Mention | None:
