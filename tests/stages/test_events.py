@@ -827,8 +827,18 @@ _RULE_EXAMPLES = [
                  ("ASSAULT", ["ISR"], ["IRN"], "hypothetical"), id="the-likelihood-that-they-attack"),
     pytest.param("وغادر السكان منازلهم خشية أن تقصف الطائرات الروسية المدينة.",
                  ("ASSAULT", ["RUS"], [], "hypothetical"), id="for-fear-that-they-strike"),
-    pytest.param("وتهدف الخطة الأمريكية إلى أن تنسحب القوات الأمريكية من سوريا.",
+    pytest.param("وقال المسؤول إن الخطة تهدف إلى أن تنسحب القوات الأمريكية من سوريا.",
                  ("RETREAT", ["USA"], ["SYR"], "hypothetical"), id="aims-that-they-withdraw"),
+    # but not a that-clause of another word (إن of قال، بعد أن، past a comma)
+    pytest.param("وقال ضابط عراقي لم يسمح له بالحديث للإعلام إن الطائرات الأمريكية قصفت البلدة وقتلت سبعة أشخاص.",
+                 ("ASSAULT", ["USA"], [None], "asserted"), id="not-allowed-to-speak-said-that"),
+    pytest.param("خشية أن يتكرر الهجوم، اعتقلت الشرطة المصرية عشرة أشخاص في القاهرة.",
+                 ("COERCE", ["EGY"], ["EGY"], "asserted"), id="fear-clause-then-main-clause"),
+    pytest.param("فر مئات السكان من الحي خوفا بعد أن قصفت الطائرات الروسية الحي وقتلت عشرة مدنيين.",
+                 ("ASSAULT", ["RUS"], [None], "asserted"), id="fear-after-it-happened"),
+    # a journalist attacks in words
+    pytest.param("هاجم الإعلامي المصري عمرو أديب الحكومة الإثيوبية.",
+                 ("ACCUSE", ["EGY", "EGY"], ["ETH"], "asserted"), id="a-presenter-attacks-in-words"),
     # a facility whose name holds a word of aims is still struck (منشأة إنتاج، سوق بيع)
     pytest.param("استهدف صاروخ سوق بيع المواشي في مدينة سراقب وقتل خمسة أشخاص.",
                  ("ASSAULT", [], ["SYR"], "asserted"), id="a-market-of-sales-is-struck"),
@@ -866,6 +876,13 @@ def test_rule_examples(run, text, event) -> None:
 def test_a_death_takes_the_mode_of_the_attack_it_happened_in(run, text, mode) -> None:
     ev = next(e for e in run(text).events if e.type == "ASSAULT")
     assert ev.mode == mode
+
+
+def test_no_mode_from_another_deed_and_a_question_keeps_its_object(run) -> None:
+    ev = next(e for e in run("قتلت الشرطة العراقية مسلحا شارك في تفجير انتحاري في بغداد.").events)
+    assert (ev.type, ev.mode) == ("ASSAULT", None)
+    asked = next(e for e in run("هل قتل الجيش السوري خمسة مدنيين في درعا؟").events)
+    assert (asked.status, [r.code for r in asked.recipient]) == ("hypothetical", ["SYR"])
 
 
 def test_what_has_not_happened_has_no_toll(run) -> None:

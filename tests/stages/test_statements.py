@@ -149,6 +149,8 @@ def test_statement_according_to_what_came_in_a_source(run) -> None:
     doc = run("وبحسب ما ذكرت اليوم وكالة الأنباء الأردنية، وصل الوزير إلى عمان. وحسب ما جاء على لسان وزير الخارجية "
               "المصري، فإن المحادثات مستمرة.")
     assert _speakers(doc) == [("حسب", "JOR"), ("حسب", "EGY")]
+    # a press office speaks for the body it belongs to
+    assert _speakers(run("قال المكتب الإعلامي لحركة حماس إن الطائرات الإسرائيلية قصفت غزة.")) == [("قال", "PSE")]
     assert _speakers(run("ورد وزير الخارجية الأردني على الاتهامات.")) == [("رد", "JOR")]
 
 

@@ -284,13 +284,15 @@ def _status(doc: Doc, toks: Sequence[Token], lo: int, i: int, tok_form_off: int,
 
 
 def _governs_that(doc: Doc, toks: Sequence[Token], k: int, i: int, role: str) -> bool:
-    """A condition or aim cue at token k governs the that-clause after it, whose أن comes within four words
-    with no punctuation between (احتمال أن تشن إسرائيل هجوما، خشية أن تقصف الطائرات، تهدف الخطة الأمريكية
-    إلى أن تنسحب القوات), when the trigger at i is within four words of أن."""
-    if role not in ("condition", "aim"):
+    """A condition or aim cue at token k governs the that-clause right after it (احتمال أن تشن إسرائيل هجوما،
+    خشية أن تقصف الطائرات، يهدف إلى أن تنسحب القوات): أن (so written, not إن) right after the cue or after its
+    إلى, the trigger at i within four words of it, and no punctuation from the cue to the trigger (خشية أن
+    يتكرر الهجوم، اعتقلت الشرطة: the arrest is the main clause's). Not أجل without من (أجّل "postponed")."""
+    if role not in ("condition", "aim") or (toks[k].norm == "اجل" and (k == 0 or toks[k - 1].norm != "من")):
         return False
-    j = next((x for x in range(k + 1, min(i, k + 5)) if toks[x].norm in ("ان", "بان")), None)
-    return j is not None and i - j <= 4 and all(t.is_word for t in toks[k + 1 : j])
+    j = k + 2 if k + 2 < i and toks[k + 1].norm == "الي" else k + 1
+    return j < i and toks[j].norm in ("ان", "بان") and "إ" not in toks[j].text and i - j <= 4 \
+        and all(t.is_word for t in toks[k + 1 : i])
 
 
 def _cue_subject(st: _Site, k: int) -> Mention | None:
@@ -925,6 +927,8 @@ def _site(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], so
     role = cue_role(toks[m.i])
     s, e = toks[lo].start, toks[hi - 1].end
     barred = _NEVER_AGENTS.get(m.payload.type, set())
+    if toks[m.i].norm.removeprefix("و") in grammar("verbal_attack"):
+        barred = barred - {"JRN"}  # هاجم الإعلامي الحكومة: a journalist attacks in words (ACCUSE, _verbal_attack)
     speaker_span = (stmt.speaker.start, stmt.speaker.end) if stmt and stmt.speaker and speaker else None
     is_cue = role is not None and role[0] in ("speech", "participle")
     # The speaker of a statement reports the events in it; they are not its actor (أفاد المرصد بمقتل ...).
@@ -1695,8 +1699,10 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
             actors = [x for x in actors if x.start != subject.start]
             actor_rule += "; who prevents or calls for it is not its actor"
     if status in ("future", "hypothetical") and size:
-        # قصفت الطائرات إدلب تمهيدا لهجوم بري، وقتل خمسة مدنيين: what has not happened has no toll, nor victims
-        recipients = [r for r in recipients if not _victims(st, r.start)]
+        # قصفت الطائرات إدلب تمهيدا لهجوم بري، وقتل خمسة مدنيين: what has not happened has no toll, nor the
+        # victims of the sentence's toll (a verb keeps its object: هل قتل الجيش خمسة مدنيين؟)
+        if trig.pos != "verb":
+            recipients = [r for r in recipients if not _victims(st, r.start)]
         size = {}
         rec_rule += "; no toll for what has not happened"
     means = _means(st) if kind == "ASSAULT" and not mode and status == "asserted" else None
@@ -1816,12 +1822,17 @@ def _verbal_attack(st: _Site, actors: list[Actor]) -> bool:
 
 
 def _means(st: _Site) -> Match[Trigger] | None:
-    """An attack word with a mode after a word of death or harm without one, right after في، إثر، جراء or a
-    glued بـ, within its clause (مقتل خمسة في قصف جوي، أصيب ثلاثة بانفجار عبوة): how it was done."""
+    """An attack word with a mode after a word of death (`death_word`) without one, right after في، إثر، جراء or
+    a glued بـ, within its clause and six words (مقتل خمسة في قصف جوي، قتل برصاص قناص): how it was done. Not past
+    a word that ties the dead to another deed (`means_stop`: قتلت الشرطة مسلحا شارك في تفجير)."""
     toks, m = st.toks, st.m
+    if not _stem_in(toks[m.i].norm, grammar("death_word")):
+        return None
     for x in trigger_matcher().find(toks, m.j, st.hi):
         if x.payload.type != "ASSAULT" or not x.payload.mode or x.i - m.j > 6:
             continue
+        if any(_stem_in(t.norm, grammar("means_stop")) for t in toks[m.j : x.i]):
+            return None
         prev = toks[x.i - 1].norm if x.i > 0 else ""
         if prev in ("في", "اثر", "جراء", "خلال") or toks[x.i].norm.startswith("ب"):
             return x
