@@ -1199,6 +1199,26 @@ def test_bare_object_takes_the_sector_of_its_body(run) -> None:
     assert [(r.text, r.sector) for r in ev.recipient] == [("ضابطا", "COP")]
 
 
+@pytest.mark.parametrize(
+    ("text", "victim", "sector"),
+    [
+        ("وأفادت مصادر أمنية باغتيال الصحفي في حي الكرادة ببغداد.", "الصحفي", "JRN"),
+        ("وأعلنت الوزارة اختطاف ثلاثة صحفيين في الموصل.", "صحفيين", "JRN"),
+        ("وأكدت مصادر محلية مقتل أحد عناصر الشرطة في الموصل.", "عناصر الشرطة", "COP"),
+    ],
+)
+def test_the_genitive_of_a_killing_noun_is_its_victim_without_a_code(run, text, victim, sector) -> None:
+    # a member of a side with no code, right after مقتل/اغتيال/اختطاف (past a count or أحد): the victim
+    ev = next(e for e in run(text).events if e.type == "ASSAULT")
+    assert [(r.text, r.sector) for r in ev.recipient] == [(victim, sector)]
+
+
+def test_a_count_of_them_is_a_toll(run) -> None:
+    ev = next(e for e in run("وأسفر تفجير انتحاري في سوق شعبي بكركوك عن مقتل 11 أغلبهم من المدنيين.").events
+              if e.type == "ASSAULT")
+    assert ev.size == {"killed": 11}
+
+
 def test_a_place_that_witnessed_an_event_is_where_not_who(run) -> None:
     ev = next(e for e in run("وشهدت تركيا أمس مظاهرات مؤيدة لزعيم الأكراد.").events if e.type == "PROTEST")
     assert ([(a.code, a.sector) for a in ev.actor], [p.country for p in ev.location]) == ([("TUR", "CVL")], ["TUR"])

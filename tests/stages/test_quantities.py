@@ -116,6 +116,19 @@ def test_quantities_one_and_two_follow_their_noun() -> None:
     assert (q.value, q.unit) == (2, "الجنود")
 
 
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("وأسفر الانفجار عن مقتل 11 أغلبهم من رجال الإطفاء.", "رجال"),  # the noun after من
+        ("وجرح 6 بينهم ثلاثة صحفيين.", None),  # no من: the words after tell (the subset count is its own)
+        ("وأعدم المسلحون 4 منهم رميا بالرصاص.", None),
+    ],
+)
+def test_quantities_a_part_of_them_is_no_counted_noun(text: str, unit: str | None) -> None:
+    q = next(q for q in _found(text) if q.text.isdigit())
+    assert q.unit == (norm(unit) if unit else None)
+
+
 def test_quantities_proclitic_left_out_of_span() -> None:
     text = "قتل رجلان وثلاثة أطفال."
     q = _only(text, "ثلاثة")

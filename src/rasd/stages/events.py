@@ -1545,6 +1545,11 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
         bare = _bare_object(st, actor_m)
         if bare is not None:  # اغتال مسلحون ضابطا في الشرطة، اعتقلت قوات الأمن ناشطا
             recipients, rec_rule = [bare], "the object right after the verb, a member of a side with no code"
+    if (trig.type == "ASSAULT" or trig.mode == "arrest") and trig.pos == "noun" and trig.prep == "gen" \
+            and not recipients and not actors:
+        bare = _bare_genitive(st)
+        if bare is not None:  # اغتيال النائب، اختطاف ثلاثة صحفيين
+            recipients, rec_rule = [bare], "the genitive of the verbal noun, a member of a side with no code"
     # شنت تركيا غارات على مواقع … وتركيا تستعد; سحبت تركيا قواتها: not the actor itself
     named = {(norm(x.text), x.code) for x in actors}
     own = {(x.start, x.end) for x in st.people if x.source == "possessive"} if recipients else set()
@@ -2126,6 +2131,32 @@ def _bare_object(st: _Site, actor_m: Mention | None) -> Actor | None:
     first = norm(x.text.split()[0])
     verb = norm(m.phrase.split()[-1])
     if not (actor_m is not None or partitive or verb.endswith(("ون", "وا")) or _accusative(first)):
+        return None
+    return _member_of_body(st, x)
+
+
+def _bare_genitive(st: _Site) -> Actor | None:
+    """The genitive of a verbal noun whose genitive is its victim (prep ``gen``: اغتيال، اختطاف، مقتل) that names
+    a person or group by what they are, with no side's code (اغتيال النائب، اختطاف ثلاثة صحفيين، مقتل أحد عناصر
+    الشرطة): right after it, past a count or أحد/إحدى (:func:`rasd.syntax.victim_gap`). See :func:`_bare_object`."""
+    doc, toks, m = st.doc, st.toks, st.m
+    k = first_token_from(toks, m.end)
+    while k is not None and k < st.hi and toks[k].norm in _ONE_OF:
+        k += 1
+    if k is None or k >= st.hi or toks[k].start == m.end:  # glued to the trigger: not a word of its own
+        return None
+    x = next((y for y in mentions_within(doc.mentions, toks[k].start, toks[st.hi - 1].end)
+              if y.actor is not None and victim_gap(doc, toks[k].start, y.start)), None)
+    if x is None or x.actor is None or x.actor.code or x.actor.sector is None or x.actor.kind == "LOC" \
+            or prep_of(doc, x) is not None:
+        return None
+    return _member_of_body(st, x)
+
+
+def _member_of_body(st: _Site, x: Mention) -> Actor | None:
+    """A title followed by في/من and a body is a member of that body (ضابطا في الجيش العراقي: IRQ MIL)."""
+    doc, toks = st.doc, st.toks
+    if x.actor is None:
         return None
     nxt = first_token_from(toks, x.end)
     if nxt is not None and nxt + 1 < st.hi and toks[nxt].norm in ("في", "من"):

@@ -76,6 +76,7 @@ class _Lexicon:
     adjectival: frozenset[str]
     percent: tuple[tuple[str, ...], ...]
     duals: frozenset[str] = frozenset()  # counted nouns in the dual: a count of two by themselves (جنديين)
+    of_them: frozenset[str] = frozenset()  # 9 معظمهم من الجنود: a count of people (grammar.tsv of_them)
 
 
 class _Tok:
@@ -133,6 +134,7 @@ def _lexicon() -> _Lexicon:
         adjectival=frozenset(norm(w) for w in _ADJECTIVAL),
         percent=tuple(tuple(norm(w) for w in p) for p in _PERCENT),
         duals=frozenset(duals),
+        of_them=frozenset(norm(r["form"]) for r in load_tsv("grammar.tsv") if r["role"] == "of_them"),
     )
 
 
@@ -389,6 +391,11 @@ def _unit(
         prev = toks[num.i - 1] if num.i > 0 else None
         if prev and _is_word(prev) and prev.t not in lex.not_unit and _spaced(view, prev, toks[num.i]):
             return prev.t, j
+        return None, j
+    if not after_min and k < len(toks) and toks[k].t in lex.of_them and _spaced(view, toks[k - 1], toks[k]):
+        # مقتل 9 معظمهم من الجنود: the noun after من; else none (أردوا 21 منهم قتلى: the words after tell)
+        if k + 2 < len(toks) and toks[k + 1].t == "من" and _is_word(toks[k + 2]):
+            return toks[k + 2].t, j
         return None, j
     if k < len(toks) and _is_word(toks[k]) and _spaced(view, toks[k - 1], toks[k]):
         word = toks[k].t
