@@ -144,6 +144,28 @@ def test_event_size_needs_a_killing_word_for_a_plain_count(run) -> None:
     assert next(e for e in doc.events if e.type == "ASSAULT").size == {"killed": 20}
 
 
+def test_event_size_of_a_vague_count_is_acleds_value(run) -> None:
+    # CODEBOOK 4: dozens = 12, hundreds = 100
+    doc = run("وقصفت الطائرات الروسية بلدة كفرنبل في ريف إدلب ما أسفر عن مقتل عشرات المدنيين.")
+    assert next(e for e in doc.events if e.type == "ASSAULT").size == {"killed": 12}
+    doc = run("وأعلنت وزارة الداخلية التركية اعتقال مئات المشتبه بهم في أنقرة.")
+    assert next(e for e in doc.events if e.type == "COERCE").size == {"arrested": 100}
+
+
+def test_event_size_is_the_toll_of_its_own_type(run) -> None:
+    # the detained are the arrest's, not the killing's; a meeting or a call has no toll
+    doc = run("وقالت مصادر أمنية إن الجيش اللبناني اعتقل 15 مسلحا وقتل آخرين في اشتباكات في عرسال.")
+    assert sorted((e.type, tuple(e.size.items())) for e in doc.events) == [
+        ("ASSAULT", ()), ("COERCE", (("arrested", 15),))]
+    doc = run("وطالب وزير الخارجية الفرنسي بتحقيق في القصف الذي أدى إلى مقتل 20 مدنيا في حلب.")
+    assert {e.type: e.size for e in doc.events}.get("REQUEST", {}) == {}
+
+
+def test_event_causing_casualties_is_no_signing(run) -> None:
+    doc = run("تفجير انتحاري في سوق بمدينة مايدوغوري يوقع 11 قتيلا.")
+    assert [(e.type, e.size) for e in doc.events] == [("ASSAULT", {"killed": 11})]
+
+
 def test_event_an_officials_attack_is_verbal(run) -> None:
     doc = run("وشن وزير الخارجية الإيراني هجوما حادا على الولايات المتحدة.")
     assert [(e.type, [a.code for a in e.actor], [r.code for r in e.recipient]) for e in doc.events] == \
@@ -295,7 +317,7 @@ def test_event_agreement_puts_the_party_after_maa_among_the_actors(run) -> None:
 @pytest.mark.parametrize("text", [
     "وقال الوزير إن الجماعة تقف وراء الهجوم الانتحاري على السفارة الأردنية في بغداد.",
     "وزار المحققون الموقع الذي قصفته الطائرات الإسرائيلية في ريف دمشق الشهر الماضي.",
-    "واعتقلت الشرطة ثلاثة أشخاص للاشتباه في تورطهم في تفجير مدينة الإسكندرية.",
+    "واعتقلت الشرطة ثلاثة أشخاص للاشتباه في تورطهم في تفجير أودى بحياة 20 شخصا في الإسكندرية.",
     # what is planned, masterminded or tried in court is an attack referred to
     "وقالت الصحيفة إن ضباطا ساعدوا في التخطيط لهجوم على السفارة الهندية في كابول.",
     "وحكمت المحكمة على الضابط بالسجن لدوره في تدبير اغتيال وزير الداخلية الباكستاني في كراتشي.",

@@ -19,7 +19,7 @@ _CUMULATIVE = ("ارتفع", "ارتفعت", "بلغ", "بلغت", "وصل", "و
 _SINCE_START = ("منذ بدايه", "منذ بدء", "منذ اندلاع", "منذ مطلع")
 _LAST_24H = ("24 ساعه", "الساعات ال24", "الساعات 24", "ال24 ساعه", "الساعات الاربع والعشرين", "يوم امس")
 # Vague counts this large are not aggregated (عشرات الآلاف and the like).
-_MAX_VAGUE = 9999
+MAX_VAGUE = 9999
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +146,7 @@ def find_aggregates(doc: Doc) -> list[Aggregate]:
             if not (sent.start <= q.start < sent.end):
                 continue
             q_end, prev_end = prev_end, q.end
-            if q.vague and q.value > _MAX_VAGUE:
+            if q.vague and q.value > MAX_VAGUE:
                 continue
             before = [t for t in toks if t.end <= q.start and t.start >= q_end]
             if before and before[-1].norm in grammar("subset"):

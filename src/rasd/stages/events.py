@@ -23,7 +23,7 @@ from rasd.lexicon import actor_matcher, countries, cue_table, grammar, head_matc
 from rasd.matcher import GAP, MAX_GAP, Match, PhraseMatcher
 from rasd.records import Actor, Event, Mention, Place, Quantity, Statement, Token
 from rasd.resources import load_tsv
-from rasd.stages.aggregates import counted_nouns, metric_for, sentence_words
+from rasd.stages.aggregates import MAX_VAGUE, counted_nouns, metric_for, sentence_words
 from rasd.stages.places import country_place
 from rasd.stages.statements import (
     COMPLEMENTIZERS,
@@ -1612,6 +1612,9 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     # اتهام النظام بشن هجوم: the accused is known
     if trig.requires in ("actor", "blame") and not actors and not accused:
         return None
+    # the dead and wounded of the clause are an attack's toll and the detained an arrest's (CODEBOOK 2), never
+    # a call's or a meeting's (اعتقل عشرات المسلحين وقتل آخرين: the killing has no count of its own)
+    size = {k: v for k, v in size.items() if k in _SIZE_OF.get(kind, ())}
     seen_at = _witness_places(st)
     if not actors and not recipients and not size and not (kind == "PROTEST" and seen_at):
         return None  # a trigger word with nobody and no toll is not a codable event (as in PETRARCH)
@@ -2042,6 +2045,7 @@ _OFFICIAL = frozenset({"GOV", "LEG", "JUD", "REL"})
 _ONE_OF = frozenset({"احد", "احدي", "واحد"})  # أحد عناصر الشرطة: one of (normalised)
 # Events that happen where their target is: a strike on «مواقع النظام السوري» took place in Syria.
 _PHYSICAL = frozenset({"ASSAULT", "COERCE"})
+_SIZE_OF = {"ASSAULT": frozenset({"killed", "injured"}), "COERCE": frozenset({"arrested"})}  # the tolls each type has
 
 
 def _precision_of(doc: Doc, stmt: Statement) -> str:
@@ -2383,7 +2387,8 @@ def _tolls(doc: Doc, lo: int, hi: int) -> list[tuple[str, Quantity]]:
     """The counts of the clause (tokens lo..hi) that are killed, injured or arrested, with their metric."""
     toks = doc.tokens[lo:hi]
     s, e = toks[0].start, toks[-1].end
-    qs = [q for q in doc.quantities if s <= q.start < e and not q.vague and q.unit != "%"]
+    # a vague count is a toll at ACLED's value (مقتل عشرات المدنيين: 12, CODEBOOK 4), not عشرات الآلاف
+    qs = [q for q in doc.quantities if s <= q.start < e and not (q.vague and q.value > MAX_VAGUE) and q.unit != "%"]
     if not qs:
         return []
     words = sentence_words(toks)
