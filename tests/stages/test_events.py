@@ -161,6 +161,16 @@ def test_event_size_is_the_toll_of_its_own_type(run) -> None:
     assert {e.type: e.size for e in doc.events}.get("REQUEST", {}) == {}
 
 
+@pytest.mark.parametrize(("text", "kind", "actor"), [
+    ("وقالت مصادر إن الجيش اللبناني اعتقل عشرة مسلحين وقتل آخرين قرب الحدود.", "ASSAULT", "الجيش اللبناني"),
+    ("وقصف الجيش السوري مواقع المعارضة واعتقل عشرين مسلحا في حماة.", "COERCE", "الجيش السوري"),
+])
+def test_event_verbs_joined_by_waw_share_their_subject(run, text, kind, actor) -> None:
+    # the participant between the two verbs is the first verb's object, not the second one's subject
+    ev = next(e for e in run(text).events if e.type == kind)
+    assert [a.text for a in ev.actor] == [actor]
+
+
 def test_event_causing_casualties_is_no_signing(run) -> None:
     doc = run("تفجير انتحاري في سوق بمدينة مايدوغوري يوقع 11 قتيلا.")
     assert [(e.type, e.size) for e in doc.events] == [("ASSAULT", {"killed": 11})]

@@ -1013,7 +1013,10 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
         else:  # not a place the clause is at (حول مستقبل جنوب سوريا، كما تشاورت ...)
             where = {p.start for p in st.places}
             cands = [x for x in before if prep_of(doc, x) is None and x.start not in where]
-            if cands:
+            shared = _shared_subject(st, cands[-1], where) if cands else None
+            if shared is not None:  # اعتقل الجيش عشرات المسلحين وقتل آخرين: the army killed, not the gunmen
+                pick, rule = shared, "verb joined by و to an earlier verb, past that verb's object: its subject"
+            elif cands:
                 pick, rule = group_start(doc, cands[-1], st.clause_start), "verb: subject before it (SVO)"
     else:  # verbal noun
         if st.accused is not None:
@@ -2137,6 +2140,37 @@ def _bare_object(st: _Site, actor_m: Mention | None) -> Actor | None:
     if not (actor_m is not None or partitive or verb.endswith(("ون", "وا")) or _accusative(first)):
         return None
     return _member_of_body(st, x)
+
+
+def _shared_subject(st: _Site, cand: Mention, where: set[int]) -> Mention | None:
+    """A verb joined by و (وقتل، وأصابت) whose nearest participant before it stands after an earlier event verb of
+    its clause is that verb's object, and the two verbs share a subject (اعتقل جيش بوروندي عشرات المسلحين وقتل
+    آخرين; الشرطة اعتقلت ناشطين وضربت آخرين): the earlier verb's, before it (SVO) or right after it (VSO)."""
+    doc, toks, m = st.doc, st.toks, st.m
+    if not (m.start > toks[m.i].start and doc.text[toks[m.i].start] in "وف"):
+        return None
+    k = token_at(doc, cand.start)
+    if k is None:
+        return None
+    matcher = trigger_matcher()
+    verb = None
+    for i in range(k - 1, st.a - 1, -1):  # the earlier verb may open a clause of its own (وقصف ... واعتقل)
+        hit = matcher.match_at(toks, i, st.hi)
+        if hit is None or hit.payload.type == "NONE" or hit.end > cand.start:
+            continue
+        # a bare past of three letters that opens the sentence is a verb too (وقصف الجيش، خطف مسلحون)
+        opening = i == st.a and hit.payload.pos == "noun" and len(norm(hit.phrase)) == 3 \
+            and toks[i].norm[: len(toks[i].norm) - 3] in ("", "و", "ف")
+        if hit.payload.pos == "verb" or opening:
+            verb = hit
+            break
+    if verb is None:
+        return None
+    people = [x for x in st.people if prep_of(doc, x) is None and x.start not in where and x.actor is not None]
+    subject = next((x for x in reversed(people) if toks[st.a].start <= x.start and x.end <= verb.start), None)
+    if subject is None:
+        subject = next((x for x in people if verb.end <= x.start < cand.start and gap_ok(toks, verb.j, x.start)), None)
+    return group_start(doc, subject, toks[st.a].start) if subject is not None else None
 
 
 def _bare_genitive(st: _Site) -> Actor | None:
