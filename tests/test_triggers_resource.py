@@ -85,7 +85,10 @@ def test_prep_is_a_preposition_or_gen() -> None:
 
 
 def test_lexicon_loads_into_the_matcher() -> None:
-    assert len(trigger_matcher()) == len(_rows())
+    # every row, plus the indefinite accusative of the attack nouns that take one (تفجير → تفجيرا)
+    rows = _rows()
+    extra = len(trigger_matcher()) - len(rows)
+    assert 0 < extra < sum(r["type"] == "ASSAULT" and r["pos"] == "noun" for r in rows)
 
 
 @pytest.mark.parametrize("form", ["وقف إطلاق النار", "منظمات الإغاثة"])

@@ -171,6 +171,19 @@ def test_event_verbs_joined_by_waw_share_their_subject(run, text, kind, actor) -
     assert [a.text for a in ev.actor] == [actor]
 
 
+def test_event_the_indefinite_accusative_of_an_attack_noun(run) -> None:
+    # تفجيرا انتحاريا is تفجير انتحاري in the accusative; احتجاجا (in protest) stays an adverb
+    doc = run("وقالت الشرطة إن تفجيرا انتحاريا استهدف حافلة للجيش اللبناني في طرابلس أمس.")
+    assert [(e.type, e.mode) for e in doc.events] == [("ASSAULT", "suicide-attack")]
+    doc = run("واستقال وزير الثقافة الأردني احتجاجا على القرار.")
+    assert "PROTEST" not in {e.type for e in doc.events}
+
+
+def test_event_a_count_right_after_a_death_word_counts_people(run) -> None:
+    doc = run("وأسفر هجوم انتحاري استهدف قوات الأمن العراقية في الرمادي عن مقتل عشرة وإصابة ثلاثة.")
+    assert next(e for e in doc.events if e.type == "ASSAULT").size == {"killed": 10, "injured": 3}
+
+
 def test_event_causing_casualties_is_no_signing(run) -> None:
     doc = run("تفجير انتحاري في سوق بمدينة مايدوغوري يوقع 11 قتيلا.")
     assert [(e.type, e.size) for e in doc.events] == [("ASSAULT", {"killed": 11})]

@@ -48,8 +48,9 @@ def _forms(word: str) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=16384)
 def _unit_forms(word: str) -> frozenset[str]:
-    """Forms of a counted noun, with an attached pronoun removed too (أربعة من جنودها → جنود)."""
-    out = set(_forms(word))
+    """Forms of a counted noun, with an attached pronoun removed too (أربعة من جنودها → جنود); never the word
+    after a conjunction (عشرة وإصابة ثلاثة: إصابة is the next phrase, not what was counted)."""
+    out = {f for f, o in stems(word) if not word[:o].startswith(("و", "ف"))}
     for f in list(out):
         out.update(strip_enclitic(f))
     return frozenset(out)

@@ -82,7 +82,27 @@ def trigger_matcher() -> PhraseMatcher[Trigger]:
             r["type"], r["mode"] or None, tuple(c for c in r["context"].split("|") if c), r["pos"],
             (r["prep"] if r["prep"] == "gen" else norm(r["prep"])) or None, requires,
         )))
+    forms = {norm(form) for form, _ in entries}
+    for form, trig in list(entries):
+        # أن تفجيرا انتحاريا استهدف: the indefinite accusative of an attack noun (not of the nouns that, so, are
+        # adverbs of purpose or manner: احتجاجا، تضامنا، استعدادا; nor a breach of a truce: خرقا)
+        attack = trig.type == "ASSAULT" and "ceasefire" not in trig.context and form != "استهداف"
+        acc = _accusative_form(form) if trig.pos == "noun" and attack else None
+        if acc is not None and norm(acc) not in forms:
+            entries.append((acc, trig))
     return PhraseMatcher(entries, enclitics=True, prefix_ok=_prefix_ok, gap_stops=grammar("gap_stop"), quotes=True)
+
+
+def _accusative_form(phrase: str) -> str | None:
+    """The indefinite accusative of a noun or of a noun and its nisba adjectives: the alif of tanween on each
+    word that takes one (تفجير → تفجيرا، قصف جوي → قصفا جويا، غارة جوية → غارة جويا is wrong, so a word in ة ء ى
+    ا or ات keeps its form). None when nothing changes, a word is definite, or a later word is no nisba (إطلاق
+    نار is a construct: its head takes no tanween)."""
+    words = phrase.split()
+    if any(w.startswith("ال") or w == GAP for w in words) or not all(w.endswith("ي") for w in words[1:]):
+        return None
+    out = [w if w.endswith(("ة", "ء", "ى", "ا", "ات")) else w + "ا" for w in words]
+    return " ".join(out) if out != words else None
 
 
 VERB_PROCLITICS = frozenset({"و", "ف", "س", "وس", "فس", "ل", "ول", "فل"})
@@ -2048,6 +2068,7 @@ _OFFICIAL = frozenset({"GOV", "LEG", "JUD", "REL"})
 _ONE_OF = frozenset({"احد", "احدي", "واحد"})  # أحد عناصر الشرطة: one of (normalised)
 # Events that happen where their target is: a strike on «مواقع النظام السوري» took place in Syria.
 _PHYSICAL = frozenset({"ASSAULT", "COERCE"})
+_PEOPLE = norm("أشخاص")  # the counted noun of a count that names none
 _SIZE_OF = {"ASSAULT": frozenset({"killed", "injured"}), "COERCE": frozenset({"arrested"})}  # the tolls each type has
 
 
@@ -2430,6 +2451,9 @@ def _tolls(doc: Doc, lo: int, hi: int) -> list[tuple[str, Quantity]]:
     for q in qs:
         near = sentence_words([t for t in toks if t.end <= q.start][-2:])
         metric = metric_for(counted_nouns(doc, q, toks) if q.unit is None else [q.unit], words, near)
+        if metric is None and (q.unit is None or q.unit[:1] in ("و", "ف")):
+            # عن مقتل عشرة. / مقتل عشرة وإصابة ثلاثة: a count of no noun right after a death is of people
+            metric = metric_for([_PEOPLE], near, near)
         if metric in _SIZE_METRICS:
             out.append((metric, q))
     return out
