@@ -184,6 +184,15 @@ def test_event_a_count_right_after_a_death_word_counts_people(run) -> None:
     assert next(e for e in doc.events if e.type == "ASSAULT").size == {"killed": 10, "injured": 3}
 
 
+def test_event_a_relative_clause_on_an_attack_noun_after_a_preposition(run) -> None:
+    # في تفجير استهدف الشرطة: the bombing targeted the police, who did not attack
+    doc = run("وقتل خمسة أشخاص في تفجير استهدف الشرطة المصرية في الإسكندرية.")
+    assert [[a.text for a in e.actor] for e in doc.events if e.type == "ASSAULT"] == [[]]
+    # but not a noun with a pronoun, past a verb joined by و: هددت باقتحامها وكانت تحاصرها
+    doc = run("وقال مسؤولون إن قوات النظام السوري هددت باقتحامها وكانت تحاصرها لأشهر.")
+    assert [a.code for e in doc.events if e.type == "COERCE" for a in e.actor] == ["SYR"]
+
+
 def test_event_causing_casualties_is_no_signing(run) -> None:
     doc = run("تفجير انتحاري في سوق بمدينة مايدوغوري يوقع 11 قتيلا.")
     assert [(e.type, e.size) for e in doc.events] == [("ASSAULT", {"killed": 11})]

@@ -1273,7 +1273,10 @@ def _relative_verb(st: _Site) -> tuple[bool, Mention | None]:
         noun = matcher.match_at(toks, k, i)
         if noun is not None and noun.payload.pos == "noun" and noun.j in (i, i - 1) and noun.payload.type != "NONE":
             # only an indefinite noun takes a relative clause without a pronoun (بعد الهجوم هاجمت: a new clause)
-            return not _definite(toks[k]) and not _governed(st.doc, noun), None
+            # also after a preposition: قتل خمسة في تفجير استهدف الشرطة (the bombing targeted the police); not
+            # a noun with a pronoun (باقتحامها وكانت تحاصرها), nor past a word joined by و
+            joined = k == i - 2 and toks[i - 1].norm[:1] in ("و", "ف")
+            return not (_definite(toks[k]) or noun.end < toks[k].end or joined), None
     return False, None
 
 
@@ -2463,7 +2466,8 @@ def _dedupe(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     seen: set[tuple[object, ...]] = set()
     for ev in events:
-        key = (ev.type, tuple(sorted(str(a.code) for a in ev.actor)), tuple(sorted(str(r.code) for r in ev.recipient)),
+        key = (ev.type, tuple(sorted(f"{a.code}/{a.sector}" for a in ev.actor)),
+               tuple(sorted(f"{r.code}/{r.sector}" for r in ev.recipient)),
                tuple(sorted(str(p.admin1 or p.country) for p in ev.location)), ev.date, ev.status, ev.start)
         if key in seen:
             continue
