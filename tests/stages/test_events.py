@@ -193,6 +193,15 @@ def test_event_a_relative_clause_on_an_attack_noun_after_a_preposition(run) -> N
     assert [a.code for e in doc.events if e.type == "COERCE" for a in e.actor] == ["SYR"]
 
 
+@pytest.mark.parametrize("text", [
+    "وطالب الرئيس الفرنسي بالإفراج عن الصحفيين المعتقلين في طهران.",
+    # a word of the cue's subject is a trigger (العفو "pardon"): the name is the subject, the release is called for
+    "وطالبت منظمة العفو الدولية السلطات المصرية بالإفراج عن المعتقلين.",
+])
+def test_event_a_release_called_for_is_hypothetical(run, text) -> None:
+    assert [e.status for e in run(text).events if e.type == "RETREAT"] == ["hypothetical"]
+
+
 def test_event_causing_casualties_is_no_signing(run) -> None:
     doc = run("تفجير انتحاري في سوق بمدينة مايدوغوري يوقع 11 قتيلا.")
     assert [(e.type, e.size) for e in doc.events] == [("ASSAULT", {"killed": 11})]

@@ -198,6 +198,8 @@ def _governs(doc: Doc, toks: Sequence[Token], k: int, i: int, prefix: str, role:
             continue
         if not t.is_word or t.norm in grammar("background_head") or t.norm[1:] in grammar("background_head"):
             return False
+        if _in_mention(doc, t):  # the cue's subject or object, even when a word of its name is a trigger
+            continue  # (طالبت منظمة العفو الدولية بالإفراج: العفو is part of a name, no pardon)
         if _stem_in(t.norm, grammar("reply_verb")) or any(
                 x.payload.type != "NONE" for x in trigger_matcher().find(toks, j, j + 1)):
             return False  # تستعد للرد على الهجوم: the cue governs the reply, the attack happened
