@@ -202,6 +202,28 @@ def test_event_a_release_called_for_is_hypothetical(run, text) -> None:
     assert [e.status for e in run(text).events if e.type == "RETREAT"] == ["hypothetical"]
 
 
+def test_event_an_armed_speaker_announcing_an_attack_is_its_actor(run) -> None:
+    doc = run("وأعلن الجيش الأردني قصف مواقع لمهربي المخدرات قرب الحدود مع سوريا.")
+    assert [[a.code for a in e.actor] for e in doc.events if e.type == "ASSAULT"] == [["JOR"]]
+    # a report of deaths is no claim: the ministry killed no one
+    doc = run("وأعلنت وزارة الصحة الفلسطينية مقتل ثلاثة شبان برصاص الجيش الإسرائيلي في جنين.")
+    assert [[a.code for a in e.actor] for e in doc.events if e.type == "ASSAULT"] == [["ISR"]]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("وقال دبلوماسيون إن الاتحاد الأوروبي يدرس فرض عقوبات على طهران.", "hypothetical"),
+    ("ودعت ألمانيا إلى فرض عقوبات على طهران.", "hypothetical"),
+    ("وفرضت ألمانيا عقوبات على طهران.", "asserted"),
+])
+def test_event_sanctions_weighed_or_called_for_are_not_imposed(run, text, status) -> None:
+    assert [e.status for e in run(text).events if e.type == "SANCTION"] == [status]
+
+
+def test_event_an_exchange_of_fire_is_fighting(run) -> None:
+    doc = run("وتبادل الجيش السوري والمعارضة القصف المدفعي في ريف اللاذقية.")
+    assert [(e.type, sorted(a.code for a in e.actor)) for e in doc.events] == [("ASSAULT", ["SYR", "SYR"])]
+
+
 def test_event_causing_casualties_is_no_signing(run) -> None:
     doc = run("تفجير انتحاري في سوق بمدينة مايدوغوري يوقع 11 قتيلا.")
     assert [(e.type, e.size) for e in doc.events] == [("ASSAULT", {"killed": 11})]

@@ -340,9 +340,16 @@ def find_events(doc: Doc) -> list[Event]:
                    and not _names_a_place(toks, m) and not _counted_noun(doc, m) and not _in_a_title(toks, m, a)]
         sources = _cited_sources(doc, toks, a, b) if matches else set()  # once per sentence
         for m in matches:
+            words = m.phrase.split()
+            # a phrase with a gap (فرض … عقوبات) matched with nothing in it may be a verbal noun (إلى فرض عقوبات)
+            closed = GAP not in words or m.j - m.i == len(words) - words.count(GAP)
+            if m.payload.pos == "verb" and closed and m.i > a and m.start == toks[m.i].start \
+                    and _cue_role(toks[m.i - 1].norm) in _GOVERNING and masculine_past(norm(words[0])):
+                # يدرس فرض عقوبات، تعتزم نشر قوات: a past form right after a governing verb is its verbal noun
+                m = replace(m, payload=replace(m.payload, pos="noun"))
             if GAP in m.phrase:  # وقعت … على اتفاق: the participants stand in the gap, after the verb
                 m = replace(m, j=m.i + 1, end=toks[m.i].end)
-            if m.payload.pos == "verb" and GAP not in m.phrase:
+            if m.payload.pos == "verb" and closed:
                 if _after_preposition(toks, m):  # في بحث، على رفض: a verbal noun
                     m = replace(m, payload=replace(m.payload, pos="noun"))
                 elif masculine_past(norm(m.phrase)) and _decider(doc, toks, m, people) is not None:
@@ -891,6 +898,7 @@ def _ours(doc: Doc, x: Mention) -> Mention | None:
 _ANNOUNCED = frozenset({"SUPPORT", "CONCEDE", "COERCE", "RETREAT", "AID", "MOBILIZE", "SANCTION", "CONSULT"})
 
 _FORCE = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "RETREAT"})
+_ARMED = frozenset({"MIL", "REB", "COP", "UAF", "SPY"})  # the sectors that carry out attacks of their own
 _BY_ADJECTIVE = "noun + nationality adjective"  # the actor rule of غارة تركية، العقوبات الأمريكية
 
 # Sectors that do not attack, arrest, mobilise or sanction: they are the recipients of such events.
@@ -1095,7 +1103,8 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
         elif before and not governed and prep_of(doc, before[-1]) is None:
             pick, rule = group_start(doc, before[-1], st.clause_start), "noun: subject of the light verb before it"
         elif speaker is not None and st.stmt is not None and st.lo <= token_index(doc, st.stmt.cue_start) < m.i \
-                and (trig.type in VERBAL or (trig.type in _ANNOUNCED and not _monitor(speaker))) \
+                and (trig.type in VERBAL or (trig.type in _ANNOUNCED and not _monitor(speaker))
+                     or _own_attack(st, speaker)) \
                 and not _according(st.stmt):
             return [speaker], None, "noun: what the speaker expresses or announces (أعرب عن، أعلن القبض على)"
         elif speaker is not None and st.stmt is not None and trig.type in VERBAL and not _according(st.stmt) \
@@ -2166,6 +2175,20 @@ def _bare_object(st: _Site, actor_m: Mention | None) -> Actor | None:
     if not (actor_m is not None or partitive or verb.endswith(("ون", "وا")) or _accusative(first)):
         return None
     return _member_of_body(st, x)
+
+
+def _own_attack(st: _Site, speaker: Actor) -> bool:
+    """An armed speaker announcing an attack as its own act: the attack noun right after the cue (أعلن الجيش
+    الإسرائيلي قصف مواقع، أعلن الحوثيون إطلاق صاروخ). Not a word of death (أعلنت الشرطة مقتل …: the police
+    report a killing), nor a body that does not fight."""
+    if st.trig.type != "ASSAULT" or speaker.sector not in _ARMED or st.stmt is None:
+        return False
+    toks, m = st.toks, st.m
+    if _stem_in(toks[m.i].norm, grammar("death_noun")):
+        return False
+    cue = token_index(st.doc, st.stmt.cue_start)
+    between = [t for t in toks[cue + 1 : m.i] if not _in_mention(st.doc, t)]
+    return cue < m.i and all(t.norm in grammar("time") for t in between)
 
 
 def _shared_subject(st: _Site, cand: Mention, where: set[int]) -> Mention | None:
