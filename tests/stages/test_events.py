@@ -224,6 +224,12 @@ def test_event_an_exchange_of_fire_is_fighting(run) -> None:
     assert [(e.type, sorted(a.code for a in e.actor)) for e in doc.events] == [("ASSAULT", ["SYR", "SYR"])]
 
 
+def test_event_dispersing_a_protest_is_crowd_control(run) -> None:
+    doc = run("وفرقت الشرطة التونسية بالقوة تظاهرة للعاطلين عن العمل في قفصة.")
+    assert [(e.type, e.mode, [a.code for a in e.actor]) for e in doc.events] == [
+        ("ASSAULT", "crowd-control", ["TUN"])]
+
+
 def test_event_causing_casualties_is_no_signing(run) -> None:
     doc = run("تفجير انتحاري في سوق بمدينة مايدوغوري يوقع 11 قتيلا.")
     assert [(e.type, e.size) for e in doc.events] == [("ASSAULT", {"killed": 11})]

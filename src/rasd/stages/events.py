@@ -1067,6 +1067,9 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
                 "noun + light verb with its pronoun (هجمات شنتها سوريا)"
         by = next((x for x in after if prep_of(doc, x) == "من قبل" and not _backer(doc, x)), None) or \
             next((x for x in after[:1] if prep_of(doc, x) == "من" and tokens_between(doc, m.end, x.start) == 1), None)
+        if by is None and trig.type == "PROTEST":  # تظاهرة للطلاب، اعتصام لعمال النفط: the protesters' protest
+            by = next((x for x in after[:1] if prep_of(doc, x) == "ل" and tokens_between(doc, m.end, x.start) == 0),
+                      None)
         gen = after[0] if after and (adjacent(doc, m.end, after[0].start) or _owner_body_between(st, after[0])) \
             and prep_of(doc, after[0]) is None \
             and not (trig.type == "CONSULT" and after[0].actor and after[0].actor.kind == "LOC") else None
