@@ -182,3 +182,9 @@ def test_entities_no_actor_from_a_seat_a_count_or_international_security(run) ->
     assert {m.text for m in doc.mentions} == {"سائحا اسبانيا"}
     doc = run("وقال الوزير الإيراني إن الأمن الدولي مهدد.")
     assert [(m.text, m.actor.code) for m in doc.mentions if m.text == "الأمن"] == [("الأمن", None)]
+
+
+def test_no_name_before_a_plural_title(run) -> None:
+    # a plural title (الصحافيين، المسؤولين) names a group, not the words before it
+    doc = run("وشهدت المدينة حوادث قتل وضرب طالت الصحافيين الأجانب.")
+    assert [m.source for m in doc.mentions if m.text.startswith("وضرب")] == []

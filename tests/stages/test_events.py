@@ -230,6 +230,16 @@ def test_event_dispersing_a_protest_is_crowd_control(run) -> None:
         ("ASSAULT", "crowd-control", ["TUN"])]
 
 
+def test_event_civilians_with_an_object_after_them_attack(run) -> None:
+    # رشق متظاهرون قوات الأمن: an object follows, so the verb is active; قتلوا الأطفال: the plural verb holds its
+    # subject, the children are killed
+    doc = run("ورشق متظاهرون قوات الأمن بالحجارة في البصرة.")
+    assert [([a.text for a in e.actor], [r.text for r in e.recipient]) for e in doc.events] == [
+        (["متظاهرون"], ["قوات الأمن"])]
+    doc = run("وقتلوا الأطفال والنساء في بيتهم في ترهونة.")
+    assert [[a.text for a in e.actor] for e in doc.events] == [[]]
+
+
 def test_event_causing_casualties_is_no_signing(run) -> None:
     doc = run("تفجير انتحاري في سوق بمدينة مايدوغوري يوقع 11 قتيلا.")
     assert [(e.type, e.size) for e in doc.events] == [("ASSAULT", {"killed": 11})]

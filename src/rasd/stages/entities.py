@@ -395,6 +395,9 @@ def _persons_beside_title(doc: Doc, a: int, i: int, j: int, b: int, title: Menti
         if i - 1 - k >= 2:
             found.append(_person(doc, toks[k].start, toks[i - 2].end, title))
             return found
+    head = norm(title.text.split()[0])
+    if head.startswith("ال") and head.endswith(("ين", "ون", "ات")):
+        return found  # حوادث قتل وضرب طالت الصحافيين الأفغان: a definite plural title names no one before it
     k = _name_before(toks, i, a)
     if k == a and i > k and toks[k].norm[:1] in "وف" and toks[k].norm[1:] in _lexicon_verbs():
         k += 1  # وأرسل كوفاتشيفيتش مسؤولين، وقال الرئيس: a sentence's first word, و/ف + a verb rasd knows, is no name

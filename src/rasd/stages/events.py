@@ -967,11 +967,27 @@ def _site(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], so
               and (not x.actor or x.actor.sector not in barred) and x.start not in sources]
     after = [x for x in people if m.end <= x.start < e and x.start not in sources
              and (not x.actor or x.actor.sector not in barred or m.payload.pos == "part" or is_cue)]
+    if m.payload.type == "ASSAULT" and m.payload.pos == "verb" and barred:
+        # رشق متظاهرون قوات الأمن بالحجارة: civilians right after the verb with an object after them are its
+        # subject (the passive رُشق has no object), so they may attack
+        # (not قتلوا الأطفال والنساء: a plural verb holds its subject, and what follows is its object)
+        seen = [x for x in people if m.end <= x.start < e and x.start not in sources]
+        if len(seen) >= 2 and seen[0].actor and seen[0].actor.sector in barred \
+                and tokens_between(doc, m.end, seen[0].start) == 0 and not norm(m.phrase).endswith(("وا", "ون")) \
+                and prep_of(doc, seen[0]) is None and prep_of(doc, seen[1]) is None \
+                and tokens_between(doc, seen[0].end, seen[1].start) == 0 and not _coordinated_start(doc, seen[1]):
+            after = seen
     st = _Site(doc, m, a, b, lo, hi, stmt, speaker, role, people, before, after, sources,
                _locations(doc, toks, lo, hi, trigger_end=m.j))
     st.receiver = _receiver(st)  # asked for by the actor, the recipient and the checks of _build
     st.accused = _accused_genitive(st)
     return st
+
+
+def _coordinated_start(doc: Doc, x: Mention) -> bool:
+    """The mention's token begins with the conjunction و before it (والنساء): joined to the one before."""
+    i = token_at(doc, x.start)
+    return i is not None and doc.tokens[i].start < x.start and doc.text[doc.tokens[i].start] == "و"
 
 
 def _cited_sources(doc: Doc, toks: Sequence[Token], a: int, b: int) -> set[int]:
