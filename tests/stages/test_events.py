@@ -240,6 +240,16 @@ def test_event_civilians_with_an_object_after_them_attack(run) -> None:
     assert [[a.text for a in e.actor] for e in doc.events] == [[]]
 
 
+def test_event_closing_a_border_crossing_restricts(run) -> None:
+    doc = run("وأغلقت السلطات اللبنانية معبر المصنع الحدودي مع سوريا.")
+    assert [(e.type, e.mode, [a.code for a in e.actor]) for e in doc.events] == [("COERCE", "restrict", ["LBN"])]
+
+
+def test_event_strikes_on_a_province_happen_there(run) -> None:
+    doc = run("وتشن الطائرات الروسية غارات على إدلب.")
+    assert [[p.admin1 for p in e.location] for e in doc.events if e.type == "ASSAULT"] == [["SY-ID"]]
+
+
 def test_event_causing_casualties_is_no_signing(run) -> None:
     doc = run("تفجير انتحاري في سوق بمدينة مايدوغوري يوقع 11 قتيلا.")
     assert [(e.type, e.size) for e in doc.events] == [("ASSAULT", {"killed": 11})]

@@ -2384,11 +2384,11 @@ def _struck_named_kind(toks: Sequence[Token], first: str, ti: int, trigger_end: 
 
 
 def _struck_town(p: Place, prev: str, ti: int, trigger_end: int | None) -> bool:
-    """A town or province after the على of the trigger itself (قصف على سراقب، شنوا هجوما على عدن: where it
+    """A town or province after the على of the trigger itself (قصف على سراقب، غارات على إدلب: where it
     happened), within three words after the trigger; not a capital (هجوم على طهران: the government, the
     target), nor a town after another noun's على (ردا على الغارات على النبطية، الحصار على غزة)."""
     return prev == "علي" and trigger_end is not None and trigger_end <= ti - 1 <= trigger_end + 3 \
-        and p.precision <= 2 and p.feature != "capital"
+        and p.precision <= 3 and p.feature != "capital"
 
 
 def _kind_of_place_after_bi(word: str) -> bool:
