@@ -212,6 +212,7 @@ def test_event_an_armed_speaker_announcing_an_attack_is_its_actor(run) -> None:
 
 @pytest.mark.parametrize(("text", "status"), [
     ("وقال دبلوماسيون إن الاتحاد الأوروبي يدرس فرض عقوبات على طهران.", "hypothetical"),
+    ("وتدرس واشنطن فرض عقوبات على أنقرة.", "hypothetical"),  # past the cue's subject
     ("ودعت ألمانيا إلى فرض عقوبات على طهران.", "hypothetical"),
     ("وفرضت ألمانيا عقوبات على طهران.", "asserted"),
 ])
@@ -248,6 +249,26 @@ def test_event_closing_a_border_crossing_restricts(run) -> None:
 def test_event_strikes_on_a_province_happen_there(run) -> None:
     doc = run("وتشن الطائرات الروسية غارات على إدلب.")
     assert [[p.admin1 for p in e.location] for e in doc.events if e.type == "ASSAULT"] == [["SY-ID"]]
+
+
+@pytest.mark.parametrize("text", [
+    "وأعلنت الشرطة الباكستانية تفجير سيارة مفخخة في بيشاور.",  # a bombing the police report is not theirs
+    "وأعلن الجيش اللبناني انفجار لغم أرضي قرب الحدود الجنوبية.",
+])
+def test_event_a_reported_bombing_is_not_the_reporters(run, text) -> None:
+    assert [a for e in run(text).events for a in e.actor] == []
+
+
+def test_event_a_student_is_no_call(run) -> None:
+    # طالب the student: the shooting happened
+    doc = run("وأصيب طالب فلسطيني برصاص الجيش الإسرائيلي قرب نابلس.")
+    assert [e.status for e in doc.events if e.type == "ASSAULT"] == ["asserted"]
+
+
+@pytest.mark.parametrize("text", ["ونفذ الجيش تفجيرا محكوما لذخائر قديمة في الصحراء.",
+                                  "وأجرت كوريا الشمالية تفجيرا نوويا تحت الأرض."])
+def test_event_a_controlled_or_nuclear_detonation_is_no_attack(run, text) -> None:
+    assert [e.type for e in run(text).events] == []
 
 
 def test_event_causing_casualties_is_no_signing(run) -> None:

@@ -112,3 +112,17 @@ def test_places_amman_or_oman_by_the_nationalities_of_the_article(run) -> None:
 ])
 def test_places_words_that_geonames_lists_are_no_places_here(run, text) -> None:
     assert [p.country for p in run(text).places if p.country in ("PNG", "DZA", "EGY")] == []
+
+
+@pytest.mark.parametrize(("text", "admin1"), [
+    ("وقصفت الطائرات التركية بلدة جنديرس في ريف عفرين.", "SY-HL"),
+    ("وانفجرت سيارة مفخخة في حي الكرادة وسط العاصمة.", "IQ-BG"),
+    ("ونقلت عائلات من مخيم الهول إلى العراق.", "SY-HA"),
+])
+def test_towns_of_the_war_the_cities_list_leaves_out(run, text, admin1) -> None:
+    assert admin1 in [p.admin1 for p in run(text).places]
+
+
+def test_a_town_named_by_an_ordinary_word_needs_its_kind(run) -> None:
+    # الراعي "the shepherd", الهول "the horror": only بلدة الراعي، مخيم الهول are places
+    assert [p.text for p in run("وقال الراعي إن الهول كان كبيرا.").places] == []

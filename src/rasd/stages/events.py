@@ -275,6 +275,8 @@ def _status(doc: Doc, toks: Sequence[Token], lo: int, i: int, tok_form_off: int,
                 return "future", f"«{toks[k].text}»", None
             continue
         if role in _GOVERNING:
+            if _bare_in(n, grammar("noun_cue")) and not (k in (lo, a) or n[:1] in ("و", "ف")):
+                continue  # قتل طالب جامعي برصاص قناص: طالب the student, not «demanded»
             if not _governs_that(doc, toks, k, i, role) and (k < lo or not noun
                                                              or not _governs(doc, toks, k, i, prefix, role)):
                 continue
@@ -344,7 +346,7 @@ def find_events(doc: Doc) -> list[Event]:
             # a phrase with a gap (فرض … عقوبات) matched with nothing in it may be a verbal noun (إلى فرض عقوبات)
             closed = GAP not in words or m.j - m.i == len(words) - words.count(GAP)
             if m.payload.pos == "verb" and closed and m.i > a and m.start == toks[m.i].start \
-                    and _cue_role(toks[m.i - 1].norm) in _GOVERNING and masculine_past(norm(words[0])):
+                    and _governed_past(doc, toks, a, m.i) and masculine_past(norm(words[0])):
                 # يدرس فرض عقوبات، تعتزم نشر قوات: a past form right after a governing verb is its verbal noun
                 m = replace(m, payload=replace(m.payload, pos="noun"))
             if GAP in m.phrase:  # وقعت … على اتفاق: the participants stand in the gap, after the verb
@@ -370,6 +372,15 @@ def find_events(doc: Doc) -> list[Event]:
                 events.append(ev)
     events += _accusations(doc, people, events)
     return _merge(_dedupe(events))
+
+
+def _governed_past(doc: Doc, toks: Sequence[Token], a: int, i: int) -> bool:
+    """A governing verb right before token i, or before a name that is its subject (تدرس واشنطن فرض عقوبات،
+    يدرس الاتحاد الأوروبي فرض): the past form at i is then its verbal noun."""
+    k = i - 1
+    while k > a and k > i - 5 and _in_mention(doc, toks[k]):
+        k -= 1
+    return _cue_role(toks[k].norm) in _GOVERNING
 
 
 def _in_a_title(toks: Sequence[Token], m: Match[Trigger], a: int) -> bool:
@@ -2199,11 +2210,13 @@ def _bare_object(st: _Site, actor_m: Mention | None) -> Actor | None:
 def _own_attack(st: _Site, speaker: Actor) -> bool:
     """An armed speaker announcing an attack as its own act: the attack noun right after the cue (أعلن الجيش
     الإسرائيلي قصف مواقع، أعلن الحوثيون إطلاق صاروخ). Not a word of death (أعلنت الشرطة مقتل …: the police
-    report a killing), nor a body that does not fight."""
+    report a killing), not a bombing, nor a body that does not fight."""
     if st.trig.type != "ASSAULT" or speaker.sector not in _ARMED or st.stmt is None:
         return False
     toks, m = st.toks, st.m
-    if _stem_in(toks[m.i].norm, grammar("death_noun")):
+    # nor a bombing or a blast the police or the army report (أعلنت الشرطة تفجير سيارة مفخخة، انفجار عبوة)
+    if _stem_in(toks[m.i].norm, grammar("death_noun")) or st.trig.mode in ("explosives", "suicide-attack") \
+            or "terrorism" in st.trig.context:
         return False
     cue = token_index(st.doc, st.stmt.cue_start)
     between = [t for t in toks[cue + 1 : m.i] if not _in_mention(st.doc, t)]
