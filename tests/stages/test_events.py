@@ -271,6 +271,15 @@ def test_event_a_controlled_or_nuclear_detonation_is_no_attack(run, text) -> Non
     assert [e.type for e in run(text).events] == []
 
 
+def test_event_a_plural_in_ين_after_the_verb_is_its_object(run) -> None:
+    # مسلحين is the form of an object (the subject would be مسلحون); آلاف المواطنين: the genitive of a count
+    doc = run("وداهمت القوات الخاصة منزلا في الموصل وقتلت مسلحين اثنين.")
+    assert [([a.text for a in e.actor], [r.text for r in e.recipient]) for e in doc.events if e.type == "ASSAULT"] \
+        == [([], ["مسلحين"])]
+    doc = run("واحتشد آلاف المواطنين في ساحة التحرير ببغداد.")
+    assert [[a.text for a in e.actor] for e in doc.events if e.type == "PROTEST"] == [["المواطنين"]]
+
+
 def test_event_causing_casualties_is_no_signing(run) -> None:
     doc = run("تفجير انتحاري في سوق بمدينة مايدوغوري يوقع 11 قتيلا.")
     assert [(e.type, e.size) for e in doc.events] == [("ASSAULT", {"killed": 11})]

@@ -995,6 +995,25 @@ def _site(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], so
     return st
 
 
+@functools.cache
+def _country_names() -> frozenset[str]:
+    """Normalised names and capitals of countries (البحرين، فلسطين، الصين، عمان)."""
+    return frozenset(norm(f) for roles in countries().values() for r in ("name", "capital") for f in roles.get(r, []))
+
+
+def _oblique_plural(doc: Doc, x: Mention) -> bool:
+    """A group named by a sound masculine plural in ين (مسلحين، الحوثيين، المدنيين): the form of an object or a
+    genitive, never of a subject (مسلحون), so not the subject of the verb before it. Not a name (بوتين) nor a
+    place (البحرين، فلسطين، الصين)."""
+    if x.actor is None or x.actor.kind in ("PER", "LOC") or not x.text.split():
+        return False
+    first = norm(x.text.split()[0])
+    if not first.endswith("ين") or first in _country_names():
+        return False
+    # احتشد آلاف المواطنين، قتل عشرات المسلحين: the genitive of a count, which is the subject
+    return not any(0 <= x.start - q.end <= 4 for q in doc.quantities) and not partitive_before(doc, x)
+
+
 def _coordinated_start(doc: Doc, x: Mention) -> bool:
     """The mention's token begins with the conjunction و before it (والنساء): joined to the one before."""
     i = token_at(doc, x.start)
@@ -1063,7 +1082,7 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
         elif (members := _namely_subject(st)) is not None:
             pick, rule = members, "verb: its subject, a group named by the list after وهي (VSO)"
         elif after and (prep_of(doc, after[0]) is None or partitive_before(doc, after[0])) and \
-                gap_ok(toks, m.j, after[0].start, partitive=True):
+                gap_ok(toks, m.j, after[0].start, partitive=True) and not _oblique_plural(doc, after[0]):
             pick, rule = after[0], "verb: subject after it (VSO)"  # اعتقلت الشرطة شخصا مطلوبا من قبل القضاء
         elif agent is not None:  # قتل ثلاثة على يد مسلحين، اعتقل خمسة من قبل الشرطة: a passive with its doer
             pick, rule = agent, "passive verb: the doer after من قبل/على يد"
