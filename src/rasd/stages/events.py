@@ -1114,6 +1114,7 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
         by = next((x for x in after if prep_of(doc, x) == "من قبل" and not _backer(doc, x)), None) or \
             next((x for x in after[:1] if prep_of(doc, x) == "من" and tokens_between(doc, m.end, x.start) == 1), None)
         if by is None and trig.type == "PROTEST":  # تظاهرة للطلاب، اعتصام لعمال النفط: the protesters' protest
+            # (not an attack's: ضربة للمتشددين، ضربة لرئيسة الوزراء: its لـ brings the target)
             by = next((x for x in after[:1] if prep_of(doc, x) == "ل" and tokens_between(doc, m.end, x.start) == 0),
                       None)
         gen = after[0] if after and (adjacent(doc, m.end, after[0].start) or _owner_body_between(st, after[0])) \
