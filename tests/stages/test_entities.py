@@ -188,3 +188,8 @@ def test_no_name_before_a_plural_title(run) -> None:
     # a plural title (الصحافيين، المسؤولين) names a group, not the words before it
     doc = run("وشهدت المدينة حوادث قتل وضرب طالت الصحافيين الأجانب.")
     assert [m.source for m in doc.mentions if m.text.startswith("وضرب")] == []
+
+
+def test_a_verb_of_arrival_opening_the_sentence_is_no_name(run) -> None:
+    doc = run("ووصل وزير الخارجية الروسي إلى دمشق في زيارة رسمية.")
+    assert [m.text for m in doc.mentions if m.text.startswith("ووصل")] == []

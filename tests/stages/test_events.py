@@ -280,6 +280,17 @@ def test_event_a_plural_in_ين_after_the_verb_is_its_object(run) -> None:
     assert [[a.text for a in e.actor] for e in doc.events if e.type == "PROTEST"] == [["المواطنين"]]
 
 
+def test_event_suspending_aid_is_a_sanction(run) -> None:
+    doc = run("وعلقت الولايات المتحدة مساعداتها العسكرية لباكستان.")
+    assert [(e.type, [a.code for a in e.actor], [r.code for r in e.recipient]) for e in doc.events] == [
+        ("SANCTION", ["USA"], ["PAK"])]
+
+
+def test_event_the_un_adjective_names_the_un(run) -> None:
+    doc = run("وأيدت فرنسا القرار الأممي بشأن سوريا.")
+    assert [(e.type, [r.code for r in e.recipient]) for e in doc.events] == [("SUPPORT", ["UNO"])]
+
+
 def test_event_causing_casualties_is_no_signing(run) -> None:
     doc = run("تفجير انتحاري في سوق بمدينة مايدوغوري يوقع 11 قتيلا.")
     assert [(e.type, e.size) for e in doc.events] == [("ASSAULT", {"killed": 11})]

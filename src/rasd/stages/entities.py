@@ -59,9 +59,10 @@ def _one_word_noun_triggers() -> frozenset[str]:
 
 @functools.cache
 def _lexicon_verbs() -> frozenset[str]:
-    """Normalised verbs rasd's lexicons know: the first words of verb triggers, and the reporting cues."""
+    """Normalised verbs rasd's lexicons know: the first words of verb triggers, the reporting cues, and verbs of
+    coming and going that open news sentences (ووصل وزير الخارجية)."""
     verbs = {norm(r["form"].split()[0]) for r in load_tsv("triggers.tsv") if r["pos"] == "verb" and r["form"].strip()}
-    return frozenset(verbs | word_set("cues.tsv"))
+    return frozenset(verbs | word_set("cues.tsv") | grammar("motion_verb"))
 
 
 @functools.cache
