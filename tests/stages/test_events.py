@@ -291,6 +291,11 @@ def test_event_the_un_adjective_names_the_un(run) -> None:
     assert [(e.type, [r.code for r in e.recipient]) for e in doc.events] == [("SUPPORT", ["UNO"])]
 
 
+def test_event_resumed_talks_are_their_subjects(run) -> None:
+    doc = run("واستأنفت الحكومة اليمنية والحوثيون المشاورات في الكويت.")
+    assert [(e.type, sorted(a.code for a in e.actor)) for e in doc.events] == [("CONSULT", ["YEM", "YEM"])]
+
+
 def test_event_causing_casualties_is_no_signing(run) -> None:
     doc = run("تفجير انتحاري في سوق بمدينة مايدوغوري يوقع 11 قتيلا.")
     assert [(e.type, e.size) for e in doc.events] == [("ASSAULT", {"killed": 11})]
