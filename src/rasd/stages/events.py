@@ -408,12 +408,17 @@ def _official_protest(doc: Doc, m: Match[Trigger]) -> bool:
 
 def _counted_noun(doc: Doc, m: Match[Trigger]) -> bool:
     """A verb form that is also a noun rasd knows, right after a count that is no date, is the noun it counts
-    (شارك 100 طالب: students, not طالب "demanded")."""
-    if m.payload.pos != "verb" or m.i == 0 or m.j != m.i + 1:
+    (شارك 100 طالب: students, not طالب "demanded"); so is one right before an indefinite nisba (طالب فلسطيني)."""
+    if m.payload.pos != "verb" or m.j != m.i + 1:
         return False
     word = norm(m.phrase)
     if word not in grammar("counted_noun") and not head_matcher().starts(word) and not actor_matcher().starts(word):
         return False  # only a form that is also a noun of people (طالب); اللواء 47 هاجم، ثلاثة هاجموا stay verbs
+    nxt = doc.tokens[m.j] if m.j < len(doc.tokens) else None
+    if nxt is not None and nxt.norm in nationality_index() and nxt.norm.endswith("ي") and not nxt.norm.startswith("ال"):
+        return True  # أصيب طالب فلسطيني: a noun with its nisba (the verb's subject would be definite or a name)
+    if m.i == 0:
+        return False
     prev = doc.tokens[m.i - 1]
     if any(t.start <= prev.start < t.end for t in doc.times):
         return False  # في 2015 طالب الرئيس: a year before the verb
