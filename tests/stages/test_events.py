@@ -220,6 +220,11 @@ def test_event_sanctions_weighed_or_called_for_are_not_imposed(run, text, status
     assert [e.status for e in run(text).events if e.type == "SANCTION"] == [status]
 
 
+def test_event_who_weighs_its_own_act_would_do_it(run) -> None:
+    doc = run("وتدرس واشنطن فرض عقوبات على أنقرة.")
+    assert [(e.status, [a.code for a in e.actor]) for e in doc.events] == [("hypothetical", ["USA"])]
+
+
 def test_event_an_exchange_of_fire_is_fighting(run) -> None:
     doc = run("وتبادل الجيش السوري والمعارضة القصف المدفعي في ريف اللاذقية.")
     assert [(e.type, sorted(a.code for a in e.actor)) for e in doc.events] == [("ASSAULT", ["SYR", "SYR"])]

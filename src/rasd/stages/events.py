@@ -1798,6 +1798,11 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
         if subject is not None and any(x.start == subject.start for x in actors):
             actors = [x for x in actors if x.start != subject.start]
             actor_rule += "; who prevents or calls for it is not its actor"
+    if cue_k is not None and not actors and _bare_in(toks[cue_k].norm, grammar("own_act_cue")):
+        subject = _cue_subject(st, cue_k)
+        if subject is not None and subject.actor is not None:  # تدرس واشنطن فرض عقوبات: Washington would impose
+            actors = [x.actor for x in coordinated(doc, subject, st.clause_end) if x.actor]
+            actor_rule = "the subject of the verb that weighs its own act (يدرس، تدرس)"
     if status in ("future", "hypothetical") and size:
         # قصفت الطائرات إدلب تمهيدا لهجوم بري، وقتل خمسة مدنيين: what has not happened has no toll, nor the
         # victims of the sentence's toll (a verb keeps its object: هل قتل الجيش خمسة مدنيين؟)
