@@ -230,9 +230,10 @@ def test_event_an_exchange_of_fire_is_fighting(run) -> None:
     assert [(e.type, sorted(a.code for a in e.actor)) for e in doc.events] == [("ASSAULT", ["SYR", "SYR"])]
 
 
-def test_event_dispersing_a_protest_is_crowd_control(run) -> None:
-    doc = run("وفرقت الشرطة التونسية بالقوة تظاهرة للعاطلين عن العمل في قفصة.")
-    assert [(e.type, e.mode, [a.code for a in e.actor]) for e in doc.events] == [
+@pytest.mark.parametrize("text", ["وفرقت الشرطة التونسية بالقوة تظاهرة للعاطلين عن العمل في قفصة.",
+                                  "وفرقت الشرطة التونسية بالغاز المسيل للدموع مسيرة للعاطلين في قفصة."])
+def test_event_dispersing_a_protest_is_crowd_control(run, text) -> None:
+    assert [(e.type, e.mode, [a.code for a in e.actor]) for e in run(text).events] == [
         ("ASSAULT", "crowd-control", ["TUN"])]
 
 
