@@ -225,6 +225,11 @@ def test_event_who_weighs_its_own_act_would_do_it(run) -> None:
     assert [(e.status, [a.code for a in e.actor]) for e in doc.events] == [("hypothetical", ["USA"])]
 
 
+def test_event_an_ambush_set_by_gunmen_is_theirs(run) -> None:
+    doc = run("وقتل 12 جنديا مصريا في كمين نصبه مسلحون قرب العريش.")
+    assert [[a.text for a in e.actor] for e in doc.events if e.type == "ASSAULT"] == [["مسلحون"]]
+
+
 def test_event_an_exchange_of_fire_is_fighting(run) -> None:
     doc = run("وتبادل الجيش السوري والمعارضة القصف المدفعي في ريف اللاذقية.")
     assert [(e.type, sorted(a.code for a in e.actor)) for e in doc.events] == [("ASSAULT", ["SYR", "SYR"])]
