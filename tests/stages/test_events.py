@@ -1381,6 +1381,12 @@ def test_the_genitive_of_a_killing_noun_is_its_victim_without_a_code(run, text, 
     assert [(r.text, r.sector) for r in ev.recipient] == [(victim, sector)]
 
 
+def test_the_genitive_victim_beside_an_actor_found_elsewhere(run) -> None:
+    doc = run("وتبنت حركة الشباب اغتيال النائب في مقديشو.")
+    assert [([a.text for a in e.actor], [(r.text, r.sector) for r in e.recipient]) for e in doc.events] == [
+        (["حركة الشباب"], [("النائب", "LEG")])]
+
+
 def test_a_count_of_them_is_a_toll(run) -> None:
     ev = next(e for e in run("وأسفر تفجير انتحاري في سوق شعبي بكركوك عن مقتل 11 أغلبهم من المدنيين.").events
               if e.type == "ASSAULT")

@@ -1638,9 +1638,10 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
         if bare is not None:  # اغتال مسلحون ضابطا في الشرطة، اعتقلت قوات الأمن ناشطا
             recipients, rec_rule = [bare], "the object right after the verb, a member of a side with no code"
     if (trig.type == "ASSAULT" or trig.mode == "arrest") and trig.pos == "noun" and trig.prep == "gen" \
-            and not recipients and not actors:
+            and not recipients:
         bare = _bare_genitive(st)
-        if bare is not None:  # اغتيال النائب، اختطاف ثلاثة صحفيين
+        # اغتيال النائب؛ تبنت حركة الشباب اغتيال القاضي (with an actor found elsewhere)
+        if bare is not None and not any(a.start == bare.start for a in actors):
             recipients, rec_rule = [bare], "the genitive of the verbal noun, a member of a side with no code"
     # شنت تركيا غارات على مواقع … وتركيا تستعد; سحبت تركيا قواتها: not the actor itself
     named = {(norm(x.text), x.code) for x in actors}
