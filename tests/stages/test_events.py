@@ -152,6 +152,14 @@ def test_event_size_of_a_vague_count_is_acleds_value(run) -> None:
     assert next(e for e in doc.events if e.type == "COERCE").size == {"arrested": 100}
 
 
+@pytest.mark.parametrize(("text", "size"), [
+    ("وأصيب مئات المتظاهرين في مواجهات مع الشرطة العراقية في البصرة.", {"injured": 100}),
+    ("وقتل ثلاثة صحفيين في قصف إسرائيلي على غزة.", {"killed": 3}),
+])
+def test_event_size_of_protesters_and_journalists(run, text, size) -> None:
+    assert next(e for e in run(text).events if e.type == "ASSAULT").size == size
+
+
 def test_event_size_is_the_toll_of_its_own_type(run) -> None:
     # the detained are the arrest's, not the killing's; a meeting or a call has no toll
     doc = run("وقالت مصادر أمنية إن الجيش اللبناني اعتقل 15 مسلحا وقتل آخرين في اشتباكات في عرسال.")
