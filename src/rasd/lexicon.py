@@ -60,10 +60,16 @@ def countries() -> dict[str, dict[str, list[str]]]:
 
 
 @functools.cache
+def country_names() -> frozenset[str]:
+    """Normalised names and capitals of countries (روسيا، البحرين، فلسطين، عمان)."""
+    return frozenset(norm(f) for roles in countries().values() for r in ("name", "capital") for f in roles.get(r, []))
+
+
+@functools.cache
 def nationality_index() -> dict[str, str]:
     """Normalised adjective form (any gender/number, with or without ال) → iso3."""
     idx: dict[str, str] = {}
-    names = {norm(f) for roles in countries().values() for r in ("name", "capital") for f in roles.get(r, [])}
+    names = country_names()
     for iso3, roles in countries().items():
         for adj in roles.get("adj", []):
             for f in adjective_forms(adj):

@@ -19,7 +19,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from rasd.doc import Doc
-from rasd.lexicon import actor_matcher, countries, cue_table, grammar, head_matcher, nationality_index, word_table
+from rasd.lexicon import (
+    actor_matcher,
+    countries,
+    country_names,
+    cue_table,
+    grammar,
+    head_matcher,
+    nationality_index,
+    word_table,
+)
 from rasd.matcher import GAP, MAX_GAP, Match, PhraseMatcher
 from rasd.records import Actor, Event, Mention, Place, Quantity, Statement, Token
 from rasd.resources import load_tsv
@@ -984,14 +993,8 @@ def _site(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], so
     after = [x for x in people if m.end <= x.start < e and x.start not in sources
              and (not x.actor or x.actor.sector not in barred or m.payload.pos == "part" or is_cue)]
     if m.payload.type == "ASSAULT" and m.payload.pos == "verb" and barred:
-        # رشق متظاهرون قوات الأمن بالحجارة: civilians right after the verb with an object after them are its
-        # subject (the passive رُشق has no object), so they may attack
-        # (not قتلوا الأطفال والنساء: a plural verb holds its subject, and what follows is its object)
         seen = [x for x in people if m.end <= x.start < e and x.start not in sources]
-        if len(seen) >= 2 and seen[0].actor and seen[0].actor.sector in barred \
-                and tokens_between(doc, m.end, seen[0].start) == 0 and not norm(m.phrase).endswith(("وا", "ون")) \
-                and prep_of(doc, seen[0]) is None and prep_of(doc, seen[1]) is None \
-                and tokens_between(doc, seen[0].end, seen[1].start) == 0 and not _coordinated_start(doc, seen[1]):
+        if _active_with_object(doc, m, seen, barred):
             after = seen
     st = _Site(doc, m, a, b, lo, hi, stmt, speaker, role, people, before, after, sources,
                _locations(doc, toks, lo, hi, trigger_end=m.j))
@@ -1000,10 +1003,16 @@ def _site(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], so
     return st
 
 
-@functools.cache
-def _country_names() -> frozenset[str]:
-    """Normalised names and capitals of countries (البحرين، فلسطين، الصين، عمان)."""
-    return frozenset(norm(f) for roles in countries().values() for r in ("name", "capital") for f in roles.get(r, []))
+def _active_with_object(doc: Doc, m: Match[Trigger], seen: Sequence[Mention], barred: set[str]) -> bool:
+    """رشق متظاهرون قوات الأمن بالحجارة: a barred sector (civilians) right after an attack verb, with an object
+    right after it, is the verb's subject (the passive رُشق has no object), so it may attack; not after a plural
+    verb, which holds its subject (قتلوا الأطفال والنساء: what follows is its object)."""
+    if len(seen) < 2 or seen[0].actor is None or seen[0].actor.sector not in barred:
+        return False
+    subject, obj = seen[0], seen[1]
+    return tokens_between(doc, m.end, subject.start) == 0 and not norm(m.phrase).endswith(("وا", "ون")) \
+        and prep_of(doc, subject) is None and prep_of(doc, obj) is None \
+        and tokens_between(doc, subject.end, obj.start) == 0 and not _coordinated_start(doc, obj)
 
 
 def _oblique_plural(doc: Doc, x: Mention) -> bool:
@@ -1013,7 +1022,7 @@ def _oblique_plural(doc: Doc, x: Mention) -> bool:
     if x.actor is None or x.actor.kind in ("PER", "LOC") or not x.text.split():
         return False
     first = norm(x.text.split()[0])
-    if not first.endswith("ين") or first in _country_names():
+    if not first.endswith("ين") or first in country_names():
         return False
     # احتشد آلاف المواطنين، قتل عشرات المسلحين: the genitive of a count, which is the subject
     return not any(0 <= x.start - q.end <= 4 for q in doc.quantities) and not partitive_before(doc, x)

@@ -23,6 +23,7 @@ import regex
 
 from rasd.doc import Doc
 from rasd.errors import ResourceError
+from rasd.lexicon import grammar
 from rasd.memo import Memo
 from rasd.records import Quantity, TimeExpr
 from rasd.resources import load_tsv
@@ -134,7 +135,7 @@ def _lexicon() -> _Lexicon:
         adjectival=frozenset(norm(w) for w in _ADJECTIVAL),
         percent=tuple(tuple(norm(w) for w in p) for p in _PERCENT),
         duals=frozenset(duals),
-        of_them=frozenset(norm(r["form"]) for r in load_tsv("grammar.tsv") if r["role"] == "of_them"),
+        of_them=grammar("of_them"),
     )
 
 
