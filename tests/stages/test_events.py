@@ -535,6 +535,25 @@ def test_event_protest_with_no_actor_named_is_by_people_of_its_country(run) -> N
     assert [(a.code, a.sector) for a in ev.actor] == [("JOR", "CVL")] and [r.code for r in ev.recipient] == ["JOR"]
 
 
+@pytest.mark.parametrize(("text", "crowd", "code"), [
+    ("ونزل آلاف الأشخاص إلى الشوارع في مدينة البصرة أمس.", "آلاف الأشخاص", "IRQ"),
+    ("وتجمع نحو مائتي متظاهر أمام البرلمان في تونس.", "مائتي متظاهر", "TUN"),
+    ("وشارك مئات الطلاب في مسيرة سلمية وسط الخرطوم.", "مئات الطلاب", "SDN"),
+    ("وخرج مساء أمس آلاف الأشخاص في مسيرات حاشدة في بيروت.", "آلاف الأشخاص", "LBN"),
+    ("مئات المحامين احتشدوا في الرباط للاحتجاج على القانون الجديد.", "مئات المحامين", "MAR"),
+])
+def test_event_counted_crowd_is_the_protests_actor(run, text, crowd, code) -> None:
+    # a crowd named only by a count (آلاف الأشخاص، نحو مائتي متظاهر) was nobody, and the protest was dropped
+    ev = next(e for e in run(text).events if e.type == "PROTEST")
+    assert [(a.text, a.code, a.sector) for a in ev.actor] == [(crowd, code, "CVL")]
+
+
+def test_event_dead_protesters_are_no_crowd(run) -> None:
+    # the dead of the clause are the victims of the shooting, not who protests
+    doc = run("وقتل خمسة متظاهرين خلال مظاهرة في البصرة.")
+    assert all(a.text != "خمسة متظاهرين" for e in doc.events if e.type == "PROTEST" for a in e.actor)
+
+
 def test_event_warning_of_nobody_in_particular_is_no_threat(run) -> None:
     doc = run("وحذر الرئيس الفرنسي من عواقب وخيمة للأزمة.")
     assert "THREATEN" not in [e.type for e in doc.events]

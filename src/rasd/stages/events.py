@@ -1623,6 +1623,10 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     st = _site(doc, m, a, b, people, sources)
     toks, trig, stmt, speaker = st.toks, st.trig, st.stmt, st.speaker
     actors, actor_m, actor_rule = _find_actor(st)
+    if trig.type == "PROTEST" and not actors:
+        crowd = _crowd(st)
+        if crowd is not None:  # نزل آلاف الأشخاص إلى الشوارع، تجمع نحو مائة متظاهر: the counted crowd protests
+            actors, actor_rule = [crowd], "a counted crowd next to the trigger (crowd of grammar.tsv)"
     recipients, rec_rule = _find_recipients(st, actor_m, actors)
     if trig.type == "ASSAULT" and actor_m is not None and actor_m.end <= m.start and _victims(st, actor_m.start):
         # ثلاثة جنود أميركيين قتلوا بانفجار عبوة: those a toll counts are the victims, not the attackers (nor a
@@ -2292,6 +2296,38 @@ def _shared_subject(st: _Site, cand: Mention, where: set[int]) -> Mention | None
     if subject is None:
         subject = next((x for x in people if verb.end <= x.start < cand.start and gap_ok(toks, verb.j, x.start)), None)
     return group_start(doc, subject, toks[st.a].start) if subject is not None else None
+
+
+def _crowd(st: _Site) -> Actor | None:
+    """A count of people that names the crowd of a protest: right after the trigger, past time words and at most
+    MAX_GAP others (نزل آلاف الأشخاص إلى الشوارع، تجمع نحو مائة متظاهر، خرج مساء أمس مئات من المتظاهرين), or
+    just before it (مليون متظاهر خرجوا، شارك آلاف المواطنين في مسيرة), or anywhere before a protest noun after لـ
+    (خرج آلاف الأشخاص في شوارع المدينة للاحتجاج على الغلاء). Its counted noun is a `crowd` word of
+    grammar.tsv or a nationality (آلاف الفلسطينيين: PSE); any other crowd takes the country of the event's
+    place later (:func:`_fill_code`). The dead and wounded of the clause are no crowd that acts."""
+    doc, toks, m = st.doc, st.toks, st.m
+    tolls = {q.start for _, q in _site_tolls(st)}
+    nationality = nationality_index()
+    for q in doc.quantities:
+        if q.unit is None or q.start in tolls or not st.clause_start <= q.start < st.clause_end:
+            continue
+        code = nationality.get(q.unit)
+        if code is None and not {q.unit, q.unit.removeprefix("ال")} & grammar("crowd"):
+            continue
+        k = first_token_from(toks, q.start)
+        if k is None:
+            continue
+        unit = next((u for u in range(k, min(k + 4, st.hi)) if toks[u].norm.removeprefix("و") == q.unit), None)
+        if unit is None:
+            continue
+        if q.start >= m.end:
+            between = [t for t in toks[m.j:k] if not _in_time(doc, t)]
+            near = len(between) <= MAX_GAP and not any(t.text in ".،,؛:" for t in toks[m.j:k])
+        else:  # or anywhere before a purpose (مليون متظاهر خرجوا في شوارع لندن للاحتجاج على الحرب)
+            near = toks[unit].end <= m.start and (m.i - unit <= 3 or _purpose(doc, m))
+        if near:
+            return Actor(doc.text[q.start:toks[unit].end], q.start, toks[unit].end, code, "CVL", kind="GROUP")
+    return None
 
 
 def _bare_genitive(st: _Site) -> Actor | None:
