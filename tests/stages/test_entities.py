@@ -28,6 +28,22 @@ def test_entities_resolve_actor_codes(run, text, span, code, sector) -> None:
         assert found[span].sector == sector
 
 
+@pytest.mark.parametrize(("text", "span", "code", "sector"), [
+    ("وقال محافظ الأنبار إن الطريق أعيد فتحه.", "محافظ", "IRQ", "GOV"),
+    ("وأعلنت شرطة كركوك اعتقال ثلاثة مطلوبين.", "شرطة", "IRQ", "COP"),
+    ("وقال محافظ نابلس إن المدارس أغلقت.", "محافظ", "PSE", "GOV"),
+])
+def test_entities_office_of_a_town_is_of_its_country(run, text, span, code, sector) -> None:
+    # an office in construct with a town or province it serves (محافظ الأنبار) is of that place's country
+    assert (span, code, sector) in _actors(run(text))
+
+
+def test_entities_body_before_a_place_after_a_preposition_is_not_its(run) -> None:
+    # الشرطة في البصرة says where, not whose: only the article's own country may code it
+    doc = run("وانتشرت الشرطة في البصرة أمس.")
+    assert all(m.actor.code in (None, "IRQ") for m in doc.mentions if m.actor and m.text == "الشرطة")
+
+
 def test_entities_offsets_skip_proclitics(run) -> None:
     text = "وللجيش العراقي دور كبير، والحكومة اللبنانية صامتة."
     doc = run(text)

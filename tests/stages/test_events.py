@@ -554,6 +554,22 @@ def test_event_dead_protesters_are_no_crowd(run) -> None:
     assert all(a.text != "خمسة متظاهرين" for e in doc.events if e.type == "PROTEST" for a in e.actor)
 
 
+def test_event_subject_of_a_part_of_a_side(run) -> None:
+    # عناصر من الجيش، قوة من الجيش before the verb: the army acts (the من named nobody before)
+    for text in ("وقالت الشرطة إن عناصر من الجيش داهموا المسجد في الموصل.",
+                 "وقالت الشرطة إن قوة من الجيش داهمت المسجد في الموصل."):
+        ev = next(e for e in run(text).events if e.type == "COERCE")
+        assert [(a.code, a.sector) for a in ev.actor] == [("IRQ", "MIL")]
+
+
+def test_event_who_escaped_an_attack_is_its_target(run) -> None:
+    doc = run("ونجا وزير الداخلية العراقي من هجوم استهدف موكبه في بغداد.")
+    assert _events(doc) == [("ASSAULT", [], ["IRQ"], "asserted")]
+    # a shark that attacked is no side, and the surfer who escaped it none either
+    doc = run("ونجا بطل ركوب الأمواج الأسترالي من سمكة قرش هاجمته قبالة شواطئ جنوب أفريقيا.")
+    assert all(a.code != "AUS" for e in doc.events for a in e.actor)
+
+
 def test_event_warning_of_nobody_in_particular_is_no_threat(run) -> None:
     doc = run("وحذر الرئيس الفرنسي من عواقب وخيمة للأزمة.")
     assert "THREATEN" not in [e.type for e in doc.events]

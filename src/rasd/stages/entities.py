@@ -629,6 +629,24 @@ def fill_local_peoples(doc: Doc, mentions: list[Mention]) -> None:
             m.text, m.end = doc.text[m.start : t.end], t.end
 
 
+def fill_local_offices(doc: Doc, mentions: list[Mention]) -> None:
+    """محافظ البصرة، شرطة كركوك، رئيس بلدية الخليل: an office or body of no known side in construct with a
+    town or province it serves is of that place's country (not a bare head followed by في: الشرطة في البصرة
+    says where, not whose). A place the text names as a country is left to the actor lexicon."""
+    places = {p.start: p for p in doc.places if p.country and p.feature != "country"}
+    toks = doc.tokens
+    for m in mentions:
+        if m.actor is None or m.actor.code or m.source not in ("title", "compose") or m.actor.kind == "PER" \
+                and m.source != "title":
+            continue
+        k = first_token_from(toks, m.end)
+        if k is None or toks[k - 1].norm.startswith("ال") or doc.text[m.end : toks[k].start].strip():
+            continue  # الشرطة البصرة is no construct; a word between says something else
+        p = places.get(toks[k].start)
+        if p is not None:
+            m.actor = replace(m.actor, code=p.country)
+
+
 def entities(doc: Doc) -> Doc:
     """Pipeline stage: find entity mentions and actors, then link coreference."""
     doc.main_country = main_country(doc)
@@ -638,6 +656,7 @@ def entities(doc: Doc) -> Doc:
     fill_local_heads(doc, doc.mentions)
     fill_members(doc, doc.mentions)
     fill_local_peoples(doc, doc.mentions)
+    fill_local_offices(doc, doc.mentions)
     follow_places(doc, doc.mentions)
     doc.side_nouns = adjective_mentions(doc)
     doc.stages.append(VERSION)

@@ -1102,7 +1102,9 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
             pick, rule = agent, "passive verb: the doer after من قبل/على يد"
         else:  # not a place the clause is at (حول مستقبل جنوب سوريا، كما تشاورت ...)
             where = {p.start for p in st.places}
-            cands = [x for x in before if prep_of(doc, x) is None and x.start not in where]
+            # عناصر من الجيش داهموا، قوة من الشرطة اعتقلت: a part of a side before the verb is its subject
+            cands = [x for x in before if (prep_of(doc, x) is None or partitive_before(doc, x))
+                     and x.start not in where]
             shared = _shared_subject(st, cands[-1], where) if cands else None
             if shared is not None:  # اعتقل الجيش عشرات المسلحين وقتل آخرين: the army killed, not the gunmen
                 pick, rule = shared, "verb joined by و to an earlier verb, past that verb's object: its subject"
@@ -1408,7 +1410,7 @@ def _find_recipients(st: _Site, actor_m: Mention | None, actors: Sequence[Actor]
         if party is not None:
             return [x.actor for x in coordinated(doc, party, st.clause_end) if x.actor], \
                 "the party after مع/لـ in the clause of the meeting or call"
-    undergoer = _undergoer(st, taken)
+    undergoer = _undergoer(st, taken) or _survivor(st)
     if undergoer is not None:
         return [x.actor for x in coordinated(doc, undergoer, st.clause_end) if x.actor], \
             "the subject of تعرض (تعرضت القوات لهجوم)"
@@ -1623,6 +1625,9 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     st = _site(doc, m, a, b, people, sources)
     toks, trig, stmt, speaker = st.toks, st.trig, st.stmt, st.speaker
     actors, actor_m, actor_rule = _find_actor(st)
+    survivor = _survivor(st) if actor_m is not None else None
+    if survivor is not None and survivor.start == actor_m.start:  # نجا المحافظ من محاولة اغتيال: the target
+        actors, actor_m, actor_rule = [], None, "none (the subject of نجا من escaped the attack: its target)"
     if trig.type == "PROTEST" and not actors:
         crowd = _crowd(st)
         if crowd is not None:  # نزل آلاف الأشخاص إلى الشوارع، تجمع نحو مائة متظاهر: the counted crowd protests
@@ -2047,6 +2052,29 @@ def _undergoer(st: _Site, taken: set[int]) -> Mention | None:
     if after:
         return after[0]
     before = [x for x in st.people if x.end <= v.start and x.start >= st.clause_start and x.start not in taken
+              and not doc.text[x.end : v.start].strip(" ،,")]
+    return before[-1] if before else None
+
+
+def _survivor(st: _Site) -> Mention | None:
+    """نجا المحافظ من محاولة اغتيال بتفجير عبوة، نجت القافلة من هجوم: who escaped the attack named after من is
+    its target, not its doer (for the words of its means too). The participant right after the `escape` verb
+    of the clause, or right before it, when من stands between the verb and the trigger."""
+    doc, toks, m = st.doc, st.toks, st.m
+    if m.payload.type != "ASSAULT":
+        return None
+    verb = next((v for v in range(m.i - 1, st.lo - 1, -1)
+                 if toks[v].norm in grammar("escape") or toks[v].norm[1:] in grammar("escape")), None)
+    if verb is None:
+        return None
+    frm = next((k for k in range(verb + 1, m.i) if toks[k].norm == "من"), None)
+    if frm is None:
+        return None
+    v = toks[verb]
+    after = [x for x in st.people if v.end <= x.start < toks[frm].start]
+    if after:
+        return after[0]
+    before = [x for x in st.people if st.clause_start <= x.start and x.end <= v.start
               and not doc.text[x.end : v.start].strip(" ،,")]
     return before[-1] if before else None
 
