@@ -636,8 +636,7 @@ def fill_local_offices(doc: Doc, mentions: list[Mention]) -> None:
     places = {p.start: p for p in doc.places if p.country and p.feature != "country"}
     toks = doc.tokens
     for m in mentions:
-        if m.actor is None or m.actor.code or m.source not in ("title", "compose") or (m.actor.kind == "PER" \
-                and m.source != "title"):
+        if m.actor is None or m.actor.code or m.source not in ("title", "compose"):
             continue
         k = first_token_from(toks, m.end)
         if k is None or toks[k - 1].norm.startswith("ال") or doc.text[m.end : toks[k].start].strip():
