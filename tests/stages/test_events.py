@@ -570,6 +570,15 @@ def test_event_who_escaped_an_attack_is_its_target(run) -> None:
     assert all(a.code != "AUS" for e in doc.events for a in e.actor)
 
 
+def test_event_condemned_in_construct_is_a_known_event(run) -> None:
+    # أدانت اغتيال النائب: the assassination is what a reaction is to, as with a definite noun (الهجوم)
+    ev = next(e for e in run("وأدانت الحكومة اغتيال النائب وليد عيدو في بيروت.").events if e.type == "ASSAULT")
+    assert "background" in ev.context
+    # but بعد يوم من تهديد الرئيس: a time, the threat stays a dated event of its own
+    doc = run("وقال المسؤول إن الجيش سيرد بعد يوم من تهديد الرئيس الأمريكي الصين.")
+    assert [(e.type, e.context) for e in doc.events if e.type == "THREATEN"] == [("THREATEN", [])]
+
+
 def test_event_warning_of_nobody_in_particular_is_no_threat(run) -> None:
     doc = run("وحذر الرئيس الفرنسي من عواقب وخيمة للأزمة.")
     assert "THREATEN" not in [e.type for e in doc.events]

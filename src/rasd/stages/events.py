@@ -2124,11 +2124,18 @@ def _receiver(st: _Site) -> Mention | None:
 
 
 def _reacted_to(doc: Doc, m: Match[Trigger], lo: int) -> bool:
-    """استنكرت الرئاسة الهجوم: a definite event noun after a verb of reacting in its clause is a known event."""
-    if m.payload.pos != "noun" or not any(f.startswith("ال") for f, _ in stems(doc.tokens[m.i].norm)):
+    """استنكرت الرئاسة الهجوم، دان خطف الصحفيين: a definite event noun (or one in construct with a definite
+    genitive or a name) after a verb of reacting in its clause is a known event."""
+    if m.payload.pos != "noun":
         return False
     words = {w for t in doc.tokens[max(lo, m.i - 6) : m.i] for w in (t.norm, t.norm[1:])}
-    return bool(words & grammar("reaction"))
+    if any(f.startswith("ال") for f, _ in stems(doc.tokens[m.i].norm)):
+        return bool(words & grammar("reaction"))
+    # in construct: only after a verb or noun of judging (not بعد يوم من تهديد الرئيس: a time, the threat dated)
+    nxt = doc.tokens[m.j] if m.j < len(doc.tokens) else None
+    named = nxt is not None and any(x.start == nxt.start for x in doc.mentions)
+    return nxt is not None and m.end == doc.tokens[m.j - 1].end and (nxt.norm.startswith("ال") or named) \
+        and bool(words & (grammar("reaction") - grammar("background_prep") - {norm("أعقب"), norm("أعقبت")}))
 
 
 def _purpose(doc: Doc, m: Match[Trigger]) -> bool:
