@@ -44,6 +44,15 @@ def test_entities_body_before_a_place_after_a_preposition_is_not_its(run) -> Non
     assert all(m.actor.code in (None, "IRQ") for m in doc.mentions if m.actor and m.text == "الشرطة")
 
 
+def test_entities_country_name_after_an_accusative_noun_is_its_adjective(run) -> None:
+    # مهندسا تركيا: a Turkish engineer (تركي + ا), not Turkey; مسلحا سوريا: a Syrian gunman
+    assert ("مهندسا تركيا", "TUR", "CVL") in _actors(run("اختطف مسلحون مهندسا تركيا في طرابلس."))
+    assert ("مسلحا سوريا", "SYR", "UAF") in _actors(run("وقتل الجيش اللبناني مسلحا سوريا قرب عرسال."))
+    # after a verb with its pronoun or a verb ending in hamza, the country is the country
+    assert ("سوريا", "SYR", "GOV") in _actors(run("وذكر الكتاب هجمات كيميائية شنتها سوريا في أبريل."))
+    assert ("ألبانيا", "ALB", "GOV") in _actors(run("مع حلول الربيع تبدأ ألبانيا موسمها السياحي."))
+
+
 def test_entities_offsets_skip_proclitics(run) -> None:
     text = "وللجيش العراقي دور كبير، والحكومة اللبنانية صامتة."
     doc = run(text)

@@ -579,6 +579,32 @@ def test_event_condemned_in_construct_is_a_known_event(run) -> None:
     assert [(e.type, e.context) for e in doc.events if e.type == "THREATEN"] == [("THREATEN", [])]
 
 
+@pytest.mark.parametrize(("text", "actor", "victim"), [
+    ("قتل جندي إسرائيلي برصاص قناص فلسطيني في الخليل.", "PSE", "ISR"),
+    ("أصيب شرطي مصري بنيران مسلحين في العريش.", "EGY", "EGY"),
+    ("واستشهد شاب فلسطيني برصاص الجيش الإسرائيلي في جنين.", "ISR", "PSE"),
+])
+def test_event_killed_by_fire_of_a_side_is_passive(run, text, actor, victim) -> None:
+    # قتل X برصاص Y: X was killed, Y fired (X was read as the killer, Y as the killed)
+    evs = [e for e in run(text).events if e.type == "ASSAULT"]
+    assert evs and all([a.code for a in e.actor] == [actor] and [r.code for r in e.recipient] == [victim]
+                       for e in evs)
+
+
+def test_event_counted_nationals_are_victims(run) -> None:
+    # خمسة سوريين: a count of a nationality counts people, the victims of the fire
+    doc = run("أصيب خمسة سوريين برصاص حرس الحدود التركي قرب بلدة خربة الجوز.")
+    ev = next(e for e in doc.events if e.type == "ASSAULT")
+    assert [(r.code, r.sector) for r in ev.recipient] == [("SYR", "CVL")] and ev.size == {"injured": 5}
+
+
+def test_event_thousands_dead_over_a_year_are_a_tally(run) -> None:
+    doc = run("وفي عام 2016 قتل أكثر من 16 ألف مدني في اليمن.")
+    assert [e for e in doc.events if e.type == "ASSAULT"] == []
+    doc = run("وقتل 16 مدنيا في غارة جوية على سوق في صعدة أمس.")
+    assert [e.size for e in doc.events if e.type == "ASSAULT"] == [{"killed": 16}]
+
+
 def test_event_warning_of_nobody_in_particular_is_no_threat(run) -> None:
     doc = run("وحذر الرئيس الفرنسي من عواقب وخيمة للأزمة.")
     assert "THREATEN" not in [e.type for e in doc.events]

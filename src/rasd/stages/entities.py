@@ -646,12 +646,51 @@ def fill_local_offices(doc: Doc, mentions: list[Mention]) -> None:
             m.actor = replace(m.actor, code=p.country)
 
 
+def country_as_adjective(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """مهندسا تركيا، مسلحا سوريا: after an indefinite noun in the accusative, a country name that is also the
+    accusative of its nationality adjective (تركي + ا) is that adjective (not after a verb with its pronoun:
+    شنتها سوريا، قصفها، فعلوا). A group before it (مسلحا) takes the
+    country's code; any other noun (مهندسا) becomes a person of that country, a civilian, and the country name
+    is no mention of its own."""
+    toks = doc.tokens
+    nationality = nationality_index()
+    by_end = {m.end: m for m in mentions}
+    out: list[Mention] = []
+    dropped: set[int] = set()
+    for m in mentions:
+        k = first_token_from(toks, m.start)
+        if m.actor is None or m.label != "LOC" or k is None or k == 0 or toks[k].start != m.start \
+                or toks[k].end != m.end:
+            continue
+        word, prev = toks[k].norm, toks[k - 1]
+        if doc.text[prev.end - 1 : prev.end] in "أآ":
+            continue  # تبدأ ألبانيا: a verb whose last letter is a hamza
+        code = nationality.get(word[:-1]) if word.endswith("ا") else None
+        if code is None or code != m.actor.code or not prev.is_word or doc.text[prev.end : m.start].strip() \
+                or not prev.norm.endswith("ا") or prev.norm.endswith(("ها", "نا", "وا", "ما")) \
+                or prev.norm.startswith("ال") or len(prev.norm) < 4 or prev.norm in _lexicon_verbs() \
+                or prev.norm in word_set("function_words.tsv") or prev.norm in cue_table():
+            continue
+        group = by_end.get(prev.end)
+        if group is not None and group.actor is not None and not group.actor.code:
+            group.actor = replace(group.actor, code=code, text=doc.text[group.start : m.end], end=m.end)
+            group.text, group.end = doc.text[group.start : m.end], m.end
+        elif group is None:
+            text = doc.text[prev.start : m.end]
+            out.append(Mention(text, prev.start, m.end, "PER", Actor(text, prev.start, m.end, code, "CVL", kind="PER"),
+                               source="nationality"))
+        else:
+            continue
+        dropped.add(m.start)
+    return sorted([m for m in mentions if m.start not in dropped] + out, key=lambda m: m.start)
+
+
 def entities(doc: Doc) -> Doc:
     """Pipeline stage: find entity mentions and actors, then link coreference."""
     doc.main_country = main_country(doc)
     found = [m for m in find_mentions(doc) if not _seat_of(doc, m)]
     found = sorted(found + ner_persons(doc, found), key=lambda m: m.start)
-    doc.mentions = link_bodies(doc, link_coreference(doc, found))
+    doc.mentions = link_bodies(doc, link_coreference(doc, country_as_adjective(doc, found)))
     fill_local_heads(doc, doc.mentions)
     fill_members(doc, doc.mentions)
     fill_local_peoples(doc, doc.mentions)

@@ -652,8 +652,7 @@ def _victims(st: _Site, start: int) -> bool:
         if before & grammar("subset"):
             return True  # بينهم 43 طفلا: part of the toll just given
         near = before | sentence_words(toks[after : after + 3])
-        units = counted_nouns(doc, q, toks[st.lo : st.hi]) if q.unit is None else [q.unit]
-        if metric_for(units, near, near) in ("killed", "injured"):
+        if metric_for(_units(doc, q, toks[st.lo : st.hi]), near, near) in ("killed", "injured"):
             return True
     return False
 
@@ -1410,6 +1409,10 @@ def _find_recipients(st: _Site, actor_m: Mention | None, actors: Sequence[Actor]
         if party is not None:
             return [x.actor for x in coordinated(doc, party, st.clause_end) if x.actor], \
                 "the party after مع/لـ in the clause of the meeting or call"
+    shot = _shot_by(st)
+    if shot is not None and shot[0].start not in taken:
+        return [x.actor for x in coordinated(doc, shot[0], st.clause_end) if x.actor], \
+            "the subject of a passive verb of killing or wounding before بـ + fire (قتل X برصاص Y): X"
     undergoer = _undergoer(st, taken) or _survivor(st)
     if undergoer is not None:
         return [x.actor for x in coordinated(doc, undergoer, st.clause_end) if x.actor], \
@@ -1628,6 +1631,14 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     survivor = _survivor(st) if actor_m is not None else None
     if survivor is not None and survivor.start == actor_m.start:  # نجا المحافظ من محاولة اغتيال: the target
         actors, actor_m, actor_rule = [], None, "none (the subject of نجا من escaped the attack: its target)"
+    shot = _shot_by(st)
+    if shot is not None:  # قتل جندي برصاص قناص: the verb is passive, its subject the victim, the sniper the doer
+        victim, shooter = shot
+        if trig.pos == "verb":
+            actors, actor_m = [x.actor for x in coordinated(doc, shooter, st.clause_end) if x.actor], shooter
+            actor_rule = "passive verb before بـ + fire of a side (قتل X برصاص Y): Y"
+        elif any(a.start == victim.start for a in actors):
+            actors, actor_m, actor_rule = [], None, "none (the subject of the passive verb is the victim)"
     if trig.type == "PROTEST" and not actors:
         crowd = _crowd(st)
         if crowd is not None:  # نزل آلاف الأشخاص إلى الشوارع، تجمع نحو مائة متظاهر: the counted crowd protests
@@ -2056,6 +2067,30 @@ def _undergoer(st: _Site, taken: set[int]) -> Mention | None:
     return before[-1] if before else None
 
 
+def _shot_by(st: _Site) -> tuple[Mention, Mention] | None:
+    """قتل جندي إسرائيلي برصاص قناص، أصيب شاب بنيران الجيش: a verb of being killed or wounded (`hit_verb` of
+    grammar.tsv), its subject right after it, then a firearm's fire (برصاص، بنيران) and the side that fired:
+    (victim, shooter). Found from the verb or from the fire noun, whichever is the trigger."""
+    doc, toks, m = st.doc, st.toks, st.m
+    if m.payload.type != "ASSAULT":
+        return None
+    if m.payload.pos == "verb":
+        verb = m.i
+    else:
+        verb = next((v for v in range(m.i - 1, max(st.lo, m.i - 6) - 1, -1)
+                     if toks[v].norm.removeprefix("و") in grammar("hit_verb")), None)
+    if verb is None or toks[verb].norm.removeprefix("و") not in grammar("hit_verb"):
+        return None
+    victim = next((x for x in st.people if x.start >= toks[verb].end), None)
+    if victim is None or victim.start >= st.clause_end or tokens_between(doc, toks[verb].end, victim.start) > 1:
+        return None
+    k = first_token_from(toks, victim.end)
+    if k is None or k + 1 >= st.hi or toks[k].norm not in grammar("fire_of"):
+        return None
+    shooter = next((x for x in st.people if x.start == toks[k + 1].start), None)
+    return (victim, shooter) if shooter is not None else None
+
+
 def _survivor(st: _Site) -> Mention | None:
     """نجا المحافظ من محاولة اغتيال بتفجير عبوة، نجت القافلة من هجوم: who escaped the attack named after من is
     its target, not its doer (for the words of its means too). The participant right after the `escape` verb
@@ -2150,16 +2185,24 @@ def _purpose(doc: Doc, m: Match[Trigger]) -> bool:
     return not (before & grammar("undergo"))  # تعرضت القوات الأمريكية لهجوم
 
 
+_TALLY_DEAD = 1000  # a toll this large in a clause that spans a year, a month or a stretch of time is a tally
+
+
 def _tally(st: _Site) -> bool:
     """«شهدت أفغانستان 140 هجوما انتحاريا في العام 2006»: an event noun counted by a number of ten or more in a
-    clause that spans a year, a month or a stretch of time is a tally of many events (an aggregate), not one."""
+    clause that spans a year, a month or a stretch of time is a tally of many events (an aggregate), not one; so
+    is a toll of a thousand dead or wounded or more in such a clause (وفي الأشهر الستة الأخيرة أدت التفجيرات إلى
+    قتل وجرح أربعة آلاف عراقي)."""
     doc, toks, m = st.doc, st.toks, st.m
+    s, e = st.clause_start, st.clause_end
+    spans = any(s <= t.start < e and (t.precision in ("year", "month") or t.kind in ("duration", "range"))
+                for t in doc.times)
+    if spans and st.trig.type == "ASSAULT" and any(q.value >= _TALLY_DEAD and not q.vague for _, q in _site_tolls(st)):
+        return True  # في عام 2006 قتل 17 ألف عراقي: deaths in thousands over a year are a tally, not an attack
     if m.payload.pos != "noun" or m.i == 0 or not toks[m.i - 1].norm.isdigit() or int(toks[m.i - 1].norm) < 10 \
             or _in_time(doc, toks[m.i - 1]):  # عام 2012 بالسجن: a year, no count
         return False
-    s, e = st.clause_start, st.clause_end
-    return any(s <= t.start < e and (t.precision in ("year", "month") or t.kind in ("duration", "range"))
-               for t in doc.times)
+    return spans
 
 
 def _generic_plural(toks: Sequence[Token], m: Match[Trigger]) -> bool:
@@ -2621,13 +2664,21 @@ def _tolls(doc: Doc, lo: int, hi: int) -> list[tuple[str, Quantity]]:
     out = []
     for q in qs:
         near = sentence_words([t for t in toks if t.end <= q.start][-2:])
-        metric = metric_for(counted_nouns(doc, q, toks) if q.unit is None else [q.unit], words, near)
+        metric = metric_for(_units(doc, q, toks), words, near)
         if metric is None and (q.unit is None or q.unit[:1] in ("و", "ف")):
             # عن مقتل عشرة. / مقتل عشرة وإصابة ثلاثة: a count of no noun right after a death is of people
             metric = metric_for([_PEOPLE], near, near)
         if metric in _SIZE_METRICS:
             out.append((metric, q))
     return out
+
+
+def _units(doc: Doc, q: Quantity, toks: Sequence[Token]) -> list[str]:
+    """The nouns a count may count: its unit, people for a nationality (خمسة فلسطينيين، 14 إيرانيا), or the
+    candidates of :func:`counted_nouns` when it has none."""
+    if q.unit is None:
+        return counted_nouns(doc, q, toks)
+    return [q.unit, _PEOPLE] if q.unit in nationality_index() else [q.unit]
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
