@@ -605,6 +605,12 @@ def test_event_thousands_dead_over_a_year_are_a_tally(run) -> None:
     assert [e.size for e in doc.events if e.type == "ASSAULT"] == [{"killed": 16}]
 
 
+def test_event_plural_noun_a_side_sends_is_one_act(run) -> None:
+    # أرسلت تركيا تعزيزات: reinforcements sent, not reinforcements in general (a topic: تحدث عن تعزيزات)
+    assert _events(run("أرسلت تركيا تعزيزات عسكرية إلى الحدود السورية.")) == [("MOBILIZE", ["TUR"], [], "asserted")]
+    assert _events(run("وتحدث الوزير التركي عن تعزيزات عسكرية.")) == []
+
+
 def test_event_warning_of_nobody_in_particular_is_no_threat(run) -> None:
     doc = run("وحذر الرئيس الفرنسي من عواقب وخيمة للأزمة.")
     assert "THREATEN" not in [e.type for e in doc.events]

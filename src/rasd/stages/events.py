@@ -1145,7 +1145,7 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
                                         "باعتقال، نجح في طرد): the verb's subject")
         launch = _launch_subject(st) if by is None and gen is None else None
         if launch is not None:
-            return _joined(st, launch, "noun: the object of a launch verb (شنت تركيا، في يناير، هجوما): its subject")
+            return _joined(st, launch, _LAUNCHED + " (شنت تركيا، في يناير، هجوما): its subject")
         # after بعد or a noun that refers to it (اتهمت الشرطة الرجل بتدبير تفجير، قصفت إسرائيل غزة بعد الهجوم),
         # the subject before the event noun is the investigator's or the avenger's, not its doer's; but the
         # one who took a town after fighting (سيطر الجيش على المدينة بعد معارك مع …) is a side of it
@@ -1794,7 +1794,8 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     # تلقى اتصالات من ...: calls made, not a kind of call (``received`` above)
     if date is None and not placed and not size and (referred in _KNOWN
                                                      or (_generic_plural(toks, m) and not received
-                                                         and not (actors and recipients))
+                                                         and not (actors and recipients)
+                                                         and _LAUNCHED not in actor_rule)
                                                      or _purpose(doc, m)):
         return None  # بعد الهجوم، تاريخ اغتيال: vague background, neither dated nor placed (CONVENTIONS)
     if date is None and stmt is not None and stmt.date and (kind in VERBAL or kind == "CONSULT" or trig.pos == "part"
@@ -2022,6 +2023,7 @@ def _background(toks: Sequence[Token], m: Match[Trigger], a: int) -> bool:
     return bool(forms & (grammar("background_prep") | grammar("background_head")))
 
 
+_LAUNCHED = "noun: the object of a launch verb"  # أرسلت تركيا تعزيزات: one act, though a plural noun
 _BEFORE = "after a word that places it before the news (بعد، غداة، منفذي)"
 _REACTION = "what a reaction is to (استنكرت الهجوم)"
 _KNOWN = (_BEFORE, _REACTION)  # a known event: not coded at all when neither dated, placed nor counted
