@@ -611,6 +611,13 @@ def test_event_plural_noun_a_side_sends_is_one_act(run) -> None:
     assert _events(run("وتحدث الوزير التركي عن تعزيزات عسكرية.")) == []
 
 
+def test_event_retaking_control_is_a_seizure(run) -> None:
+    ev = next(e for e in run("أعلن الجيش العراقي استعادة السيطرة على قضاء تلعفر.").events)
+    assert (ev.type, ev.mode, [a.code for a in ev.actor], [p.name for p in ev.location]) == \
+        ("COERCE", "seize", ["IRQ"], ["Tal Afar"])
+    assert run("ودعا الوزير إلى استعادة السيطرة على الأسعار.").events == []
+
+
 def test_event_warning_of_nobody_in_particular_is_no_threat(run) -> None:
     doc = run("وحذر الرئيس الفرنسي من عواقب وخيمة للأزمة.")
     assert "THREATEN" not in [e.type for e in doc.events]
