@@ -618,6 +618,18 @@ def test_event_retaking_control_is_a_seizure(run) -> None:
     assert run("ودعا الوزير إلى استعادة السيطرة على الأسعار.").events == []
 
 
+def test_event_raid_and_arrest_by_the_same_side_keep_the_arrest(run) -> None:
+    # one event of the clause (same side, place, status); the arrest lends it its mode and toll
+    doc = run("وداهمت قوات الاحتلال منازل في مخيم جنين واعتقلت خمسة شبان.")
+    assert [(e.type, e.mode, e.size, [(r.code, r.sector) for r in e.recipient]) for e in doc.events] == [
+        ("COERCE", "arrest", {"arrested": 5}, [("PSE", "CVL")])]
+
+
+def test_event_asked_for_is_hypothetical(run) -> None:
+    doc = run("وطلبت النيابة العامة في باريس توقيف الشبان الثلاثة.")
+    assert [(e.type, e.status) for e in doc.events] == [("COERCE", "hypothetical")]
+
+
 def test_event_warning_of_nobody_in_particular_is_no_threat(run) -> None:
     doc = run("وحذر الرئيس الفرنسي من عواقب وخيمة للأزمة.")
     assert "THREATEN" not in [e.type for e in doc.events]

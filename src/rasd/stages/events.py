@@ -2684,15 +2684,22 @@ def _units(doc: Doc, q: Quantity, toks: Sequence[Token]) -> list[str]:
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per (type, sides, places, date, status, clause); a duplicate lends the kept one the mode and
+    toll it lacks (داهمت القوات منازل واعتقلت خمسة شبان: the raid is an arrest of five)."""
     out: list[Event] = []
-    seen: set[tuple[object, ...]] = set()
+    seen: dict[tuple[object, ...], Event] = {}
     for ev in events:
         key = (ev.type, tuple(sorted(f"{a.code}/{a.sector}" for a in ev.actor)),
                tuple(sorted(f"{r.code}/{r.sector}" for r in ev.recipient)),
                tuple(sorted(str(p.admin1 or p.country) for p in ev.location)), ev.date, ev.status, ev.start)
-        if key in seen:
+        kept = seen.get(key)
+        if kept is not None:
+            if kept.mode is None and ev.mode is not None:
+                kept.mode = ev.mode
+                kept.trace.append(f"mode {ev.mode} from «{ev.trigger}», the same event in the clause")
+            kept.size = {**ev.size, **kept.size}
             continue
-        seen.add(key)
+        seen[key] = ev
         out.append(ev)
     return out
 
