@@ -157,10 +157,14 @@ def group_start(doc: Doc, last: Mention, lo: int) -> Mention:
 
 
 def partitive_before(doc: Doc, x: Mention) -> bool:
-    """The mention follows a quantity noun (المئات من القوات التركية، عناصر من الجيش)."""
+    """The mention follows a quantity noun or a count (المئات من القوات التركية، عناصر من الجيش، عشرة من أعضاء
+    الجماعة)."""
     i = token_at(doc, x.start)
-    return i is not None and i >= 2 and doc.tokens[i - 1].norm == "من" and \
-        (doc.tokens[i - 2].norm in grammar("partitive") or doc.tokens[i - 2].norm[:1].isdigit())
+    if i is None or i < 2 or doc.tokens[i - 1].norm != "من":
+        return False
+    t = doc.tokens[i - 2]
+    return t.norm in grammar("partitive") or t.norm[:1].isdigit() or \
+        any(q.start <= t.start < q.end for q in doc.quantities)
 
 
 def tokens_within(toks: Sequence[Token], start: int, end: int) -> Sequence[Token]:

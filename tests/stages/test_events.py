@@ -630,6 +630,19 @@ def test_event_asked_for_is_hypothetical(run) -> None:
     assert [(e.type, e.status) for e in doc.events] == [("COERCE", "hypothetical")]
 
 
+def test_event_part_of_a_side_after_a_count_is_the_recipient(run) -> None:
+    # على عشرة من أعضاء الجماعة: a count, then من and the side (before, only digits and quantity nouns)
+    doc = run("وأصدرت محكمة مصرية حكما بالإعدام على عشرة من أعضاء جماعة الإخوان المسلمين.")
+    assert _events(doc) == [("SANCTION", ["EGY"], ["EGY"], "asserted")]
+    assert [r.sector for e in doc.events for r in e.recipient] == ["OPP"]
+
+
+def test_event_counted_militants_before_a_death_verb_are_its_victims(run) -> None:
+    doc = run("وذكرت الشرطة الهندية أن اثنين من المتشددين قتلوا خلال اشتباكات في ولاية آسام.")
+    ev = next(e for e in doc.events if e.trigger == "قتلوا")
+    assert ev.actor == [] and [r.sector for r in ev.recipient] == ["REB"] and ev.size == {"killed": 2}
+
+
 def test_event_warning_of_nobody_in_particular_is_no_threat(run) -> None:
     doc = run("وحذر الرئيس الفرنسي من عواقب وخيمة للأزمة.")
     assert "THREATEN" not in [e.type for e in doc.events]
