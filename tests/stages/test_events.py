@@ -643,6 +643,14 @@ def test_event_counted_militants_before_a_death_verb_are_its_victims(run) -> Non
     assert ev.actor == [] and [r.sector for r in ev.recipient] == ["REB"] and ev.size == {"killed": 2}
 
 
+def test_event_claimed_attack_is_the_claimers(run) -> None:
+    for text in ("وتبنت حركة طالبان أمس الهجوم على فندق في كابل.", "وحركة طالبان تتبنى التفجير في كابل."):
+        assert _events(run(text)) == [("ASSAULT", ["AFG"], [], "asserted")]
+    # a condemnation is no claim: the one who condemns did not attack
+    assert all(a.code != "AFG" for e in run("وأدانت الحكومة الأفغانية الهجوم على فندق في كابل.").events
+               if e.type == "ASSAULT" for a in e.actor)
+
+
 def test_event_warning_of_nobody_in_particular_is_no_threat(run) -> None:
     doc = run("وحذر الرئيس الفرنسي من عواقب وخيمة للأزمة.")
     assert "THREATEN" not in [e.type for e in doc.events]
