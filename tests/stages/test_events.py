@@ -651,6 +651,17 @@ def test_event_claimed_attack_is_the_claimers(run) -> None:
                if e.type == "ASSAULT" for a in e.actor)
 
 
+def test_event_crowd_of_people_is_no_mobilisation(run) -> None:
+    doc = run("وفجر انتحاري نفسه وسط حشد من الزوار في كربلاء.")
+    assert "MOBILIZE" not in [e.type for e in doc.events]
+    assert [e.type for e in run("وحشد الجيش السوري قوات كبيرة قرب إدلب.").events] == ["MOBILIZE"]
+
+
+def test_event_excessive_force_against_someone_is_an_attack(run) -> None:
+    doc = run("وقالت المنظمة إن قوات الأمن البحرينية استخدمت القوة المفرطة ضد المحتجين في المنامة.")
+    assert _events(doc) == [("ASSAULT", ["BHR"], ["BHR"], "asserted")]
+
+
 def test_event_warning_of_nobody_in_particular_is_no_threat(run) -> None:
     doc = run("وحذر الرئيس الفرنسي من عواقب وخيمة للأزمة.")
     assert "THREATEN" not in [e.type for e in doc.events]
