@@ -662,6 +662,21 @@ def test_event_excessive_force_against_someone_is_an_attack(run) -> None:
     assert _events(doc) == [("ASSAULT", ["BHR"], ["BHR"], "asserted")]
 
 
+def test_event_expressed_support_and_decisions(run) -> None:
+    # أعرب عن دعمه لـ: support; قررت الكويت طرد السفير: Kuwait expels (the ambassador was read as the actor)
+    doc = run("وأعربت الدول الخليجية عن دعمها للخطوة المغربية بقطع العلاقات مع إيران.")
+    assert sorted(_events(doc)) == [("SANCTION", ["MAR"], ["IRN"], "asserted"),
+                                    ("SUPPORT", ["IGO"], ["MAR"], "asserted")]
+    assert _events(run("وقررت الكويت طرد السفير الفلبيني.")) == [("SANCTION", ["KWT"], ["PHL"], "asserted")]
+    assert _events(run("وجددت الصين رفضها للخطة الأمريكية.")) == [("REJECT", ["CHN"], ["USA"], "asserted")]
+
+
+def test_side_noun_span_leaves_its_preposition_out(run) -> None:
+    # للمخرج الإيطالي: the preposition is no part of the side noun, so it is never taken for a subject
+    doc = run("وأشاد الوزير بالجهود الأوروبية.")
+    assert [x.text for x in doc.side_nouns] == ["الجهود الأوروبية"]
+
+
 def test_event_warning_of_nobody_in_particular_is_no_threat(run) -> None:
     doc = run("وحذر الرئيس الفرنسي من عواقب وخيمة للأزمة.")
     assert "THREATEN" not in [e.type for e in doc.events]

@@ -734,12 +734,16 @@ def adjective_mentions(doc: Doc) -> list[Mention]:
             continue
         # the noun agrees in definiteness: الجهود الأوروبية، أهداف إيرانية
         forms = [f for f, off in stems(noun.norm)]
-        stem = next((f for f in forms if f.startswith("ال") == definite), None)
+        chosen = next(((f, off) for f, off in stems(noun.norm) if f.startswith("ال") == definite), None)
+        stem = chosen[0] if chosen else None
         if stem is None or len(stem) < 3 or ("ال" + stem if not definite else stem) in grammar("not_a_side") \
                 or any(f in _one_word_triggers() or f[2:] in _one_word_triggers() for f in forms) \
                 or not _content_word(noun):
             continue  # an event noun (القصف التركي) names its actor through the trigger rules
-        out.append(Mention(doc.text[noun.start : t.end], noun.start, t.end, "ORG",
-                           Actor(doc.text[noun.start : t.end], noun.start, t.end, iso, None, kind="ORG"),
+        # the span leaves a proclitic out, as every mention does (للشعب الفلسطيني: ل + the people), so that
+        # prep_of sees the preposition
+        start = char_offset(noun, chosen[1]) if chosen else noun.start
+        out.append(Mention(doc.text[start : t.end], start, t.end, "ORG",
+                           Actor(doc.text[start : t.end], start, t.end, iso, None, kind="ORG"),
                            source="adjective"))
     return out

@@ -465,8 +465,11 @@ def _decider(doc: Doc, toks: Sequence[Token], m: Match[Trigger], people: Sequenc
         if y.actor is not None and y.actor.code:
             x = y
             break
-    if x is None or prep_of(doc, x) is not None or not all(_definite(t) for t in tokens_within(toks, x.end, start)):
-        return None  # نقلت الصين القرار لروسيا بسحب قواتها: Russia is told, not deciding
+    # نقلت الصين القرار لروسيا بسحب قواتها: Russia is told, not deciding; but in للخطوة المغربية بقطع العلاقات the
+    # preposition is the decision noun's own (a side noun: the noun and its adjective)
+    if x is None or (prep_of(doc, x) is not None and x.source != "adjective") \
+            or not all(_definite(t) for t in tokens_within(toks, x.end, start)):
+        return None
     first = token_at(doc, x.start)
     if first is None:
         return None
