@@ -677,6 +677,17 @@ def test_side_noun_span_leaves_its_preposition_out(run) -> None:
     assert [x.text for x in doc.side_nouns] == ["الجهود الأوروبية"]
 
 
+def test_event_money_given_pledged_and_withdrawals(run) -> None:
+    assert _events(run("وأعلنت الإمارات تقديم 50 مليون دولار للأونروا.")) == [("AID", ["ARE"], ["UNO"], "asserted")]
+    # what is pledged is still to come; the pledge itself is asserted
+    doc = run("وتعهدت السعودية بتقديم 500 مليون دولار لليمن.")
+    assert sorted((e.type, e.status) for e in doc.events) == [("AGREE", "asserted"), ("AID", "future")]
+    # من after a withdrawal names where from, never who withdraws
+    doc = run("وتعهد الرئيس الأمريكي بسحب القوات من سوريا.")
+    ev = next(e for e in doc.events if e.type == "RETREAT")
+    assert ev.status == "future" and [a.code for a in ev.actor] == ["USA"]
+
+
 def test_event_warning_of_nobody_in_particular_is_no_threat(run) -> None:
     doc = run("وحذر الرئيس الفرنسي من عواقب وخيمة للأزمة.")
     assert "THREATEN" not in [e.type for e in doc.events]

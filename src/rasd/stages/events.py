@@ -1129,8 +1129,10 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
         if back is not None:
             return [x.actor for x in coordinated(doc, back, st.clause_end) if x.actor], back, \
                 "noun + light verb with its pronoun (هجمات شنتها سوريا)"
+        # (not after a withdrawal or a deployment: سحب القوات من سوريا names where from, not who)
         by = next((x for x in after if prep_of(doc, x) == "من قبل" and not _backer(doc, x)), None) or \
-            next((x for x in after[:1] if prep_of(doc, x) == "من" and tokens_between(doc, m.end, x.start) == 1), None)
+            next((x for x in after[:1] if prep_of(doc, x) == "من" and tokens_between(doc, m.end, x.start) == 1
+                  and trig.type not in ("RETREAT", "MOBILIZE")), None)
         if by is None and trig.type == "PROTEST":  # تظاهرة للطلاب، اعتصام لعمال النفط: the protesters' protest
             # (not an attack's: ضربة للمتشددين، ضربة لرئيسة الوزراء: its لـ brings the target)
             by = next((x for x in after[:1] if prep_of(doc, x) == "ل" and tokens_between(doc, m.end, x.start) == 0),
