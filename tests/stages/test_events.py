@@ -688,6 +688,15 @@ def test_event_money_given_pledged_and_withdrawals(run) -> None:
     assert ev.status == "future" and [a.code for a in ev.actor] == ["USA"]
 
 
+def test_event_that_pronoun_is_the_speaker_only_as_the_verbs_subject(run) -> None:
+    # إنه قصف: the speaker shelled (قصف is also the noun); أنها روسية شنت: the pronoun is the planes', not the
+    # speaker's (the local sources were the attackers)
+    doc = run("وقال الجيش الإسرائيلي إنه قصف مواقع لحماس في غزة.")
+    assert _events(doc) == [("ASSAULT", ["ISR"], ["PSE"], "asserted")]
+    doc = run("وقالت مصادر محلية إن طائرات حربية يعتقد أنها روسية شنت غارات على بلدة في ريف إدلب.")
+    assert all(a.text != "مصادر محلية" for e in doc.events for a in e.actor)
+
+
 def test_event_warning_of_nobody_in_particular_is_no_threat(run) -> None:
     doc = run("وحذر الرئيس الفرنسي من عواقب وخيمة للأزمة.")
     assert "THREATEN" not in [e.type for e in doc.events]

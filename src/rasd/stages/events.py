@@ -577,9 +577,18 @@ def _claimed(toks: Sequence[Token], lo: int, i: int) -> bool:
     return any(f in grammar("responsibility") for k in range(max(lo, i - 3), i) for f, _ in stems(toks[k].norm))
 
 
+_BEFORE_VERB = frozenset(norm(w) for w in ("قد", "لم", "لن", "لا", "ما", "سوف", "كان", "كانت"))
+
+
 def _speaker_is_subject(toks: Sequence[Token], lo: int, i: int) -> bool:
-    """The clause opens with a that + pronoun (إنها، أنه): its subject is the speaker."""
-    return any(toks[k].norm in grammar("subject_pronoun") for k in range(max(lo - 1, 0), i))
+    """The clause opens with a that + pronoun (إنها، أنه) and only a particle or a time word stands between it and
+    the verb (إنه قد قصف، أنها لم تشارك): its subject is the speaker. Not when the pronoun has a predicate of its
+    own (طائرات يعتقد أنها روسية شنت غارات: the planes are Russian and launched the raids)."""
+    for k in range(max(lo - 1, 0), i):
+        if toks[k].norm in grammar("subject_pronoun") and \
+                all(t.norm in _BEFORE_VERB or t.norm in grammar("time") or not t.is_word for t in toks[k + 1 : i]):
+            return True
+    return False
 
 
 @functools.cache
@@ -1115,6 +1124,11 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
     else:  # verbal noun
         if st.accused is not None:
             return [], None, "noun: the genitive is the accused (اتهام النظام بشن هجوم)"
+        if speaker is not None and m.i > st.a and toks[m.i - 1].norm in grammar("subject_pronoun") \
+                and m.start == toks[m.i].start and len(norm(m.phrase.split()[0])) == 3 \
+                and masculine_past(norm(m.phrase.split()[0])):
+            # قال الجيش إنه قصف مواقع: the form is the past verb whose subject the pronoun is, the speaker
+            return [speaker], None, "past verb after إنه/أنها (read as its noun): the speaker"
         pushed = _caused_agent(st)
         if pushed is not None:
             return _joined(st, pushed, "noun after a causative verb and its object (دفعت الهجمات الرئيس إلى "
