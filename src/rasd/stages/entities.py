@@ -646,10 +646,17 @@ def fill_local_offices(doc: Doc, mentions: list[Mention]) -> None:
             m.actor = replace(m.actor, code=p.country)
 
 
+def _listed_country(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
+    """رئيسا تركيا وروسيا: a country name joined by و to another one is a genitive of a dual in construct."""
+    return any(x.label == "LOC" and x.start > m.end and doc.text[m.end : x.start].strip() == "و"
+               for x in mentions)
+
+
 def country_as_adjective(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """مهندسا تركيا، مسلحا سوريا: after an indefinite noun in the accusative, a country name that is also the
     accusative of its nationality adjective (تركي + ا) is that adjective (not after a verb with its pronoun:
-    شنتها سوريا، قصفها، فعلوا). A group before it (مسلحا) takes the
+    شنتها سوريا، قصفها، فعلوا; nor after an adverb: اتهمت مرارا روسيا; nor before و and another country: رئيسا
+    تركيا وروسيا, two presidents). A group before it (مسلحا) takes the
     country's code; any other noun (مهندسا) becomes a person of that country, a civilian, and the country name
     is no mention of its own."""
     toks = doc.tokens
@@ -669,6 +676,7 @@ def country_as_adjective(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if code is None or code != m.actor.code or not prev.is_word or doc.text[prev.end : m.start].strip() \
                 or not prev.norm.endswith("ا") or prev.norm.endswith(("ها", "نا", "وا", "ما")) \
                 or prev.norm.startswith("ال") or len(prev.norm) < 4 or prev.norm in _lexicon_verbs() \
+                or prev.norm in grammar("adverb") or _listed_country(doc, m, mentions) \
                 or prev.norm in word_set("function_words.tsv") or prev.norm in cue_table():
             continue
         group = by_end.get(prev.end)

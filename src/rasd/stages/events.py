@@ -1790,6 +1790,8 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
         if named is not None:
             locations, loc_rule = [named], "the place that names the meeting"
     locations = _most_specific(locations)
+    if mode == "seize" and "territory" in context and not locations and not recipients and _controls_a_thing(st):
+        return None  # استعادت الحكومة السيطرة على سعر الصرف، سيطر الجيش على الوضع: control of no place
 
     at_target = False  # the location is the target's country (see below), not a place the text gives
     if not locations and kind not in VERBAL and kind not in _PLACELESS:
@@ -1909,8 +1911,8 @@ def _recipient(doc: Doc, people: list[Mention], trig: Trigger, m: Match[Trigger]
              and not _names_a_meeting(doc, m, x) and not (trig.type in VERBAL and _in_ranks(doc, x))]
     if skip_subject and cands and prep_of(doc, cands[0]) is None:
         cands = cands[1:]  # the subject of the introduced clause (بأن روسيا ستواصل ...)
-    if trig.prep == "gen":  # the victim right after the noun, past a number or «ما لا يقل عن»
-        return next((x for x in cands if victim_gap(doc, m.end, x.start)), None)
+    if trig.prep == "gen":  # the victim right after the noun, past a number or «ما لا يقل عن», or members of it
+        return next((x for x in cands if victim_gap(doc, m.end, x.start) or _members_of(doc, m.end, x.start)), None)
     if trig.prep:
         hit = next((x for x in cands if prep_of(doc, x) == trig.prep), None)
         if hit is not None:
@@ -2137,24 +2139,44 @@ def _claimer(st: _Site) -> Mention | None:
     return None
 
 
+def _members_of(doc: Doc, end: int, start: int) -> bool:
+    """Between a verbal noun and a side, a count and a word for its members before من (تحييد 12 إرهابيا من حزب
+    العمال، اعتقال عناصر من التنظيم): the side's members are the victims."""
+    between = tokens_within(doc.tokens, end, start)
+    if len(between) < 2 or between[-1].norm != "من" or between[-2].norm not in grammar("member_noun"):
+        return False
+    return len(between) == 2 or victim_gap(doc, end, between[-2].start)
+
+
+def _controls_a_thing(st: _Site) -> bool:
+    """The word after على of a seizure is a thing that is no place (`controlled_thing` of grammar.tsv: سعر،
+    الأسعار، الوضع، الحريق، الأزمة)."""
+    toks = st.toks
+    k = next((j for j in range(st.m.j, min(st.m.j + 4, st.hi)) if toks[j].norm == "علي"), None)
+    return k is not None and k + 1 < st.hi and _bare_in(toks[k + 1].norm, grammar("controlled_thing"))
+
+
 def _survivor(st: _Site) -> Mention | None:
     """نجا المحافظ من محاولة اغتيال بتفجير عبوة، نجت القافلة من هجوم: who escaped the attack named after من is
-    its target, not its doer (for the words of its means too). The participant right after the `escape` verb
-    of the clause, or right before it, when من stands between the verb and the trigger."""
+    its target, not its doer (for the words of its means too, within five words after من, and a verb of a
+    relative clause: نجا من سمكة قرش هاجمته; not a verb after و, the survivors' own act). The participant
+    right after the `escape` verb, or right before it when من follows the verb."""
     doc, toks, m = st.doc, st.toks, st.m
-    if m.payload.type != "ASSAULT":
-        return None
+    if m.payload.type != "ASSAULT" or (m.payload.pos != "noun" and toks[m.i].norm[:1] in "وف"):
+        return None  # نجت القوات من كمين وقتلت خمسة: a verb after و is an act of the survivors
     verb = next((v for v in range(m.i - 1, st.lo - 1, -1)
                  if toks[v].norm in grammar("escape") or toks[v].norm[1:] in grammar("escape")), None)
     if verb is None:
         return None
     frm = next((k for k in range(verb + 1, m.i) if toks[k].norm == "من"), None)
-    if frm is None:
+    if frm is None or m.i - frm > 5:  # من محاولة اغتيال بتفجير عبوة ناسفة: the words of the attack escaped
         return None
     v = toks[verb]
     after = [x for x in st.people if v.end <= x.start < toks[frm].start]
     if after:
         return after[0]
+    if frm != verb + 1:
+        return None  # ونجا رابع من الهجوم: a subject after the verb that names no side; the one before is not it
     before = [x for x in st.people if st.clause_start <= x.start and x.end <= v.start
               and not doc.text[x.end : v.start].strip(" ،,")]
     return before[-1] if before else None
@@ -2231,20 +2253,15 @@ def _purpose(doc: Doc, m: Match[Trigger]) -> bool:
     return not (before & grammar("undergo"))  # تعرضت القوات الأمريكية لهجوم
 
 
-_TALLY_DEAD = 1000  # a toll this large in a clause that spans a year, a month or a stretch of time is a tally
-
-
 def _tally(st: _Site) -> bool:
     """«شهدت أفغانستان 140 هجوما انتحاريا في العام 2006»: an event noun counted by a number of ten or more in a
-    clause that spans a year, a month or a stretch of time is a tally of many events (an aggregate), not one; so
-    is a toll of a thousand dead or wounded or more in such a clause (وفي الأشهر الستة الأخيرة أدت التفجيرات إلى
-    قتل وجرح أربعة آلاف عراقي)."""
+    clause that spans a year, a month or a stretch of time is a tally of many events (an aggregate), not one. (A
+    toll in thousands over such a stretch, الحرب الدائرة منذ سبع سنوات أسقطت نصف مليون قتيل, stays an event, as
+    the gold codes it; the count is an aggregate too.)"""
     doc, toks, m = st.doc, st.toks, st.m
     s, e = st.clause_start, st.clause_end
     spans = any(s <= t.start < e and (t.precision in ("year", "month") or t.kind in ("duration", "range"))
                 for t in doc.times)
-    if spans and st.trig.type == "ASSAULT" and any(q.value >= _TALLY_DEAD and not q.vague for _, q in _site_tolls(st)):
-        return True  # في عام 2006 قتل 17 ألف عراقي: deaths in thousands over a year are a tally, not an attack
     if m.payload.pos != "noun" or m.i == 0 or not toks[m.i - 1].norm.isdigit() or int(toks[m.i - 1].norm) < 10 \
             or _in_time(doc, toks[m.i - 1]):  # عام 2012 بالسجن: a year, no count
         return False
@@ -2365,7 +2382,8 @@ def _bare_object(st: _Site, actor_m: Mention | None) -> Actor | None:
         return None
     x = next((y for y in mentions_within(doc.mentions, toks[k].start, toks[st.hi - 1].end)
               if y.actor is not None and victim_gap(doc, toks[k].start, y.start)), None)
-    if x is None or x.actor is None or x.actor.code or x.actor.sector is None or prep_of(doc, x) is not None:
+    if x is None or x.actor is None or x.actor.code or x.actor.sector is None \
+            or (prep_of(doc, x) is not None and not partitive_before(doc, x)):  # ثلاثة من رجال الشرطة
         return None
     # the verb's subject, if it has none before: a definite noun right after it (استهدف الطيران، سيطرت قوات
     # المقاومة) is the subject (VSO); an object only past a subject, after أحد, after a verb whose plural
