@@ -708,6 +708,19 @@ def test_event_review_near_misses(run) -> None:
     assert [[a.code for a in e.actor] for e in doc.events] == [["IRQ"]]
 
 
+def test_event_withdrawal_of_a_sides_fighters_is_the_sides(run) -> None:
+    assert _events(run("وبدأ انسحاب مقاتلي المعارضة السورية من درعا.")) == [("RETREAT", ["SYR"], [], "asserted")]
+    # those an evacuation moves are no doers
+    doc = run("وتتواصل عملية إجلاء مقاتلي حركة أحرار الشام من مدينة حرستا.")
+    assert all(a.code is None for e in doc.events for a in e.actor)
+
+
+def test_event_counted_people_gathering(run) -> None:
+    doc = run("وتجمع نحو مئتي طالب أمام مقر وزارة التعليم في الرباط.")
+    assert [(e.type, [a.code for a in e.actor]) for e in doc.events] == [("PROTEST", ["MAR"])]
+    assert run("وتجمع الطلاب في قاعة المحاضرات.").events == []
+
+
 def test_event_warning_of_nobody_in_particular_is_no_threat(run) -> None:
     doc = run("وحذر الرئيس الفرنسي من عواقب وخيمة للأزمة.")
     assert "THREATEN" not in [e.type for e in doc.events]

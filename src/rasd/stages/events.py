@@ -1151,7 +1151,8 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
             # (not an attack's: ضربة للمتشددين، ضربة لرئيسة الوزراء: its لـ brings the target)
             by = next((x for x in after[:1] if prep_of(doc, x) == "ل" and tokens_between(doc, m.end, x.start) == 0),
                       None)
-        gen = after[0] if after and (adjacent(doc, m.end, after[0].start) or _owner_body_between(st, after[0])) \
+        gen = after[0] if after and (adjacent(doc, m.end, after[0].start) or _owner_body_between(st, after[0])
+                                     or (trig.type in _BY_MEMBERS and _part_between(doc, m.end, after[0].start))) \
             and prep_of(doc, after[0]) is None \
             and not (trig.type == "CONSULT" and after[0].actor and after[0].actor.kind == "LOC") else None
         owner = _decider(doc, toks, m, st.people) if by is None and (gen is None or trig.prep == "gen") else None
@@ -2154,6 +2155,18 @@ def _controls_a_thing(st: _Site) -> bool:
     toks = st.toks
     k = next((j for j in range(st.m.j, min(st.m.j + 4, st.hi)) if toks[j].norm == "علي"), None)
     return k is not None and k + 1 < st.hi and _bare_in(toks[k + 1].norm, grammar("controlled_thing"))
+
+
+# Types whose verbal noun's genitive, named through its members, is its doer (انسحاب مقاتلي المعارضة); not an
+# evacuation's or an arrest's (إجلاء مقاتلي الحركة: they are evacuated)
+_BY_MEMBERS = frozenset({"RETREAT", "ASSAULT", "MOBILIZE", "PROTEST"})
+
+
+def _part_between(doc: Doc, end: int, start: int) -> bool:
+    """Only a word for a part of a side between a verbal noun and the side (انسحاب مقاتلي المعارضة، هجوم عناصر
+    التنظيم): the side is the noun's genitive, through its members."""
+    between = tokens_within(doc.tokens, end, start)
+    return 0 < len(between) <= 2 and all(t.norm in grammar("member_noun") for t in between)
 
 
 def _survivor(st: _Site) -> Mention | None:
