@@ -29,9 +29,9 @@ def test_entities_resolve_actor_codes(run, text, span, code, sector) -> None:
 
 
 @pytest.mark.parametrize(("text", "span", "code", "sector"), [
-    ("وقال محافظ الأنبار إن الطريق أعيد فتحه.", "محافظ", "IRQ", "GOV"),
-    ("وأعلنت شرطة كركوك اعتقال ثلاثة مطلوبين.", "شرطة", "IRQ", "COP"),
-    ("وقال محافظ نابلس إن المدارس أغلقت.", "محافظ", "PSE", "GOV"),
+    ("وقال محافظ الأنبار إن الطريق أعيد فتحه.", "محافظ الأنبار", "IRQ", "GOV"),
+    ("وأعلنت شرطة كركوك اعتقال ثلاثة مطلوبين.", "شرطة كركوك", "IRQ", "COP"),
+    ("وقال محافظ نابلس إن المدارس أغلقت.", "محافظ نابلس", "PSE", "GOV"),
 ])
 def test_entities_office_of_a_town_is_of_its_country(run, text, span, code, sector) -> None:
     # an office in construct with a town or province it serves (محافظ الأنبار) is of that place's country

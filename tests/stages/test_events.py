@@ -721,6 +721,12 @@ def test_event_counted_people_gathering(run) -> None:
     assert run("وتجمع الطلاب في قاعة المحاضرات.").events == []
 
 
+def test_event_attack_on_an_office_of_a_named_town_is_codable(run) -> None:
+    # محافظ البصرة: the target is named by its town, enough to code the attack with no attacker or toll
+    doc = run("ونجا محافظ البصرة من محاولة اغتيال بعبوة ناسفة.")
+    assert _events(doc) == [("ASSAULT", [], ["IRQ"], "asserted")]
+
+
 def test_event_warning_of_nobody_in_particular_is_no_threat(run) -> None:
     doc = run("وحذر الرئيس الفرنسي من عواقب وخيمة للأزمة.")
     assert "THREATEN" not in [e.type for e in doc.events]

@@ -642,8 +642,9 @@ def fill_local_offices(doc: Doc, mentions: list[Mention]) -> None:
         if k is None or toks[k - 1].norm.startswith("ال") or doc.text[m.end : toks[k].start].strip():
             continue  # الشرطة البصرة is no construct; a word between says something else
         p = places.get(toks[k].start)
-        if p is not None:
-            m.actor = replace(m.actor, code=p.country)
+        if p is not None:  # the place is part of the office's name: محافظ البصرة
+            m.text, m.end = doc.text[m.start : p.end], p.end
+            m.actor = replace(m.actor, code=p.country, text=m.text, end=p.end)
 
 
 def _listed_country(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:

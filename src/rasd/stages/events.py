@@ -1776,7 +1776,8 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
         sides = [r for r in recipients if not (kind == "ASSAULT" and _victims(st, r.start))]
         actors, recipients = actors + sides, [r for r in recipients if r not in sides]
         actor_rule += "; two-sided fighting: the other side joins the actors"
-    if kind == "ASSAULT" and not actors and not size and not (recipients and st.places):
+    named_target = any(r.start < p.start < r.end for r in recipients for p in doc.places)  # محافظ البصرة
+    if kind == "ASSAULT" and not actors and not size and not (recipients and (st.places or named_target)):
         return None  # an attack with no attacker, no toll and no target at a named place is not codable
     if trig.requires == "recipient" and not recipients:
         return None
