@@ -583,6 +583,8 @@ def test_event_condemned_in_construct_is_a_known_event(run) -> None:
     ("قتل جندي إسرائيلي برصاص قناص فلسطيني في الخليل.", "PSE", "ISR"),
     ("أصيب شرطي مصري بنيران مسلحين في العريش.", "EGY", "EGY"),
     ("واستشهد شاب فلسطيني برصاص الجيش الإسرائيلي في جنين.", "ISR", "PSE"),
+    ("وأصيب ثلاثة صيادين فلسطينيين برصاص البحرية الإسرائيلية قبالة غزة.", "ISR", "PSE"),
+    ("وقتل مواطن سوري برصاص حرس الحدود التركي.", "TUR", "SYR"),
 ])
 def test_event_killed_by_fire_of_a_side_is_passive(run, text, actor, victim) -> None:
     # قتل X برصاص Y: X was killed, Y fired (X was read as the killer, Y as the killed)

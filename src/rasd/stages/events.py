@@ -2096,9 +2096,10 @@ def _undergoer(st: _Site, taken: set[int]) -> Mention | None:
 
 
 def _shot_by(st: _Site) -> tuple[Mention, Mention] | None:
-    """قتل جندي إسرائيلي برصاص قناص، أصيب شاب بنيران الجيش: a verb of being killed or wounded (`hit_verb` of
-    grammar.tsv), its subject right after it, then a firearm's fire (برصاص، بنيران) and the side that fired:
-    (victim, shooter). Found from the verb or from the fire noun, whichever is the trigger."""
+    """قتل جندي إسرائيلي برصاص قناص، أصيب ثلاثة صيادين فلسطينيين بنيران البحرية: a verb of being killed or
+    wounded (`hit_verb` of grammar.tsv), its subject right after it, then a firearm's fire (`fire_of`: برصاص،
+    بنيران) and the side that fired: (victim, shooter). The victim is the coded one of the subject's words, or a
+    noun with a nationality adjective (قتل مواطن سوري برصاص). Found from the verb or from the fire noun."""
     doc, toks, m = st.doc, st.toks, st.m
     if m.payload.type != "ASSAULT":
         return None
@@ -2109,14 +2110,21 @@ def _shot_by(st: _Site) -> tuple[Mention, Mention] | None:
                      if toks[v].norm.removeprefix("و") in grammar("hit_verb")), None)
     if verb is None or toks[verb].norm.removeprefix("و") not in grammar("hit_verb"):
         return None
-    victim = next((x for x in st.people if x.start >= toks[verb].end), None)
-    if victim is None or victim.start >= st.clause_end or tokens_between(doc, toks[verb].end, victim.start) > 1:
-        return None
-    k = first_token_from(toks, victim.end)
-    if k is None or k + 1 >= st.hi or toks[k].norm not in grammar("fire_of"):
+    k = next((j for j in range(verb + 1, min(verb + 6, st.hi)) if toks[j].norm in grammar("fire_of")), None)
+    if k is None or k == verb + 1 or k + 1 >= st.hi:
         return None
     shooter = next((x for x in st.people if x.start == toks[k + 1].start), None)
-    return (victim, shooter) if shooter is not None else None
+    if shooter is None:
+        return None
+    words = [x for x in st.people if toks[verb].end <= x.start and x.end <= toks[k].start]
+    victim = next((x for x in words if x.actor is not None and x.actor.code), words[0] if words else None)
+    code = nationality_index().get(toks[k - 1].norm)
+    if (victim is None or victim.actor is None or not victim.actor.code) and code is not None and k - 1 > verb + 1:
+        # مواطن سوري: a noun and its nationality
+        s, e = toks[verb + 1].start, toks[k - 1].end
+        victim = Mention(doc.text[s:e], s, e, "PER", Actor(doc.text[s:e], s, e, code, "CVL", kind="PER"),
+                         source="nationality")
+    return (victim, shooter) if victim is not None else None
 
 
 def _claimer(st: _Site) -> Mention | None:
