@@ -89,3 +89,12 @@ def test_aggregate_nationality_counts_people_and_refuge_is_displacement(run) -> 
               "ونزح ربع مليون من سكان المنطقة.")
     assert [(a.metric, a.value) for a in doc.aggregates] == \
         [("arrested", 14), ("displaced", 1_000_000), ("displaced", 250_000)]
+
+
+def test_aggregate_metric_of_the_word_right_before_the_count(run) -> None:
+    # استشهدوا وأصيب أكثر من 2700: the wounding is the later count's, past «أكثر من»; the dead were read as
+    # wounded too (استشهدوا was no word of death), and a time word before a count gives it no other metric
+    doc = run("وأفادت وزارة الصحة الفلسطينية بأن 58 فلسطينيا استشهدوا وأصيب أكثر من 2700 آخرين منذ الصباح.")
+    assert [(a.metric, a.value) for a in doc.aggregates] == [("killed", 58), ("injured", 2700)]
+    doc = run("وقال المرصد إنه قتل مساء الجمعة 16 مدنيا في غارة على المستشفى.")
+    assert [(a.metric, a.value) for a in doc.aggregates] == [("killed", 16)]

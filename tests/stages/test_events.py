@@ -729,6 +729,11 @@ def test_event_attack_on_an_office_of_a_named_town_is_codable(run) -> None:
     assert _events(doc) == [("ASSAULT", [], ["IRQ"], "asserted")]
 
 
+def test_event_toll_past_an_approximator(run) -> None:
+    doc = run("وقتل 39 شخصا وأصيب أكثر من ثلاثين آخرين برصاص مسلح في سوسة.")
+    assert [e.size for e in doc.events] == [{"killed": 39, "injured": 30}]
+
+
 def test_event_warning_of_nobody_in_particular_is_no_threat(run) -> None:
     doc = run("وحذر الرئيس الفرنسي من عواقب وخيمة للأزمة.")
     assert "THREATEN" not in [e.type for e in doc.events]

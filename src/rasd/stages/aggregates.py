@@ -56,6 +56,21 @@ def _unit_forms(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def without_approximators(before: list[Token]) -> list[Token]:
+    """The tokens before a count without the approximators that end them (أصيب أكثر من 2700، مقتل نحو 20):
+    the word that says what is counted stands before those."""
+    approx = grammar("approximator")
+    out = list(before)
+    while out:
+        if out[-1].norm in approx:
+            out.pop()
+        elif out[-1].norm == "من" and len(out) >= 2 and out[-2].norm in approx:  # أكثر من، أقل من
+            del out[-2:]
+        else:
+            break
+    return out
+
+
 def sentence_words(toks: Sequence[Token]) -> set[str]:
     words: set[str] = set()
     for t in toks:
@@ -78,11 +93,13 @@ def counted_nouns(doc: Doc, q: Quantity, toks: Sequence[Token]) -> list[str]:
     return units
 
 
-def metric_for(units: Sequence[str], words: set[str], near: set[str] | None = None) -> str | None:
+def metric_for(units: Sequence[str], words: set[str], near: set[str] | None = None, near_only: bool = False
+               ) -> str | None:
     """The metric of a number from its counted noun and the words of its sentence.
 
     ``near`` are the words just before the number (إصابة خمسة، مقتل أربعة): a rule whose context
-    they satisfy wins over one that only the rest of the sentence satisfies.
+    they satisfy wins over one that only the rest of the sentence satisfies; ``near_only`` asks for such a rule
+    alone.
     """
     forms = frozenset().union(*(_unit_forms(u) for u in units))
     fits = [r for r in metric_rules() if r.units & forms]
@@ -90,6 +107,8 @@ def metric_for(units: Sequence[str], words: set[str], near: set[str] | None = No
         for rule in fits:
             if rule.context and all(group & near for group in rule.context):
                 return rule.metric
+    if near_only:  # only a rule whose context the words next to the number give
+        return None
     for rule in fits:
         if all(group & words for group in rule.context):
             return rule.metric
@@ -152,12 +171,15 @@ def find_aggregates(doc: Doc) -> list[Aggregate]:
             before = [t for t in toks if t.end <= q.start and t.start >= q_end]
             if before and before[-1].norm in grammar("subset"):
                 continue  # بينهم 19 طفلا: a part of a toll already counted
-            while before and before[-1].norm in grammar("approximator"):
-                before.pop()  # أكثر من، نحو، ما لا يقل عن: the role word stands before them
+            before = without_approximators(before)  # أكثر من، نحو، ما لا يقل عن: the role word stands before them
             if words is None:
                 words = sentence_words(toks)
-            near = sentence_words(before[-2:])
-            metric = metric_for(counted_nouns(doc, q, toks), words, near)
+            units = counted_nouns(doc, q, toks)
+            # the word right before the count first (استشهدوا وأصيب أكثر من 2700: wounded), then the two
+            last = sentence_words(before[-1:])
+            metric = metric_for(units, last, last, near_only=True) if last else None
+            if metric is None:
+                metric = metric_for(units, words, sentence_words(before[-2:]))
             if metric is None:
                 continue
             qn, _ = _norm_span(doc, q.start, q.end)

@@ -32,7 +32,7 @@ from rasd.lexicon import (
 from rasd.matcher import GAP, MAX_GAP, Match, PhraseMatcher
 from rasd.records import Actor, Event, Mention, Place, Quantity, Statement, Token
 from rasd.resources import load_tsv
-from rasd.stages.aggregates import MAX_VAGUE, counted_nouns, metric_for, sentence_words
+from rasd.stages.aggregates import MAX_VAGUE, counted_nouns, metric_for, sentence_words, without_approximators
 from rasd.stages.places import country_place
 from rasd.stages.statements import (
     COMPLEMENTIZERS,
@@ -2751,7 +2751,7 @@ def _tolls(doc: Doc, lo: int, hi: int) -> list[tuple[str, Quantity]]:
     words = sentence_words(toks)
     out = []
     for q in qs:
-        near = sentence_words([t for t in toks if t.end <= q.start][-2:])
+        near = sentence_words(without_approximators([t for t in toks if t.end <= q.start])[-2:])
         metric = metric_for(_units(doc, q, toks), words, near)
         if metric is None and (q.unit is None or q.unit[:1] in ("و", "ف")):
             # عن مقتل عشرة. / مقتل عشرة وإصابة ثلاثة: a count of no noun right after a death is of people
