@@ -2258,7 +2258,7 @@ def _reacted_to(doc: Doc, m: Match[Trigger], lo: int) -> bool:
         return bool(words & grammar("reaction"))
     # in construct: only after a verb or noun of judging (not بعد يوم من تهديد الرئيس: a time, the threat dated)
     nxt = doc.tokens[m.j] if m.j < len(doc.tokens) else None
-    named = nxt is not None and any(x.start == nxt.start for x in doc.mentions)
+    named = nxt is not None and any(x.start == nxt.start for x in mentions_within(doc.mentions, nxt.start, nxt.end))
     return nxt is not None and m.end == doc.tokens[m.j - 1].end and (nxt.norm.startswith("ال") or named) \
         and bool(words & (grammar("reaction") - grammar("background_prep") - {norm("أعقب"), norm("أعقبت")}))
 
