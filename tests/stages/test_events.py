@@ -734,6 +734,21 @@ def test_event_toll_past_an_approximator(run) -> None:
     assert [e.size for e in doc.events] == [{"killed": 39, "injured": 30}]
 
 
+def test_event_nominative_civilians_act_and_escorts_are_no_targets(run) -> None:
+    # مستوطنون (nominative) right after the verb is its subject; بحماية الشرطة: the police escort them
+    doc = run("واقتحم مستوطنون باحات المسجد الأقصى بحماية الشرطة الإسرائيلية.")
+    assert [([(a.code, a.sector) for a in e.actor], e.recipient) for e in doc.events] == [([("ISR", "CVL")], [])]
+    # the civilians an arrest takes (ين) stay its object
+    doc = run("واعتقلت الشرطة متظاهرين في القاهرة.")
+    assert [[r.sector for r in e.recipient] for e in doc.events] == [["CVL"]]
+
+
+def test_event_capital_inside_a_place_is_no_recipient(run) -> None:
+    # بريف دمشق: the countryside of Damascus is where, not the government
+    doc = run("وحاصرت قوات النظام بلدة مضايا بريف دمشق.")
+    assert all(r.text != "دمشق" for e in doc.events for r in e.recipient)
+
+
 def test_event_warning_of_nobody_in_particular_is_no_threat(run) -> None:
     doc = run("وحذر الرئيس الفرنسي من عواقب وخيمة للأزمة.")
     assert "THREATEN" not in [e.type for e in doc.events]

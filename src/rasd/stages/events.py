@@ -1003,9 +1003,9 @@ def _site(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], so
               and (not x.actor or x.actor.sector not in barred) and x.start not in sources]
     after = [x for x in people if m.end <= x.start < e and x.start not in sources
              and (not x.actor or x.actor.sector not in barred or m.payload.pos == "part" or is_cue)]
-    if m.payload.type == "ASSAULT" and m.payload.pos == "verb" and barred:
+    if m.payload.type in ("ASSAULT", "COERCE") and m.payload.pos == "verb" and barred:
         seen = [x for x in people if m.end <= x.start < e and x.start not in sources]
-        if _active_with_object(doc, m, seen, barred):
+        if _active_with_object(doc, m, seen, barred) or _nominative_after(doc, m, seen):
             after = seen
     st = _Site(doc, m, a, b, lo, hi, stmt, speaker, role, people, before, after, sources,
                _locations(doc, toks, lo, hi, trigger_end=m.j))
@@ -1024,6 +1024,15 @@ def _active_with_object(doc: Doc, m: Match[Trigger], seen: Sequence[Mention], ba
     return tokens_between(doc, m.end, subject.start) == 0 and not norm(m.phrase).endswith(("وا", "ون")) \
         and prep_of(doc, subject) is None and prep_of(doc, obj) is None \
         and tokens_between(doc, subject.end, obj.start) == 0 and not _coordinated_start(doc, obj)
+
+
+def _nominative_after(doc: Doc, m: Match[Trigger], seen: Sequence[Mention]) -> bool:
+    """اقتحم مستوطنون باحات المسجد، رشق متظاهرون الشرطة: a sound plural in ون right after a singular verb is
+    its subject (the nominative), civilians though they are."""
+    if not seen or tokens_between(doc, m.end, seen[0].start) != 0 or prep_of(doc, seen[0]) is not None:
+        return False
+    first = norm(seen[0].text.split()[0])
+    return first.endswith("ون") and not first.startswith("ال") and not norm(m.phrase).endswith(("وا", "ون"))
 
 
 def _oblique_plural(doc: Doc, x: Mention) -> bool:
@@ -1908,8 +1917,15 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
 
 def _recipient(doc: Doc, people: list[Mention], trig: Trigger, m: Match[Trigger], end: int, taken: set[int],
                skip_subject: bool = False) -> Mention | None:
-    located = {p.start for p in _locations(doc, doc.tokens, token_index(doc, m.start), token_index(doc, end - 1) + 1)}
+    where = _locations(doc, doc.tokens, token_index(doc, m.start), token_index(doc, end - 1) + 1)
+    located = {p.start for p in where}
+    # a capital inside a place that is where (بريف دمشق: the countryside, not the government)
+    inside = {x.start for x in people for p in where if p.start < x.start < p.end}
+    # بحماية الشرطة، بغطاء جوي روسي: who escorts or covers the actor is no recipient
+    inside |= {x.start for x in people if (k := token_at(doc, x.start)) is not None and k > 0
+               and _stem_in(doc.tokens[k - 1].norm, grammar("escort"))}
     cands = [x for x in people if m.end <= x.start < end and x.start not in taken and x.start not in located
+             and x.start not in inside
              and not _names_a_meeting(doc, m, x) and not (trig.type in VERBAL and _in_ranks(doc, x))]
     if skip_subject and cands and prep_of(doc, cands[0]) is None:
         cands = cands[1:]  # the subject of the introduced clause (بأن روسيا ستواصل ...)
