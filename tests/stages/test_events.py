@@ -749,6 +749,12 @@ def test_event_capital_inside_a_place_is_no_recipient(run) -> None:
     assert all(r.text != "دمشق" for e in doc.events for r in e.recipient)
 
 
+def test_event_accused_of_an_act_is_its_actor(run) -> None:
+    # اتهم X Y بـ + event noun: the accused Y did it (CONVENTIONS), the accuser X reports it; it was the accuser
+    doc = run("واتهم الجيش الإسرائيلي حركة حماس بإطلاق صواريخ على عسقلان.")
+    assert sorted(_events(doc)) == [("ACCUSE", ["ISR"], ["PSE"], "asserted"), ("ASSAULT", ["PSE"], [], "asserted")]
+
+
 def test_event_warning_of_nobody_in_particular_is_no_threat(run) -> None:
     doc = run("وحذر الرئيس الفرنسي من عواقب وخيمة للأزمة.")
     assert "THREATEN" not in [e.type for e in doc.events]

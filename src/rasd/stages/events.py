@@ -1187,6 +1187,9 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
         claimer = _claimer(st)
         if claimer is not None:  # تبنى تنظيم داعش الهجوم: who claims the attack did it
             return _joined(st, claimer, "noun claimed (تبنى X الهجوم): the claimer")
+        accused = _accused_of(st)
+        if accused is not None:  # اتهمت حماس السلطة بفرض عقوبات: the accused is the doer (CONVENTIONS)
+            return _joined(st, accused, "noun after اتهم X بـ: the accused X")
         near = [x for x in before if prep_of(doc, x) is None and tokens_between(doc, x.end, m.start) <= 2
                 and not governed]
         if by is None and (gen is None or trig.prep == "gen") and st.receiver is not None:
@@ -2141,6 +2144,27 @@ def _shot_by(st: _Site) -> tuple[Mention, Mention] | None:
         victim = Mention(doc.text[s:e], s, e, "PER", Actor(doc.text[s:e], s, e, code, "CVL", kind="PER"),
                          source="nationality")
     return (victim, shooter) if victim is not None else None
+
+
+def _accused_of(st: _Site) -> Mention | None:
+    """اتهمت حماس السلطة بفرض عقوبات، يتهم الجيش المسلحين بتنفيذ الهجوم: the object of a verb of accusing, right
+    before بـ + the event noun, is the event's actor; its speaker reports it (CONVENTIONS: actor = the accused)."""
+    doc, toks, m = st.doc, st.toks, st.m
+    glued = doc.text[toks[m.i].start : m.start]
+    if "ب" not in glued.lstrip("وف")[:1]:
+        return None
+    obj = next((x for x in reversed(st.before) if x.end <= toks[m.i].start), None)
+    if obj is None or doc.text[obj.end : toks[m.i].start].strip() or prep_of(doc, obj) is not None:
+        return None
+    k = token_at(doc, obj.start)
+    if k is None:
+        return None
+    verbs = [j for j in range(max(st.lo, k - 6), k) for x in trigger_matcher().find(toks, j, j + 1)
+             if x.payload.type == "ACCUSE" and x.payload.pos == "verb"]
+    if not verbs:
+        return None
+    between = [x for x in st.people if toks[verbs[-1]].end <= x.start and x.end <= obj.start]
+    return obj if between else None  # the verb's subject stands between: VSO (اتهمت حماس السلطة)
 
 
 def _claimer(st: _Site) -> Mention | None:
