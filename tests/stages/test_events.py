@@ -755,6 +755,11 @@ def test_event_accused_of_an_act_is_its_actor(run) -> None:
     assert sorted(_events(doc)) == [("ACCUSE", ["ISR"], ["PSE"], "asserted"), ("ASSAULT", ["PSE"], [], "asserted")]
 
 
+def test_event_visit_after_arrival_is_to_the_place_arrived_in(run) -> None:
+    doc = run("ووصل رئيس الوزراء العراقي إلى طهران في زيارة رسمية تستمر يومين.")
+    assert _events(doc) == [("CONSULT", ["IRQ"], ["IRN"], "asserted")]
+
+
 def test_event_warning_of_nobody_in_particular_is_no_threat(run) -> None:
     doc = run("وحذر الرئيس الفرنسي من عواقب وخيمة للأزمة.")
     assert "THREATEN" not in [e.type for e in doc.events]

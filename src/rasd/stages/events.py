@@ -1448,6 +1448,9 @@ def _find_recipients(st: _Site, actor_m: Mention | None, actors: Sequence[Actor]
     if shot is not None and shot[0].start not in taken:
         return [x.actor for x in coordinated(doc, shot[0], st.clause_end) if x.actor], \
             "the subject of a passive verb of killing or wounding before بـ + fire (قتل X برصاص Y): X"
+    host = _host(st, taken) if trig.type == "CONSULT" and trig.mode == "visit" else None
+    if host is not None:  # وصل رئيس الوزراء إلى طهران في زيارة: Iran hosts the visit
+        return [host.actor] if host.actor else [], "the country or capital the visitor arrived in (وصل إلى X في زيارة)"
     undergoer = _undergoer(st, taken) or _survivor(st)
     if undergoer is not None:
         return [x.actor for x in coordinated(doc, undergoer, st.clause_end) if x.actor], \
@@ -2165,6 +2168,18 @@ def _accused_of(st: _Site) -> Mention | None:
         return None
     between = [x for x in st.people if toks[verbs[-1]].end <= x.start and x.end <= obj.start]
     return obj if between else None  # the verb's subject stands between: VSO (اتهمت حماس السلطة)
+
+
+def _host(st: _Site, taken: set[int]) -> Mention | None:
+    """وصل رئيس الوزراء العراقي إلى طهران في زيارة رسمية: the country or capital after إلى of a verb of arrival
+    (`motion_verb`: وصل، توجه) before a visit noun is whom the visit is to."""
+    doc, toks, m = st.doc, st.toks, st.m
+    verb = next((k for k in range(m.i - 1, max(st.lo, m.i - 10) - 1, -1)
+                 if toks[k].norm.removeprefix("و") in grammar("motion_verb")), None)
+    if verb is None:
+        return None
+    return next((x for x in st.people if toks[verb].end <= x.start < toks[m.i].start and x.start not in taken
+                 and prep_of(doc, x) == "الي" and x.actor is not None and x.actor.kind == "LOC"), None)
 
 
 def _claimer(st: _Site) -> Mention | None:
