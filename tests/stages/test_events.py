@@ -760,6 +760,12 @@ def test_event_visit_after_arrival_is_to_the_place_arrived_in(run) -> None:
     assert _events(doc) == [("CONSULT", ["IRQ"], ["IRN"], "asserted")]
 
 
+def test_event_place_after_in_and_a_kind_of_place_is_where(run) -> None:
+    doc = run("وتعرضت دورية للجيش اللبناني لإطلاق نار في منطقة الهرمل.")
+    assert [([r.code for r in e.recipient], [p.name for p in e.location]) for e in doc.events] == [
+        (["LBN"], ["El Hermel"])]
+
+
 def test_event_warning_of_nobody_in_particular_is_no_threat(run) -> None:
     doc = run("وحذر الرئيس الفرنسي من عواقب وخيمة للأزمة.")
     assert "THREATEN" not in [e.type for e in doc.events]

@@ -2676,6 +2676,8 @@ def _locations(doc: Doc, toks: Sequence[Token], lo: int, hi: int, trigger_end: i
         locative = (pre.endswith("ب") or prev in grammar("locative") or (prev[:1] == "و" and prev[1:] == "في")
                     or _struck_named_kind(toks, first, ti, trigger_end)
                     or (p.feature == "admin1" and prev.startswith("و")) or _kind_of_place_after_bi(prev)
+                    # في منطقة الهرمل، في حي الشجاعية: a word for the kind of place between في and the name
+                    or (prev in grammar("kind_in_name") and ti > 1 and toks[ti - 2].norm in grammar("locative"))
                     or _struck_town(p, prev, ti, trigger_end))
         if locative or (out and pre == "و" and p.start - out[-1].end < 4):
             out.append(p)
