@@ -766,6 +766,14 @@ def test_event_place_after_in_and_a_kind_of_place_is_where(run) -> None:
         (["LBN"], ["El Hermel"])]
 
 
+def test_event_killed_by_a_raid_and_clashes_in_the_outskirts(run) -> None:
+    # قتل X بغارة إسرائيلية: X is the victim; في جرود عرسال: the outskirts of Arsal are where
+    doc = run("وقتل قيادي في حزب الله بغارة إسرائيلية قرب مطار دمشق.")
+    assert _events(doc) == [("ASSAULT", ["ISR"], ["LBN"], "asserted")]
+    doc = run("ودارت اشتباكات بين الجيش اللبناني ومسلحين في جرود عرسال.")
+    assert [[p.name for p in e.location] for e in doc.events] == [["Arsal"]]
+
+
 def test_event_warning_of_nobody_in_particular_is_no_threat(run) -> None:
     doc = run("وحذر الرئيس الفرنسي من عواقب وخيمة للأزمة.")
     assert "THREATEN" not in [e.type for e in doc.events]

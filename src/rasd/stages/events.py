@@ -1672,7 +1672,9 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     shot = _shot_by(st)
     if shot is not None:  # قتل جندي برصاص قناص: the verb is passive, its subject the victim, the sniper the doer
         victim, shooter = shot
-        if trig.pos == "verb":
+        if trig.pos == "verb" and shooter is None:
+            actors, actor_m, actor_rule = [], None, "none (passive verb before بـ + an attack: its subject the victim)"
+        elif trig.pos == "verb" and shooter is not None:
             actors, actor_m = [x.actor for x in coordinated(doc, shooter, st.clause_end) if x.actor], shooter
             actor_rule = "passive verb before بـ + fire of a side (قتل X برصاص Y): Y"
         elif any(a.start == victim.start for a in actors):
@@ -2117,7 +2119,7 @@ def _undergoer(st: _Site, taken: set[int]) -> Mention | None:
     return before[-1] if before else None
 
 
-def _shot_by(st: _Site) -> tuple[Mention, Mention] | None:
+def _shot_by(st: _Site) -> tuple[Mention, Mention | None] | None:
     """قتل جندي إسرائيلي برصاص قناص، أصيب ثلاثة صيادين فلسطينيين بنيران البحرية: a verb of being killed or
     wounded (`hit_verb` of grammar.tsv), its subject right after it, then a firearm's fire (`fire_of`: برصاص،
     بنيران) and the side that fired: (victim, shooter). The victim is the coded one of the subject's words, or a
@@ -2135,9 +2137,7 @@ def _shot_by(st: _Site) -> tuple[Mention, Mention] | None:
     k = next((j for j in range(verb + 1, min(verb + 6, st.hi)) if toks[j].norm in grammar("fire_of")), None)
     if k is None or k == verb + 1 or k + 1 >= st.hi:
         return None
-    shooter = next((x for x in st.people if x.start == toks[k + 1].start), None)
-    if shooter is None:
-        return None
+    shooter = next((x for x in st.people if x.start == toks[k + 1].start), None)  # none: بغارة إسرائيلية
     words = [x for x in st.people if toks[verb].end <= x.start and x.end <= toks[k].start]
     victim = next((x for x in words if x.actor is not None and x.actor.code), words[0] if words else None)
     code = nationality_index().get(toks[k - 1].norm)
@@ -2146,7 +2146,9 @@ def _shot_by(st: _Site) -> tuple[Mention, Mention] | None:
         s, e = toks[verb + 1].start, toks[k - 1].end
         victim = Mention(doc.text[s:e], s, e, "PER", Actor(doc.text[s:e], s, e, code, "CVL", kind="PER"),
                          source="nationality")
-    return (victim, shooter) if victim is not None else None
+    if victim is None or (shooter is None and victim.actor is not None and not victim.actor.code):
+        return None
+    return victim, shooter
 
 
 def _accused_of(st: _Site) -> Mention | None:
