@@ -611,6 +611,8 @@ def test_event_retaking_control_is_a_seizure(run) -> None:
     assert (ev.type, ev.mode, [a.code for a in ev.actor], [p.name for p in ev.location]) == \
         ("COERCE", "seize", ["IRQ"], ["Tal Afar"])
     assert run("ودعا الوزير إلى استعادة السيطرة على الأسعار.").events == []
+    doc = run("وأعلن الجيش العراقي تحرير مدينة الموصل من تنظيم داعش.")
+    assert [(e.type, e.mode, [r.code for r in e.recipient]) for e in doc.events] == [("COERCE", "seize", ["IMG"])]
 
 
 def test_event_raid_and_arrest_by_the_same_side_keep_the_arrest(run) -> None:
