@@ -16,7 +16,7 @@ COLUMNS = ["form", "type", "mode", "context", "pos", "prep", "requires", "note"]
 TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
          "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 POS = {"verb", "noun", "part"}
-REQUIRES = {"", "actor", "recipient", "sides", "parties", "blame"}
+REQUIRES = {"", "actor", "recipient", "sides", "parties", "blame", "weapon"}
 
 
 def _rows() -> tuple[dict[str, str], ...]:

@@ -776,6 +776,15 @@ def test_event_killed_by_a_raid_and_clashes_in_the_outskirts(run) -> None:
     assert [[p.name for p in e.location] for e in doc.events] == [["Arsal"]]
 
 
+def test_event_missile_launched_by_a_side_named_after_it(run) -> None:
+    # صاروخ باليستي أطلقه الحوثيون: an attack by the Houthis; الحملة التي أطلقها الرئيس is no attack
+    doc = run("وأعلن التحالف بقيادة السعودية اعتراض صاروخ باليستي أطلقه الحوثيون باتجاه الرياض.")
+    assert _events(doc) == [("ASSAULT", ["YEM"], ["SAU"], "asserted")]
+    doc = run("واعترضت الدفاعات الإسرائيلية صواريخ أطلقتها حركة الجهاد الإسلامي من غزة.")
+    assert [[a.code for a in e.actor] for e in doc.events] == [["PSE"]]
+    assert run("وأشاد الوزير بالحملة التي أطلقها الرئيس لمكافحة الفساد.").events == []
+
+
 def test_event_warning_of_nobody_in_particular_is_no_threat(run) -> None:
     doc = run("وحذر الرئيس الفرنسي من عواقب وخيمة للأزمة.")
     assert "THREATEN" not in [e.type for e in doc.events]

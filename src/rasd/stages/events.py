@@ -79,7 +79,8 @@ class Trigger:
     pos: str  # verb, noun, part
     prep: str | None  # preposition of the recipient, normalised as syntax.prep_of gives it (علي، الي); "gen" =
     # the genitive is the recipient
-    requires: str  # "", "actor", "recipient", "sides" (two-sided fighting), "parties" (an agreement between sides)
+    requires: str  # "", "actor", "recipient", "sides" (two-sided fighting), "parties" (an agreement between sides),
+    # "blame" (a description that accuses), "weapon" (a missile or shell named just before: صاروخ أطلقه X)
 
 
 @functools.cache
@@ -1669,6 +1670,11 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     survivor = _survivor(st) if actor_m is not None else None
     if survivor is not None and survivor.start == actor_m.start:  # نجا المحافظ من محاولة اغتيال: the target
         actors, actor_m, actor_rule = [], None, "none (the subject of نجا من escaped the attack: its target)"
+    if trig.requires == "weapon" and st.after and prep_of(doc, st.after[0]) is None \
+            and gap_ok(toks, m.j, st.after[0].start):  # صواريخ أطلقتها حركة الجهاد: the subject after the verb
+        actor_m = st.after[0]
+        actors = [x.actor for x in coordinated(doc, actor_m, st.clause_end) if x.actor]
+        actor_rule = "verb with the weapon's pronoun (صاروخ أطلقه X): its subject after it"
     shot = _shot_by(st)
     if shot is not None:  # قتل جندي برصاص قناص: the verb is passive, its subject the victim, the sniper the doer
         victim, shooter = shot
@@ -1769,6 +1775,9 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
         return None  # 140 هجوما في العام 2006: many events counted over a period, not one
     if kind == "ASSAULT" and not size and _aims_at_a_goal(st):
         return None  # تستهدف الحكومة عجزا في الموازنة، تستهدف العقوبات قطاع النفط: aiming, not striking
+    if trig.requires == "weapon" and not any(_bare_in(t.norm, grammar("weapon_noun"))
+                                            for t in toks[max(st.lo, m.i - 4) : m.i]):
+        return None  # الحملة التي أطلقها الرئيس: only a missile or a shell launched (صاروخ أطلقه الحوثيون)
     if trig.requires == "blame" and not _blames(st):
         return None  # وصف العلاقات بأنها ممتازة: a description, no accusation
     # اتهام النظام بشن هجوم: the accused is known
