@@ -785,6 +785,18 @@ def test_event_missile_launched_by_a_side_named_after_it(run) -> None:
     assert run("وأشاد الوزير بالحملة التي أطلقها الرئيس لمكافحة الفساد.").events == []
 
 
+def test_event_protesters_blocking_and_dispersed(run) -> None:
+    doc = run("وأغلق محتجون الطريق الدولي بين بغداد والبصرة بالإطارات المشتعلة.")
+    assert [(e.type, [a.code for a in e.actor]) for e in doc.events] == [("PROTEST", ["IRQ"])]
+    doc = run("وفرقت الشرطة الجزائرية متظاهرين تجمعوا في ساحة البريد المركزي.")
+    assert [(e.type, e.mode, [a.code for a in e.actor]) for e in doc.events] == [("ASSAULT", "crowd-control", ["DZA"])]
+
+
+def test_entities_verb_with_a_pronoun_is_no_name_beside_a_title(run) -> None:
+    doc = run("وطردت السلطات الكويتية السفير الفلبيني وأمهلته أسبوعا لمغادرة البلاد.")
+    assert all("أمهلته" not in m.text for m in doc.mentions)
+
+
 def test_event_warning_of_nobody_in_particular_is_no_threat(run) -> None:
     doc = run("وحذر الرئيس الفرنسي من عواقب وخيمة للأزمة.")
     assert "THREATEN" not in [e.type for e in doc.events]

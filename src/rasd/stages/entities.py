@@ -93,8 +93,9 @@ def name_like(tok: Token) -> bool:
     n = tok.norm
     if not tok.is_word or len(n) < 2 or n[0].isdigit() or n.startswith("ال"):
         return False
-    if (len(n) >= 4 and n.endswith("ها")) or (len(n) >= 5 and n.endswith(("هم", "هما"))):
-        return False  # تولاها، قادتهم: a verb or noun with an attached pronoun, no name
+    if (len(n) >= 4 and n.endswith("ها")) or (len(n) >= 5 and n.endswith(("هم", "هما"))) \
+            or (len(n) >= 6 and n.endswith("ته")):
+        return False  # تولاها، قادتهم، وأمهلته: a verb or noun with an attached pronoun, no name
     if n in _not_name_words() or n in nationality_index() or n in country_name_index():
         return False
     if any(f in _not_name_words() for f, off in stems(n) if off):
