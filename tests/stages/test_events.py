@@ -797,6 +797,11 @@ def test_entities_verb_with_a_pronoun_is_no_name_beside_a_title(run) -> None:
     assert all("أمهلته" not in m.text for m in doc.mentions)
 
 
+def test_event_entering_a_strike(run) -> None:
+    doc = run("ودخل الأسرى الفلسطينيون في إضراب مفتوح عن الطعام في السجون الإسرائيلية.")
+    assert [(e.type, [a.code for a in e.actor]) for e in doc.events] == [("PROTEST", ["PSE"])]
+
+
 def test_event_warning_of_nobody_in_particular_is_no_threat(run) -> None:
     doc = run("وحذر الرئيس الفرنسي من عواقب وخيمة للأزمة.")
     assert "THREATEN" not in [e.type for e in doc.events]
