@@ -53,6 +53,12 @@ def test_entities_country_name_after_an_accusative_noun_is_its_adjective(run) ->
     assert ("ألبانيا", "ALB", "GOV") in _actors(run("مع حلول الربيع تبدأ ألبانيا موسمها السياحي."))
 
 
+def test_entities_group_qualified_by_a_side(run) -> None:
+    # مسلحون حوثيون: Houthi gunmen, one participant (the gunmen were the Houthis' foe in the same event)
+    assert ("مسلحون حوثيون", "YEM", "REB") in _actors(run("قتل مسلحون حوثيون ثلاثة جنود سعوديين في جازان."))
+    assert ("المعتقلون الفلسطينيون", "PSE", "CVL") in _actors(run("ودخل المعتقلون الفلسطينيون في إضراب."))
+
+
 def test_entities_offsets_skip_proclitics(run) -> None:
     text = "وللجيش العراقي دور كبير، والحكومة اللبنانية صامتة."
     doc = run(text)

@@ -654,6 +654,31 @@ def _listed_country(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
                for x in mentions)
 
 
+def qualified_groups(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """مسلحون حوثيون، المعتقلون الفلسطينيون: a group of no side (generic_actors.tsv) followed right away by a side
+    named as an adjective of the same definiteness is one mention, of that side: its code, and its sector when the
+    side is an armed group (حوثيون: REB); the two were two participants, the group often the other's foe."""
+    out: list[Mention] = []
+    skip: set[int] = set()
+    for i, m in enumerate(mentions):
+        if i in skip:
+            continue
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if nxt is not None and m.actor is not None and not m.actor.code and m.source == "lexicon" \
+                and nxt.actor is not None and nxt.actor.code and nxt.source == "lexicon" \
+                and not doc.text[m.end : nxt.start].strip() and len(nxt.text.split()) == 1 \
+                and norm(m.text).startswith("ال") == norm(nxt.text).startswith("ال") \
+                and norm(nxt.text).endswith(("ون", "ين", "يون", "يين")):
+            sector = nxt.actor.sector if nxt.actor.sector in ("REB", "MIL", "OPP") else m.actor.sector
+            text = doc.text[m.start : nxt.end]
+            out.append(replace(m, text=text, end=nxt.end,
+                               actor=replace(m.actor, text=text, end=nxt.end, code=nxt.actor.code, sector=sector)))
+            skip.add(i + 1)
+            continue
+        out.append(m)
+    return out
+
+
 def country_as_adjective(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """مهندسا تركيا، مسلحا سوريا: after an indefinite noun in the accusative, a country name that is also the
     accusative of its nationality adjective (تركي + ا) is that adjective (not after a verb with its pronoun:
@@ -700,7 +725,7 @@ def entities(doc: Doc) -> Doc:
     doc.main_country = main_country(doc)
     found = [m for m in find_mentions(doc) if not _seat_of(doc, m)]
     found = sorted(found + ner_persons(doc, found), key=lambda m: m.start)
-    doc.mentions = link_bodies(doc, link_coreference(doc, country_as_adjective(doc, found)))
+    doc.mentions = link_bodies(doc, link_coreference(doc, qualified_groups(doc, country_as_adjective(doc, found))))
     fill_local_heads(doc, doc.mentions)
     fill_members(doc, doc.mentions)
     fill_local_peoples(doc, doc.mentions)
