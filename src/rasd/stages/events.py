@@ -1936,10 +1936,11 @@ def _recipient(doc: Doc, people: list[Mention], trig: Trigger, m: Match[Trigger]
                skip_subject: bool = False) -> Mention | None:
     where = _locations(doc, doc.tokens, token_index(doc, m.start), token_index(doc, end - 1) + 1)
     located = {p.start for p in where}
+    near = [x for x in people if m.end <= x.start < end]
     # a capital inside a place that is where (بريف دمشق: the countryside, not the government)
-    inside = {x.start for x in people for p in where if p.start < x.start < p.end}
+    inside = {x.start for x in near for p in where if p.start < x.start < p.end}
     # بحماية الشرطة، بغطاء جوي روسي: who escorts or covers the actor is no recipient
-    inside |= {x.start for x in people if (k := token_at(doc, x.start)) is not None and k > 0
+    inside |= {x.start for x in near if (k := token_at(doc, x.start)) is not None and k > 0
                and _stem_in(doc.tokens[k - 1].norm, grammar("escort"))}
     cands = [x for x in people if m.end <= x.start < end and x.start not in taken and x.start not in located
              and x.start not in inside
