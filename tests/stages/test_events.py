@@ -802,6 +802,13 @@ def test_event_entering_a_strike(run) -> None:
     assert [(e.type, [a.code for a in e.actor]) for e in doc.events] == [("PROTEST", ["PSE"])]
 
 
+def test_event_ending_or_lifting_sanctions_is_a_concession(run) -> None:
+    doc = run("وقررت الولايات المتحدة إنهاء العقوبات على السودان.")
+    assert [(e.type, [a.code for a in e.actor]) for e in doc.events] == [("CONCEDE", ["USA"])]
+    doc = run("ويأتي ذلك بعد رفع الولايات المتحدة عقوبات استمرت 20 عاما عن السودان.")
+    assert "SANCTION" not in [e.type for e in doc.events]
+
+
 def test_event_warning_of_nobody_in_particular_is_no_threat(run) -> None:
     doc = run("وحذر الرئيس الفرنسي من عواقب وخيمة للأزمة.")
     assert "THREATEN" not in [e.type for e in doc.events]
