@@ -809,6 +809,13 @@ def test_event_ending_or_lifting_sanctions_is_a_concession(run) -> None:
     assert "SANCTION" not in [e.type for e in doc.events]
 
 
+def test_event_a_failed_act_is_not_asserted(run) -> None:
+    # فشل في: what follows did not happen (the approval was coded as given)
+    doc = run("وفشل رئيس الوزراء البريطاني في الحصول على موافقة البرلمان البريطاني "
+              "للقيام بعمل عسكري ضد الحكومة السورية.")
+    assert [(e.type, e.status) for e in doc.events if e.type == "AGREE"] == [("AGREE", "negated")]
+
+
 def test_event_warning_of_nobody_in_particular_is_no_threat(run) -> None:
     doc = run("وحذر الرئيس الفرنسي من عواقب وخيمة للأزمة.")
     assert "THREATEN" not in [e.type for e in doc.events]
