@@ -768,8 +768,9 @@ def adjective_mentions(doc: Doc) -> list[Mention]:
         if any(s < t.end and noun.start < e for s, e in covered):
             continue
         # the noun agrees in definiteness: الجهود الأوروبية، أهداف إيرانية
-        forms = [f for f, off in stems(noun.norm)]
-        chosen = next(((f, off) for f, off in stems(noun.norm) if f.startswith("ال") == definite), None)
+        pairs = stems(noun.norm)
+        forms = [f for f, _ in pairs]
+        chosen = next(((f, off) for f, off in pairs if f.startswith("ال") == definite), None)
         stem = chosen[0] if chosen else None
         if stem is None or len(stem) < 3 or ("ال" + stem if not definite else stem) in grammar("not_a_side") \
                 or any(f in _one_word_triggers() or f[2:] in _one_word_triggers() for f in forms) \

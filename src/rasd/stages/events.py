@@ -578,16 +578,14 @@ def _claimed(toks: Sequence[Token], lo: int, i: int) -> bool:
     return any(f in grammar("responsibility") for k in range(max(lo, i - 3), i) for f, _ in stems(toks[k].norm))
 
 
-_BEFORE_VERB = frozenset(norm(w) for w in ("قد", "لم", "لن", "لا", "ما", "سوف", "كان", "كانت"))
-
-
 def _speaker_is_subject(toks: Sequence[Token], lo: int, i: int) -> bool:
     """The clause opens with a that + pronoun (إنها، أنه) and only a particle or a time word stands between it and
     the verb (إنه قد قصف، أنها لم تشارك): its subject is the speaker. Not when the pronoun has a predicate of its
     own (طائرات يعتقد أنها روسية شنت غارات: the planes are Russian and launched the raids)."""
     for k in range(max(lo - 1, 0), i):
         if toks[k].norm in grammar("subject_pronoun") and \
-                all(t.norm in _BEFORE_VERB or t.norm in grammar("time") or not t.is_word for t in toks[k + 1 : i]):
+                all(t.norm in grammar("verb_particle") or t.norm in grammar("time") or not t.is_word
+                    for t in toks[k + 1 : i]):
             return True
     return False
 
@@ -964,6 +962,8 @@ class _Site:
     receiver: Mention | None = None  # تلقى الرئيس اتصالا: who received the event (:func:`_receiver`)
     tolls: list[tuple[str, Quantity]] | None = None  # the clause's killed/injured/arrested counts, once asked
     accused: Mention | None = None  # اتهام النظام بشن هجوم: the accused genitive (:func:`_accused_genitive`)
+    shot: tuple[Mention, Mention | None] | None = None  # قتل X برصاص Y: (victim, shooter) (:func:`_shot_by`)
+    survivor: Mention | None = None  # نجا X من هجوم: who escaped the attack (:func:`_survivor`)
 
     @property
     def trig(self) -> Trigger:
@@ -1012,6 +1012,8 @@ def _site(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], so
                _locations(doc, toks, lo, hi, trigger_end=m.j))
     st.receiver = _receiver(st)  # asked for by the actor, the recipient and the checks of _build
     st.accused = _accused_genitive(st)
+    st.shot = _shot_by(st)  # asked for by the actor (_build) and the recipient
+    st.survivor = _survivor(st)
     return st
 
 
@@ -1104,6 +1106,11 @@ def _find_actor(st: _Site) -> tuple[list[Actor], Mention | None, str]:
         return [speaker], None, "first person plural in the speaker's words (نرفض، قمنا بشن غارات): the speaker"
     elif trig.pos == "verb" and speaker is not None and _speaker_is_subject(toks, m.i - 2, m.i):
         return [speaker], None, "verb after إنه/أنها: the speaker"
+    elif trig.pos == "verb" and trig.requires == "weapon" and after and prep_of(doc, after[0]) is None \
+            and gap_ok(toks, m.j, after[0].start):
+        # صواريخ أطلقتها حركة الجهاد: the pronoun is the weapon's, the verb's subject follows it (not the
+        # participant a relative clause would qualify)
+        pick, rule = after[0], "verb with the weapon's pronoun (صاروخ أطلقه X): its subject after it"
     elif trig.pos == "verb":
         agent = next((x for x in after if prep_of(doc, x) == "من قبل" and not _backer(doc, x)), None)
         relative, antecedent = _relative_verb(st) if agent is None else (False, None)
@@ -1445,14 +1452,14 @@ def _find_recipients(st: _Site, actor_m: Mention | None, actors: Sequence[Actor]
         if party is not None:
             return [x.actor for x in coordinated(doc, party, st.clause_end) if x.actor], \
                 "the party after مع/لـ in the clause of the meeting or call"
-    shot = _shot_by(st)
+    shot = st.shot
     if shot is not None and shot[0].start not in taken:
         return [x.actor for x in coordinated(doc, shot[0], st.clause_end) if x.actor], \
             "the subject of a passive verb of killing or wounding before بـ + fire (قتل X برصاص Y): X"
     host = _host(st, taken) if trig.type == "CONSULT" and trig.mode == "visit" else None
     if host is not None:  # وصل رئيس الوزراء إلى طهران في زيارة: Iran hosts the visit
         return [host.actor] if host.actor else [], "the country or capital the visitor arrived in (وصل إلى X في زيارة)"
-    undergoer = _undergoer(st, taken) or _survivor(st)
+    undergoer = _undergoer(st, taken) or st.survivor
     if undergoer is not None:
         return [x.actor for x in coordinated(doc, undergoer, st.clause_end) if x.actor], \
             "the subject of تعرض (تعرضت القوات لهجوم)"
@@ -1667,15 +1674,10 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     st = _site(doc, m, a, b, people, sources)
     toks, trig, stmt, speaker = st.toks, st.trig, st.stmt, st.speaker
     actors, actor_m, actor_rule = _find_actor(st)
-    survivor = _survivor(st) if actor_m is not None else None
-    if survivor is not None and survivor.start == actor_m.start:  # نجا المحافظ من محاولة اغتيال: the target
+    if st.survivor is not None and actor_m is not None and st.survivor.start == actor_m.start:
+        # نجا المحافظ من محاولة اغتيال: the target
         actors, actor_m, actor_rule = [], None, "none (the subject of نجا من escaped the attack: its target)"
-    if trig.requires == "weapon" and st.after and prep_of(doc, st.after[0]) is None \
-            and gap_ok(toks, m.j, st.after[0].start):  # صواريخ أطلقتها حركة الجهاد: the subject after the verb
-        actor_m = st.after[0]
-        actors = [x.actor for x in coordinated(doc, actor_m, st.clause_end) if x.actor]
-        actor_rule = "verb with the weapon's pronoun (صاروخ أطلقه X): its subject after it"
-    shot = _shot_by(st)
+    shot = st.shot
     if shot is not None:  # قتل جندي برصاص قناص: the verb is passive, its subject the victim, the sniper the doer
         victim, shooter = shot
         if trig.pos == "verb" and shooter is None:
@@ -1942,8 +1944,7 @@ def _recipient(doc: Doc, people: list[Mention], trig: Trigger, m: Match[Trigger]
     # بحماية الشرطة، بغطاء جوي روسي: who escorts or covers the actor is no recipient
     inside |= {x.start for x in near if (k := token_at(doc, x.start)) is not None and k > 0
                and _stem_in(doc.tokens[k - 1].norm, grammar("escort"))}
-    cands = [x for x in people if m.end <= x.start < end and x.start not in taken and x.start not in located
-             and x.start not in inside
+    cands = [x for x in near if x.start not in taken and x.start not in located and x.start not in inside
              and not _names_a_meeting(doc, m, x) and not (trig.type in VERBAL and _in_ranks(doc, x))]
     if skip_subject and cands and prep_of(doc, cands[0]) is None:
         cands = cands[1:]  # the subject of the introduced clause (بأن روسيا ستواصل ...)
