@@ -199,7 +199,8 @@ def _common_words() -> frozenset[str]:
     """Words that GeoNames lists as Arabic place names but that are ordinary words in news."""
     lexicon = {w for name, col in (("triggers.tsv", "form"), ("heads.tsv", "head"), ("generic_actors.tsv", "alias"))
                for r in load_tsv(name) for w in [norm(r[col])] if " " not in w}
-    return word_set("function_words.tsv") | word_set("cues.tsv") | word_set("place_stopwords.tsv") | lexicon
+    return (word_set("function_words.tsv") | word_set("cues.tsv") | word_set("place_stopwords.tsv")
+            | word_set("months.tsv") | lexicon)  # آب (August) is Ibb in Yemen too
 
 
 def is_common_word(name: str) -> bool:

@@ -126,3 +126,31 @@ def test_towns_of_the_war_the_cities_list_leaves_out(run, text, admin1) -> None:
 def test_a_town_named_by_an_ordinary_word_needs_its_kind(run) -> None:
     # الراعي "the shepherd", الهول "the horror": only بلدة الراعي، مخيم الهول are places
     assert [p.text for p in run("وقال الراعي إن الهول كان كبيرا.").places] == []
+
+
+@pytest.mark.parametrize("text", [
+    "وارتفعت الأسهم في البورصة الأمريكية أمس.",  # بورصة: Bursa
+    "وفاز الفريق بلقب الدوري الإسباني للمرة الثانية.",  # دوري: Dori, Burkina Faso
+    "وقال إن الدولة الحديثة قامت على القانون.",  # حديثة: Haditha
+])
+def test_a_name_read_with_an_article_it_never_takes_is_a_common_noun(run, text) -> None:
+    assert [p.text for p in run(text).places] == []
+
+
+def test_a_small_foreign_town_needs_its_country_in_the_article(run) -> None:
+    # من كبار المسؤولين: كبار is no ك + Bar (Montenegro, 17,000 people)
+    assert [p.name for p in run("والتقى الوزير عددا من كبار المسؤولين في الوزارة.").places] == []
+    doc = run("ووصل الوفد إلى بار في الجبل الأسود أمس.")
+    assert ("Bar", "MNE") in [(p.name, p.country) for p in doc.places]
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("وارتفعت الأسعار في شهر آب الماضي.", None),  # the month, not Ibb in Yemen
+    ("وتتراجع المبيعات على المدى القصير.", None),  # the short, not al-Qusayr
+    ("وفي حديثه لقناة أردنية قال إن الأردن متفائل.", None),  # his talk, not Haditha
+    ("وقصفت الطائرات مواقع في القصير بريف حمص.", "القصير"),
+    ("وقتل ثلاثة في هجوم على حاجز في مدينة حديثة غرب الأنبار.", "حديثة"),
+])
+def test_town_names_that_are_ordinary_words_need_a_place_reading(run, text, town) -> None:
+    found = [p.text for p in run(text).places if p.country in ("IRQ", "SYR", "YEM")]
+    assert found[:1] == ([town] if town else [])

@@ -101,6 +101,17 @@ def _score(e: GazEntry, cue: str | None, doc_countries: set[str]) -> float:
     )
 
 
+SMALL_TOWN = 100_000  # population under which a GeoNames town needs its country named in the article
+
+
+def _stray_town(e: GazEntry, cands: Sequence[GazEntry], cue: str | None, doc_countries: set[str]) -> bool:
+    """A small town known only to GeoNames, in a country the article does not name, with no word such as
+    مدينة before it: news names such a town with its country, so the word is an ordinary one (دوري "league"
+    for Dori in Burkina Faso, كرة "ball" for Carei in Romania, ألم "pain" for Ulm)."""
+    return (e.source == "geonames" and cue is None and e.population < SMALL_TOWN
+            and e.country not in doc_countries and all(c.source == "geonames" for c in cands))
+
+
 def _weight(e: GazEntry) -> int:
     """Population used for ranking: a country outweighs a same-named town; admin units count for nothing
     (their population would beat the city they are named after)."""
@@ -161,8 +172,8 @@ def find_places(doc: Doc) -> list[Place]:
             cue = _cue_before(toks, m.i, a, index)
             ok = cue is not None or _locative(toks, m.i, m.start)
             cands = [e for e in m.payload if ok or not _needs_context(e, m.phrase)]
-            if _adjective(toks[m.i], m.phrase):  # الأزمة السورية: the adjective, not the country
-                cands = [e for e in cands if e.feature != "country"]
+            if _adjective(toks[m.i], m.phrase):  # الأزمة السورية: the adjective; البورصة، الدوري: common nouns
+                cands = []
             if not cands or _media_name(toks, m.i, m.j):
                 continue
             found.append((m.start, m.end, cands, cue, m.phrase))
@@ -176,6 +187,8 @@ def find_places(doc: Doc) -> list[Place]:
     worded: list[bool] = []  # read off a name that is also an ordinary word or a person's name
     for start, end, cands, cue, phrase in found:
         e = choose(cands, cue, doc_countries)
+        if _stray_town(e, cands, cue, doc_countries):
+            continue
         places.append(_to_place(e, doc.text[start:end], start, end, cue))
         worded.append(e.source != "country" and is_common_word(phrase))
     # such a place (العمري، صبحان) is read only in an article about its country, or naming none
