@@ -1272,6 +1272,11 @@ _RULE_EXAMPLES = [
                  ("SANCTION", [], ["IRN"], "future"), id="future-sin-after-wa"),
     pytest.param("ويبدأ وزير الخارجية الأمريكي غدا زيارة إلى اليمن.",
                  ("CONSULT", ["USA"], ["YEM"], "future"), id="tomorrow-is-future"),
+    # a present verb dated after the article: the time word after the verb puts it ahead
+    pytest.param("ويزور وزير الخارجية الإيراني بغداد غدا.",
+                 ("CONSULT", ["IRN"], ["IRQ"], "future"), id="present-verb-tomorrow-after-it"),
+    pytest.param("ويلتقي الرئيس الفرنسي نظيره الروسي في باريس الأسبوع المقبل.",
+                 ("CONSULT", ["FRA", "RUS"], [], "future"), id="present-verb-next-week"),
     # what troops are sent in preparation for has not happened
     pytest.param("وأرسل الجيش التركي تعزيزات إلى الحدود السورية استعدادا لشن هجوم على مواقع المسلحين الأكراد.",
                  ("ASSAULT", ["TUR"], [None], "hypothetical"), id="in-preparation-for-an-attack"),

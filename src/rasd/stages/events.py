@@ -1844,6 +1844,14 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     latest = doc.published.isoformat() if doc.published is not None and status == "asserted" else None
     date, precision = _date(doc, st.clause_start, st.clause_end, near=m.start, latest=latest, trigger=m)
     date_rule = "time expression in the clause" if date else "none"
+    if latest is not None and date is None and trig.pos == "verb" \
+            and not _past_verb(toks[m.i].norm[m.start - toks[m.i].start:]) \
+            and not any(t.norm.removeprefix("و") in grammar("past_aux") for t in toks[st.lo : m.i]):
+        ahead, ahead_precision = _date(doc, st.clause_start, st.clause_end, near=m.start, trigger=m)
+        if ahead is not None and ahead > latest:  # يزور الوزير بغداد غدا (not كان يعارضها): still to come
+            status, status_rule, cue_k = "future", "a present verb dated after the article", None
+            date, precision, date_rule = ahead, ahead_precision, "time expression in the clause"
+            latest = None
     referred = _referred_to(st)
     # تلقى اتصالات من ...: calls made, not a kind of call (``received`` above)
     if date is None and not placed and not size and (referred in _KNOWN
