@@ -16,6 +16,7 @@ from rasd.eval_oeda import (
     OedaReport,
     Sentence,
     SpanSentence,
+    annotator_reference,
     evaluate,
     format_report,
     found_in,
@@ -62,6 +63,15 @@ def test_read_detection_keeps_labels_and_quoted_commas() -> None:
     assert [r.label for r in rows] == ["yes", "easy no", "difficult no", "ambiguous"]
     assert rows[1].text == "زار الوزير القاهرة، والتقى نظيره."
     assert rows[0].type == "ASSAULT" and rows[0].id == "a1"
+
+
+def test_one_annotator_of_the_gold_scored_against_it() -> None:
+    rows = read_detection(CSV, "ASSAULT")
+    assert [r.votes for r in rows] == [(3, 0), (0, 3), (1, 2), (1, 0)]
+    # the yes is found (recall 1); the difficult no is accepted one time in three; ambiguous left out
+    p, r, f1 = annotator_reference(rows)["ASSAULT"]
+    assert (round(p, 3), r, round(f1, 3)) == (0.75, 1.0, 0.857)
+    assert annotator_reference(read_detection("id,label,text\nx,yes,نص\n", "PROTEST")) == {}
 
 
 def test_read_detection_rejects_unknown_label_and_missing_column() -> None:

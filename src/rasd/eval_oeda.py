@@ -110,6 +110,8 @@ class Sentence:
     type: str
     label: str
     text: str
+    votes: tuple[int, int] | None = None
+    """(accept, reject): how many annotators accepted and rejected the label, when the file says."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +227,8 @@ class OedaReport:
     seed (one for a model scored as it is; see :func:`evaluate`)."""
     salience_how: str = ""
     """How those figures were made: ``5-fold cross-validation`` or ``the model in <file>``."""
+    annotator: dict[str, tuple[float, float, float]] = field(default_factory=dict)
+    """type → expected (P, R, F1) of one of the gold's annotators (:func:`annotator_reference`)."""
 
 
 # ------------------------------------------------------------------------------------------- reading
@@ -245,7 +249,43 @@ def read_detection(text: str, event_type: str, name: str = "<csv>") -> list[Sent
         label = (row["label"] or "").strip()
         if label not in LABELS:
             raise InputError(f"unknown label {label!r}", path=name, line=n)
-        out.append(Sentence(id=row["id"], type=event_type, label=label, text=row["text"] or ""))
+        out.append(Sentence(id=row["id"], type=event_type, label=label, text=row["text"] or "",
+                            votes=_votes(row)))
+    return out
+
+
+def _votes(row: Mapping[str, str | None]) -> tuple[int, int] | None:
+    accept, reject = (row.get(k) or "" for k in ("accept", "reject"))
+    return (int(accept), int(reject)) if accept.isdigit() and reject.isdigit() else None
+
+
+def annotator_reference(sentences: Iterable[Sentence]) -> dict[str, tuple[float, float, float]]:
+    """Per type, the expected precision, recall and F1 of one of the gold's own annotators, drawn at random
+    for each sentence, scored like a system (``yes`` positive, the two ``no`` labels negative): on a sentence
+    that ``a`` annotators accepted and ``r`` rejected, the annotator accepts with probability a / (a + r).
+    Only sentences with votes count; a type with none is left out.
+
+    The gold's ``yes`` needs every vote, so such an annotator finds every report (recall 1) and accepts a
+    ``difficult no`` as often as its dissenters do: that is how far one careful reader agrees with this gold,
+    a reference for any system's score on it (it is scored against a gold it is part of, so it is, if anything,
+    high).
+    """
+    counts: dict[str, list[float]] = {}
+    for s in sentences:
+        if s.label == LEFT_OUT or not s.votes or sum(s.votes) == 0:
+            continue
+        share = s.votes[0] / sum(s.votes)
+        tp_fp_fn = counts.setdefault(s.type, [0.0, 0.0, 0.0])
+        if s.label == "yes":
+            tp_fp_fn[0] += share
+            tp_fp_fn[2] += 1 - share
+        else:
+            tp_fp_fn[1] += share
+    out = {}
+    for t, (tp, fp, fn) in counts.items():
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        out[t] = (p, r, 2 * p * r / (p + r) if p + r else 0.0)
     return out
 
 
@@ -489,7 +529,8 @@ def evaluate(sentences: Sequence[Sentence], spans: Sequence[SpanSentence], run: 
 
     detection, errors = score_detection((s, found_in(events_of(s.text, s.id), s.type, statuses)) for s in sentences)
     codes = score_codes((s, found_in(events_of(s.text, s.id), s.type, statuses)) for s in spans)
-    report = OedaReport(statuses=tuple(sorted(statuses)), detection=detection, codes=codes, errors=errors)
+    report = OedaReport(statuses=tuple(sorted(statuses)), detection=detection, codes=codes, errors=errors,
+                        annotator=annotator_reference(sentences))
     if salience == "cv":
         from rasd.salience_train import Params
 
@@ -543,6 +584,8 @@ def report_to_dict(report: OedaReport, errors: bool = False) -> dict[str, Any]:
             "easy_no_fp": d.false_positives("easy no"), "easy_no": d.total("easy no"),
             "ambiguous_detected": d.false_positives(LEFT_OUT), "ambiguous": d.total(LEFT_OUT),
         }
+    out["annotator"] = {t: {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+                        for t, (p, r, f) in report.annotator.items()}
     for t, per in report.codes.items():
         out["actor_codes"][t] = {
             slot: {"scored": sc.scored, "detected": sc.detected, "correct": sc.correct,
@@ -578,6 +621,10 @@ def format_report(report: OedaReport, errors: bool = False, triggers: int = 0) -
         hard, easy, amb = (f"{d.false_positives(x)}/{d.total(x)}" for x in ("difficult no", "easy no", LEFT_OUT))
         lines.append(f"{t:<9}{d.precision:7.3f}{d.recall:7.3f}{d.f1:7.3f}{d.tp:6d}{d.fp:6d}{d.fn:6d}{d.tn:6d}"
                      f"{hard:>17}{easy:>12}{amb:>16}")
+    if report.annotator:
+        lines += ["", "For reference: one of the gold's own annotators, scored against it (expected, from the votes)"]
+        for t, (p, r, f) in report.annotator.items():
+            lines.append(f"{t:<9}{p:7.3f}{r:7.3f}{f:7.3f}")
     if report.salience:
         lines += ["", f"With the salience model ({report.salience_how}): the rules detect, the model calls it a report",
                   f"{'type':<9}{'P':>7}{'R':>7}{'F1':>7}{'F1 range':>15}{'difficult-no FP':>17}{'easy-no FP':>12}"]
