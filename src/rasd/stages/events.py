@@ -15,6 +15,7 @@ import bisect
 import datetime as dt
 import functools
 import operator
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -2052,13 +2053,25 @@ def _aims_at_a_goal(st: _Site) -> bool:
     toks, m = st.toks, st.m
     if not _stem_in(toks[m.i].norm, grammar("aim_verb")) or m.j >= st.b:
         return False
-    if _stem_in(toks[m.j].norm, grammar("aim_object")):
+    if _goal(toks, m.j, st.b):
         return True
     subject = next((x for x in st.people if x.start == toks[m.j].start), None)
     if subject is None:
         return False
     k = first_token_from(toks, subject.end)
-    return k is not None and k < st.b and _stem_in(toks[k].norm, grammar("aim_object"))
+    return k is not None and k < st.b and _goal(toks, k, st.b)
+
+
+_TAFIL = re.compile(r"ت[^اوي]{2}ي[^اوي]|ا[^اوي]{2}ا[^اوي]")
+
+
+def _goal(toks: Sequence[Token], k: int, hi: int) -> bool:
+    """Token k is an `aim_object` or a verbal noun of the forms تفعيل or إفعال that is no trigger (تعميق السوق،
+    تحسين الخدمات، إعلاء القيم; not تفجير): what a plan or a programme aims at."""
+    if _stem_in(toks[k].norm, grammar("aim_object")):
+        return True
+    return _TAFIL.fullmatch(toks[k].norm) is not None and not any(
+        x.payload.type != "NONE" for x in trigger_matcher().find(toks, k, min(hi, k + 1)))
 
 
 def _sharp(st: _Site) -> bool:
