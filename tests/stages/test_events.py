@@ -1273,6 +1273,11 @@ _RULE_EXAMPLES = [
     pytest.param("ويبدأ وزير الخارجية الأمريكي غدا زيارة إلى اليمن.",
                  ("CONSULT", ["USA"], ["YEM"], "future"), id="tomorrow-is-future"),
     # a present verb dated after the article: the time word after the verb puts it ahead
+    # leaving an agreement is rejecting it (CONVENTIONS), named after من or by a pronoun
+    pytest.param("وانسحبت الولايات المتحدة من اتفاقية باريس للمناخ العام الماضي.",
+                 ("REJECT", ["USA"], [], "asserted"), id="withdrawal-from-a-treaty"),
+    pytest.param("وتمسكت فرنسا بالاتفاق النووي رغم انسحاب الولايات المتحدة منه.",
+                 ("REJECT", ["USA"], [], "asserted"), id="withdrawal-from-it"),
     pytest.param("ويزور وزير الخارجية الإيراني بغداد غدا.",
                  ("CONSULT", ["IRN"], ["IRQ"], "future"), id="present-verb-tomorrow-after-it"),
     pytest.param("ويلتقي الرئيس الفرنسي نظيره الروسي في باريس الأسبوع المقبل.",

@@ -1761,6 +1761,9 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     if to_act:  # اتفقت الحكومة مع الحوثيين على تبادل الأسرى: agreeing to do something later (CONVENTIONS), not a deal
         kind, mode = "AGREE", None
         actor_rule += "; agreed to act, not on a deal: AGREE, the party after مع its recipient"
+    if kind == "RETREAT" and mode == "withdraw" and _leaves_a_deal(st):
+        kind, mode, context = "REJECT", None, []
+        actor_rule += "; withdrawing from an agreement is rejecting it (CONVENTIONS)"
     if kind == "AGREE" and norm(m.phrase) in grammar("pledge") and _harm_after(st):
         kind, mode, context = "THREATEN", None, []
         actor_rule += "; a pledge of harm or retaliation is a threat"
@@ -2005,6 +2008,22 @@ def _agreed_to_act(st: _Site) -> bool:
             return False
         acts = acts or not forms & grammar("not_agreed")
     return acts
+
+
+def _leaves_a_deal(st: _Site) -> bool:
+    """A withdrawal from an agreement (`deal_noun`): من + the agreement within six words after the trigger
+    (انسحبت الولايات المتحدة من اتفاقية باريس), or منه/منها with an agreement in the five words before the
+    trigger and no place between them (إنقاذ الاتفاق النووي على الرغم من انسحاب الولايات المتحدة منه)."""
+    toks, m = st.toks, st.m
+    for k in range(m.j, min(st.hi, m.j + 6)):
+        n = toks[k].norm
+        if n == "من" and k + 1 < st.hi and {f for f, _ in stems(toks[k + 1].norm)} & grammar("deal_noun"):
+            return True
+        if n in ("منه", "منها"):
+            deal = [j for j in range(max(st.a, m.i - 5), m.i)
+                    if {f for f, _ in stems(toks[j].norm)} & grammar("deal_noun")]
+            return bool(deal) and not any(toks[deal[-1]].end <= p.start < toks[m.i].start for p in st.doc.places)
+    return False
 
 
 def _verbal_attack(st: _Site, actors: list[Actor]) -> bool:
