@@ -1273,6 +1273,9 @@ _RULE_EXAMPLES = [
     pytest.param("ويبدأ وزير الخارجية الأمريكي غدا زيارة إلى اليمن.",
                  ("CONSULT", ["USA"], ["YEM"], "future"), id="tomorrow-is-future"),
     # a present verb dated after the article: the time word after the verb puts it ahead
+    # what a side is called on to do, in a that-clause after the caller's name, has not happened
+    pytest.param("ودعا الرئيس الفرنسي إلى أن تنسحب إسرائيل من الأراضي المحتلة.",
+                 ("RETREAT", ["ISR"], [], "hypothetical"), id="called-on-that-it-withdraw"),
     # leaving an agreement is rejecting it (CONVENTIONS), named after من or by a pronoun
     pytest.param("وانسحبت الولايات المتحدة من اتفاقية باريس للمناخ العام الماضي.",
                  ("REJECT", ["USA"], [], "asserted"), id="withdrawal-from-a-treaty"),

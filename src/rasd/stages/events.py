@@ -319,13 +319,18 @@ def _status(doc: Doc, toks: Sequence[Token], lo: int, i: int, tok_form_off: int,
 
 
 def _governs_that(doc: Doc, toks: Sequence[Token], k: int, i: int, role: str) -> bool:
-    """A condition or aim cue at token k governs the that-clause right after it (احتمال أن تشن إسرائيل هجوما،
-    خشية أن تقصف الطائرات، يهدف إلى أن تنسحب القوات): أن (so written, not إن) right after the cue or after its
-    إلى, the trigger at i within four words of it, and no punctuation from the cue to the trigger (خشية أن
+    """A condition, aim, wish or threat cue at token k governs the that-clause after it (احتمال أن تشن إسرائيل
+    هجوما، خشية أن تقصف الطائرات، يهدف إلى أن تنسحب القوات، دعا الرئيس الفرنسي إلى أن تنسحب إسرائيل، هددت بأن
+    تنسحب): أن (so written, not إن) right after the cue or after its إلى, or after a named subject of the cue's
+    verb, the trigger at i within four words of it, and no punctuation from the cue to the trigger (خشية أن
     يتكرر الهجوم، اعتقلت الشرطة: the arrest is the main clause's). Not أجل without من (أجّل "postponed")."""
-    if role not in ("condition", "aim") or (toks[k].norm == "اجل" and (k == 0 or toks[k - 1].norm != "من")):
+    if role not in ("condition", "aim", "wish", "threat", "terms") \
+            or (toks[k].norm == "اجل" and (k == 0 or toks[k - 1].norm != "من")):
         return False
-    j = k + 2 if k + 2 < i and toks[k + 1].norm == "الي" else k + 1
+    j = k + 1
+    if role in ("wish", "threat") and j < i and _in_mention(doc, toks[j]):  # دعا الرئيس الفرنسي إلى أن
+        j = next((x for x in range(j, i) if not _in_mention(doc, toks[x])), i)
+    j = j + 1 if j + 1 < i and toks[j].norm == "الي" else j
     return j < i and toks[j].norm in ("ان", "بان") and "إ" not in toks[j].text and i - j <= 4 \
         and all(t.is_word for t in toks[k + 1 : i])
 
