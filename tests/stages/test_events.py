@@ -1273,6 +1273,9 @@ _RULE_EXAMPLES = [
     pytest.param("ويبدأ وزير الخارجية الأمريكي غدا زيارة إلى اليمن.",
                  ("CONSULT", ["USA"], ["YEM"], "future"), id="tomorrow-is-future"),
     # a present verb dated after the article: the time word after the verb puts it ahead
+    # "his country" with no owner named is not the other side of the talks
+    pytest.param("وقال الوزير إن بلاده مستعدة للحوار مع الولايات المتحدة.",
+                 ("AGREE", [None], ["USA"], "asserted"), id="his-country-is-not-the-other-side"),
     # what a side is called on to do, in a that-clause after the caller's name, has not happened
     pytest.param("ودعا الرئيس الفرنسي إلى أن تنسحب إسرائيل من الأراضي المحتلة.",
                  ("RETREAT", ["ISR"], [], "hypothetical"), id="called-on-that-it-withdraw"),

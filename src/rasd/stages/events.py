@@ -1922,8 +1922,14 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
         # الاحتجاجات ضد الحكومة الأردنية: the protest word names its protesters, people of the place's country
         actors = [Actor(doc.text[m.start : m.end], m.start, m.end, None, "CVL", kind="GROUP")]
         actor_rule = "the protesters the protest word names, of the place's country"
-    actors = [_fill_code(x, country) for x in actors]
-    recipients = [_fill_code(x, country) for x in recipients]
+    if kind in VERBAL or kind == "CONSULT":  # بلاده مستعدة للحوار مع الولايات المتحدة: his country is not the US
+        named = {x.code for x in [*actors, *recipients] if x.code}
+        unowned = {x.start for x in st.people if x.source == "possessive" and x.actor and not x.actor.code}
+        actors = [x if x.start in unowned and country in named else _fill_code(x, country) for x in actors]
+        recipients = [x if x.start in unowned and country in named else _fill_code(x, country) for x in recipients]
+    else:
+        actors = [_fill_code(x, country) for x in actors]
+        recipients = [_fill_code(x, country) for x in recipients]
     trace = [
         f"trigger «{m.phrase}» → {kind}{'/' + trig.mode if trig.mode else ''} ({trig.pos}, triggers.tsv)",
         f"actor: {actor_rule}",
