@@ -1273,6 +1273,13 @@ _RULE_EXAMPLES = [
     pytest.param("ويبدأ وزير الخارجية الأمريكي غدا زيارة إلى اليمن.",
                  ("CONSULT", ["USA"], ["YEM"], "future"), id="tomorrow-is-future"),
     # a present verb dated after the article: the time word after the verb puts it ahead
+    # not recognising is rejecting; withdrawing support is rejecting; holding to an agreement is supporting it
+    pytest.param("وأكد الرئيس الروسي أن موسكو لا تعترف بالإجراءات الأمريكية الأحادية.",
+                 ("REJECT", ["RUS"], ["USA"], "asserted"), id="does-not-recognise"),
+    pytest.param("وسحب الرئيس الأمريكي تأييده من البيان الختامي للقمة.",
+                 ("REJECT", ["USA"], [], "asserted"), id="withdrew-its-support"),
+    pytest.param("وأكدت ألمانيا تمسكها بالاتفاق النووي مع إيران.",
+                 ("SUPPORT", ["DEU"], ["IRN"], "asserted"), id="holds-to-the-agreement"),
     # "his country" with no owner named is not the other side of the talks
     pytest.param("وقال الوزير إن بلاده مستعدة للحوار مع الولايات المتحدة.",
                  ("AGREE", [None], ["USA"], "asserted"), id="his-country-is-not-the-other-side"),
