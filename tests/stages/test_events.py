@@ -1280,6 +1280,13 @@ _RULE_EXAMPLES = [
                  ("REJECT", ["USA"], [], "asserted"), id="withdrew-its-support"),
     pytest.param("وأكدت ألمانيا تمسكها بالاتفاق النووي مع إيران.",
                  ("SUPPORT", ["DEU"], ["IRN"], "asserted"), id="holds-to-the-agreement"),
+    # who brandishes a sanction threatens, and would impose it
+    pytest.param("ولوح الرئيس الأمريكي بالانسحاب من الاتفاق النووي.",
+                 ("THREATEN", ["USA"], [], "asserted"), id="brandished"),
+    pytest.param("ويلوح الاتحاد الأوروبي بفرض عقوبات على إيران.",
+                 ("SANCTION", ["EUR"], ["IRN"], "hypothetical"), id="brandished-sanctions-would-be-its-own"),
+    pytest.param("وسارعت الكويت إلى الإعراب عن الدعم الكامل للخطوة المغربية.",
+                 ("SUPPORT", ["KWT"], ["MAR"], "asserted"), id="expressed-full-support"),
     # "his country" with no owner named is not the other side of the talks
     pytest.param("وقال الوزير إن بلاده مستعدة للحوار مع الولايات المتحدة.",
                  ("AGREE", [None], ["USA"], "asserted"), id="his-country-is-not-the-other-side"),
