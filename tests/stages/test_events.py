@@ -1280,6 +1280,9 @@ _RULE_EXAMPLES = [
                  ("REJECT", ["USA"], [], "asserted"), id="withdrew-its-support"),
     pytest.param("وأكدت ألمانيا تمسكها بالاتفاق النووي مع إيران.",
                  ("SUPPORT", ["DEU"], ["IRN"], "asserted"), id="holds-to-the-agreement"),
+    # saying a side is involved in something is accusing it
+    pytest.param("وقال وزير الخارجية البريطاني إن روسيا ضالعة في تسميم الجاسوس السابق.",
+                 ("ACCUSE", ["GBR"], ["RUS"], "asserted"), id="said-to-be-involved"),
     # who brandishes a sanction threatens, and would impose it
     pytest.param("ولوح الرئيس الأمريكي بالانسحاب من الاتفاق النووي.",
                  ("THREATEN", ["USA"], [], "asserted"), id="brandished"),
