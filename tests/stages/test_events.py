@@ -1280,6 +1280,9 @@ _RULE_EXAMPLES = [
                  ("REJECT", ["USA"], [], "asserted"), id="withdrew-its-support"),
     pytest.param("وأكدت ألمانيا تمسكها بالاتفاق النووي مع إيران.",
                  ("SUPPORT", ["DEU"], ["IRN"], "asserted"), id="holds-to-the-agreement"),
+    # a passive verb of killing, a second verb of wounding, then the blast: the one killed is no attacker
+    pytest.param("قتل جندي عراقي وأصيب اثنان آخران بانفجار عبوة ناسفة في الموصل.",
+                 ("ASSAULT", [], ["IRQ"], "asserted"), id="killed-and-two-wounded-by-a-blast"),
     # saying a side is involved in something is accusing it
     pytest.param("وقال وزير الخارجية البريطاني إن روسيا ضالعة في تسميم الجاسوس السابق.",
                  ("ACCUSE", ["GBR"], ["RUS"], "asserted"), id="said-to-be-involved"),

@@ -836,8 +836,12 @@ def _merge(events: list[Event]) -> list[Event]:
         # the dead of a word of death are no attacker another trigger took as its subject (لقي الجندي مصرعه في
         # انفجار عبوة: the soldier is before انفجار, but he died)
         dead = _dead(into) | _dead(ev)
+        # nor the victim of a passive verb the first trigger found (قتل جندي وأصيب اثنان بانفجار: no attacker)
+        passive = {(r.start, r.end) for r in into.recipient} if any(t.startswith("recipient: the subject of a passive")
+                                                                    for t in into.trace) else set()
         into.actor = [a for a in into.actor if (a.start, a.end) not in dead or not _weak_actor(into)] or \
-            [a for a in ev.actor if (a.start, a.end) not in dead or not _weak_actor(ev)]
+            [a for a in ev.actor if ((a.start, a.end) not in dead or not _weak_actor(ev))
+             and (a.start, a.end) not in passive]
         into.recipient = into.recipient or ev.recipient
         # the same words never stand on both sides (قصف فصائل المعارضة ... فصائل المعارضة)
         into.recipient = [r for r in into.recipient
@@ -2186,7 +2190,7 @@ def _shot_by(st: _Site) -> tuple[Mention, Mention | None] | None:
     wounded (`hit_verb` of grammar.tsv), its subject right after it, then a firearm's fire (`fire_of`: برصاص،
     بنيران) and the side that fired: (victim, shooter). The victim is the coded one of the subject's words, or a
     noun with a nationality adjective (قتل مواطن سوري برصاص). Found from the verb or from the fire noun."""
-    doc, toks, m = st.doc, st.toks, st.m
+    toks, m = st.toks, st.m
     if m.payload.type != "ASSAULT":
         return None
     if m.payload.pos == "verb":
@@ -2197,9 +2201,25 @@ def _shot_by(st: _Site) -> tuple[Mention, Mention | None] | None:
     if verb is None or toks[verb].norm.removeprefix("و") not in grammar("hit_verb"):
         return None
     k = next((j for j in range(verb + 1, min(verb + 6, st.hi)) if toks[j].norm in grammar("fire_of")), None)
-    if k is None or k == verb + 1 or k + 1 >= st.hi:
+    if k is None:  # قتل جندي وأصيب اثنان آخران بانفجار عبوة: past a second verb of being hit
+        k = next((j for j in range(verb + 1, min(verb + 10, st.hi)) if toks[j].norm in grammar("fire_of")), None)
+        second = [j for j in range(verb + 2, k or verb) if toks[j].norm.removeprefix("و") in grammar("hit_verb")]
+        if k is None or not second or not all(t.is_word for t in toks[verb + 1 : k]):
+            return None
+        k = second[0]  # the victims of the first verb end before the second
+        if k + 1 >= st.hi:
+            return None
+        return _passive_victim(st, verb, k, None)
+    if k == verb + 1 or k + 1 >= st.hi:
         return None
     shooter = next((x for x in st.people if x.start == toks[k + 1].start), None)  # none: بغارة إسرائيلية
+    return _passive_victim(st, verb, k, shooter)
+
+
+def _passive_victim(st: _Site, verb: int, k: int, shooter: Mention | None) -> tuple[Mention, Mention | None] | None:
+    """The victim between the passive verb at token ``verb`` and token ``k`` (the fire noun, or a second verb of
+    being hit), with the shooter: the coded one of the words there, or a noun with its nationality."""
+    doc, toks = st.doc, st.toks
     words = [x for x in st.people if toks[verb].end <= x.start and x.end <= toks[k].start]
     victim = next((x for x in words if x.actor is not None and x.actor.code), words[0] if words else None)
     code = nationality_index().get(toks[k - 1].norm)
