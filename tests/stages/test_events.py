@@ -1283,6 +1283,13 @@ _RULE_EXAMPLES = [
     # a passive verb of killing, a second verb of wounding, then the blast: the one killed is no attacker
     pytest.param("قتل جندي عراقي وأصيب اثنان آخران بانفجار عبوة ناسفة في الموصل.",
                  ("ASSAULT", [], ["IRQ"], "asserted"), id="killed-and-two-wounded-by-a-blast"),
+    # a ceasefire declared in the accusative, a death sentence passed, assets frozen
+    pytest.param("وأعلنت حركة حماس مساء أمس وقفا لإطلاق النار في غزة.",
+                 ("CONCEDE", ["PSE"], [], "asserted"), id="declared-a-ceasefire-accusative"),
+    pytest.param("وقضت محكمة مصرية بإعدام سبعة متهمين.",
+                 ("SANCTION", ["EGY"], [], "asserted"), id="sentenced-to-death-genitive"),
+    pytest.param("وجمد الاتحاد الأوروبي أصول مسؤولين إيرانيين.",
+                 ("SANCTION", ["EUR"], ["IRN"], "asserted"), id="froze-assets-masculine"),
     # saying a side is involved in something is accusing it
     pytest.param("وقال وزير الخارجية البريطاني إن روسيا ضالعة في تسميم الجاسوس السابق.",
                  ("ACCUSE", ["GBR"], ["RUS"], "asserted"), id="said-to-be-involved"),
