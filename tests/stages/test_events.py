@@ -1283,6 +1283,11 @@ _RULE_EXAMPLES = [
     # a passive verb of killing, a second verb of wounding, then the blast: the one killed is no attacker
     pytest.param("قتل جندي عراقي وأصيب اثنان آخران بانفجار عبوة ناسفة في الموصل.",
                  ("ASSAULT", [], ["IRQ"], "asserted"), id="killed-and-two-wounded-by-a-blast"),
+    # will sign an agreement (future); wrested control of a town
+    pytest.param("وستوقع مصر والسودان اتفاقية لتقاسم المياه الشهر المقبل.",
+                 ("SUPPORT", ["EGY", "SDN"], [], "future"), id="will-sign-an-agreement"),
+    pytest.param("وانتزع الجيش العراقي السيطرة على مدينة تلعفر من تنظيم داعش.",
+                 ("COERCE", ["IRQ"], [], "asserted"), id="wrested-control"),
     # a ceasefire declared in the accusative, a death sentence passed, assets frozen
     pytest.param("وأعلنت حركة حماس مساء أمس وقفا لإطلاق النار في غزة.",
                  ("CONCEDE", ["PSE"], [], "asserted"), id="declared-a-ceasefire-accusative"),

@@ -276,6 +276,9 @@ def _status(doc: Doc, toks: Sequence[Token], lo: int, i: int, tok_form_off: int,
     prefix = t.norm[:tok_form_off]
     if tok_form_off and prefix.endswith("س") and t.norm[tok_form_off:tok_form_off + 1] in "يتن":
         return "future", "سـ on the verb", None
+    word = t.norm[tok_form_off:]
+    if word[:1] == "س" and word[1:2] in ("ي", "ت", "ن") and not word.startswith(_not_future_prefixes()):
+        return "future", "سـ on the verb", None  # a trigger written with it (ستوقع … اتفاقية)
     for k in range(i - 1, max(a, i - 10) - 1, -1):
         n = toks[k].norm
         role = _cue_role(n)
