@@ -796,6 +796,8 @@ def _disaster(st: _Site) -> bool:
     """A death or destruction word (`death_word` of grammar.tsv: قتل، مقتل، لقوا حتفهم، تدمير) whose clause names a
     natural disaster or an accident (`disaster`: الفيضانات، الزلزال، غرق، صعق) and no other attack word:
     deaths and damage no one inflicted."""
+    if _blast_of_a_thing(st.toks, st.m):
+        return True
     if not _stem_in(norm(st.m.phrase).split()[0], grammar("death_word")):
         return False
     clause = st.toks[st.lo : st.hi]
@@ -803,8 +805,17 @@ def _disaster(st: _Site) -> bool:
         return False
     if any(_stem_in(t.norm, grammar("arson")) for t in clause):
         return False  # حريق متعمد أضرمه مجهولون: someone set it
-    return not any(x.payload.type == "ASSAULT" and x.i != st.m.i
+    return not any(x.payload.type == "ASSAULT" and x.i != st.m.i and not _blast_of_a_thing(st.toks, x)
                    for x in trigger_matcher().find(st.toks, st.lo, st.hi))
+
+
+_BLAST = frozenset({"انفجار", "انفجر", "انفجرت"})
+
+
+def _blast_of_a_thing(toks: Sequence[Token], x: Match[Trigger]) -> bool:
+    """An explosion of a heater, a gas cylinder (انفجار مدفأة، انفجرت أسطوانة غاز): a `disaster` noun right after
+    the explosion word; an accident, not an attack."""
+    return _stem_in(norm(x.phrase), _BLAST) and x.j < len(toks) and _stem_in(toks[x.j].norm, grammar("disaster"))
 
 
 def _names_a_place(toks: Sequence[Token], m: Match[Trigger]) -> bool:
