@@ -1283,6 +1283,9 @@ _RULE_EXAMPLES = [
     # a passive verb of killing, a second verb of wounding, then the blast: the one killed is no attacker
     pytest.param("قتل جندي عراقي وأصيب اثنان آخران بانفجار عبوة ناسفة في الموصل.",
                  ("ASSAULT", [], ["IRQ"], "asserted"), id="killed-and-two-wounded-by-a-blast"),
+    # a woman journalist is a journalist
+    pytest.param("واعتقلت السلطات الإيرانية صحفية بريطانية في طهران.",
+                 ("COERCE", ["IRN"], ["GBR"], "asserted"), id="a-woman-journalist"),
     # will sign an agreement (future); wrested control of a town
     pytest.param("وستوقع مصر والسودان اتفاقية لتقاسم المياه الشهر المقبل.",
                  ("SUPPORT", ["EGY", "SDN"], [], "future"), id="will-sign-an-agreement"),
