@@ -1283,6 +1283,11 @@ _RULE_EXAMPLES = [
     # a passive verb of killing, a second verb of wounding, then the blast: the one killed is no attacker
     pytest.param("قتل جندي عراقي وأصيب اثنان آخران بانفجار عبوة ناسفة في الموصل.",
                  ("ASSAULT", [], ["IRQ"], "asserted"), id="killed-and-two-wounded-by-a-blast"),
+    # a verb of arrival opening the sentence, with or without و, is no name before the title
+    pytest.param("وصل رئيس الوزراء العراقي إلى الرياض في زيارة رسمية.",
+                 ("CONSULT", ["IRQ"], ["SAU"], "asserted"), id="arrived-without-wa"),
+    pytest.param("أمس وصل رئيس الوزراء العراقي إلى الرياض في زيارة رسمية.",
+                 ("CONSULT", ["IRQ"], ["SAU"], "asserted"), id="arrived-after-a-time-word"),
     # a woman journalist is a journalist
     pytest.param("واعتقلت السلطات الإيرانية صحفية بريطانية في طهران.",
                  ("COERCE", ["IRN"], ["GBR"], "asserted"), id="a-woman-journalist"),

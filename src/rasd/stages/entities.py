@@ -82,6 +82,7 @@ def _not_name_words() -> frozenset[str]:
     words |= word_set("cues.tsv")
     words |= {w for w in word_set("months.tsv")}
     words |= set(word_set("numbers.tsv"))  # سبعة عشر سائحا: a count, not a name before the title
+    words |= grammar("motion_verb")  # أمس وصل رئيس الوزراء: the verb before a title is no name
     # one-word event triggers (هجوما، قصف): «وزير الخارجية هجوما حادا» holds no name; nor the verbal
     # noun that opens a longer trigger («وزير الخارجية اتصالا هاتفيا»)
     words |= {f for f in _one_word_triggers() if len(f) > 2}
@@ -401,8 +402,10 @@ def _persons_beside_title(doc: Doc, a: int, i: int, j: int, b: int, title: Menti
     if head.startswith("ال") and head.endswith(("ين", "ون", "ات")):
         return found  # حوادث قتل وضرب طالت الصحافيين الأفغان: a definite plural title names no one before it
     k = _name_before(toks, i, a)
-    if k == a and i > k and toks[k].norm[:1] in "وف" and toks[k].norm[1:] in _lexicon_verbs():
-        k += 1  # وأرسل كوفاتشيفيتش مسؤولين، وقال الرئيس: a sentence's first word, و/ف + a verb rasd knows, is no name
+    if k == a and i > k and (toks[k].norm in _lexicon_verbs()
+                             or (toks[k].norm[:1] in "وف" and toks[k].norm[1:] in _lexicon_verbs())):
+        k += 1  # وأرسل كوفاتشيفيتش مسؤولين، وصل رئيس الوزراء: a sentence's first word, a verb rasd knows (after و/ف or
+        # not), is no name
     if i - k >= 1:
         s, e = toks[k].start, toks[i - 1].end
         found.append(_person(doc, s, e, title))

@@ -2272,8 +2272,9 @@ def _host(st: _Site, taken: set[int]) -> Mention | None:
     """وصل رئيس الوزراء العراقي إلى طهران في زيارة رسمية: the country or capital after إلى of a verb of arrival
     (`motion_verb`: وصل، توجه) before a visit noun is whom the visit is to."""
     doc, toks, m = st.doc, st.toks, st.m
+    motion = grammar("motion_verb")
     verb = next((k for k in range(m.i - 1, max(st.lo, m.i - 10) - 1, -1)
-                 if toks[k].norm.removeprefix("و") in grammar("motion_verb")), None)
+                 if toks[k].norm in motion or toks[k].norm.removeprefix("و") in motion), None)  # وصل، ووصل
     if verb is None:
         return None
     return next((x for x in st.people if toks[verb].end <= x.start < toks[m.i].start and x.start not in taken
