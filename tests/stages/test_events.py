@@ -1288,6 +1288,9 @@ _RULE_EXAMPLES = [
                  ("CONSULT", ["IRQ"], ["SAU"], "asserted"), id="arrived-without-wa"),
     pytest.param("أمس وصل رئيس الوزراء العراقي إلى الرياض في زيارة رسمية.",
                  ("CONSULT", ["IRQ"], ["SAU"], "asserted"), id="arrived-after-a-time-word"),
+    # a definite body after a definite subject is the object, not part of the subject's name
+    pytest.param("وطالب المتظاهرون الحكومة اللبنانية بالاستقالة.",
+                 ("REQUEST", [None], ["LBN"], "asserted"), id="protesters-called-on-the-government"),
     # a woman journalist is a journalist
     pytest.param("واعتقلت السلطات الإيرانية صحفية بريطانية في طهران.",
                  ("COERCE", ["IRN"], ["GBR"], "asserted"), id="a-woman-journalist"),

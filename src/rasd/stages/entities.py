@@ -242,6 +242,10 @@ def _compose(tokens: Sequence[Token], i: int, end: int) -> tuple[int, ActorEntry
                 continue
         if k < end and tokens[k].is_word and fillers < 2 and tokens[k].norm not in _not_name_words():
             if tokens[k].norm.startswith("ال"):
+                other = hm.match_at(tokens, k, end)
+                if other is not None and other.start == tokens[k].start and other.payload.kind != "modifier" \
+                        and fillers == 0 and not _can_head_construct(tokens[k - 1]):
+                    break  # طالب المتظاهرون الحكومة اللبنانية: a second body after a definite one is its object
                 k += 1  # an adjective: الطيران الحربي الروسي
                 fillers += 1
                 continue
