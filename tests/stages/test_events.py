@@ -1291,6 +1291,9 @@ _RULE_EXAMPLES = [
     # a definite body after a definite subject is the object, not part of the subject's name
     pytest.param("وطالب المتظاهرون الحكومة اللبنانية بالاستقالة.",
                  ("REQUEST", [None], ["LBN"], "asserted"), id="protesters-called-on-the-government"),
+    # one body of two countries: both sides
+    pytest.param("وتبادلت القوات الهندية والباكستانية إطلاق النار على الحدود.",
+                 ("ASSAULT", ["IND", "PAK"], [], "asserted"), id="indian-and-pakistani-forces"),
     # a woman journalist is a journalist
     pytest.param("واعتقلت السلطات الإيرانية صحفية بريطانية في طهران.",
                  ("COERCE", ["IRN"], ["GBR"], "asserted"), id="a-woman-journalist"),

@@ -326,8 +326,32 @@ def find_mentions(doc: Doc) -> list[Mention]:
             if poss is not None:
                 out.append(_possessed_mention(doc, toks[i], poss, out))
             i += 1
+    out.extend(_second_nationalities(doc, out))
     out.sort(key=lambda m: m.start)
     return _dedupe(out)
+
+
+def _second_nationalities(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """القوات الهندية والباكستانية، السفارتان الأمريكية والبريطانية: a nationality adjective after و right after a
+    mention that ends in one is the same body of that other country."""
+    toks, nationality = doc.tokens, nationality_index()
+    taken = {m.start for m in mentions}
+    out = []
+    for m in mentions:
+        if m.actor is None or not m.actor.code or m.source not in ("compose", "title"):
+            continue
+        k = next((j for j, t in enumerate(toks) if t.start >= m.end), None)
+        if k is None or toks[k].start in taken or not toks[k].norm.startswith("و"):
+            continue
+        last = norm(doc.text[m.start : m.end].split()[-1])
+        code = nationality.get(toks[k].norm[1:])
+        if code is None or nationality.get(last) != m.actor.code or code == m.actor.code:
+            continue
+        t = toks[k]
+        s = t.start + 1  # the و stays out of the span
+        actor = replace(m.actor, text=doc.text[s : t.end], start=s, end=t.end, code=code)
+        out.append(Mention(doc.text[s : t.end], s, t.end, m.label, actor=actor, source=m.source))
+    return out
 
 
 def _may_start_memo() -> Memo[str, bool]:
