@@ -54,4 +54,4 @@ def test_every_stage_lexicon_role_is_known() -> None:
         "not_future_word", "protest_word", "what_came", "came_verb", "aim_verb", "aim_object", "kind_in_name",
         "work_title", "title_intro", "means_stop", "of_them", "noun_cue", "motion_verb", "own_act_cue",
         "crowd", "escape", "hit_verb", "fire_of", "claim_verb", "member_noun",
-        "controlled_thing", "escort", "weapon_noun", "verb_particle", "past_aux"}
+        "controlled_thing", "escort", "weapon_noun", "verb_particle", "past_aux", "one_person"}

@@ -1848,3 +1848,13 @@ def test_a_governments_protest_is_in_words(run) -> None:
     assert _events(doc) == [("ACCUSE", ["JOR"], ["ISR"], "asserted")]
     # the teachers' protest the minister speaks of stays a protest
     assert [e.type for e in run("وقال الوزير إن احتجاج المعلمين مستمر منذ أسبوع في عمان.").events] == ["PROTEST"]
+
+
+@pytest.mark.parametrize(("text", "size"), [
+    ("استشهد شاب فلسطيني برصاص الجيش الإسرائيلي في جنين.", {"killed": 1}),
+    ("أصيب صياد فلسطيني بنيران البحرية الإسرائيلية قبالة غزة.", {"injured": 1}),
+    ("قتل جنود عراقيون بانفجار عبوة في الموصل.", {}),  # a plural gives no number
+])
+def test_one_victim_of_a_passive_verb_is_a_toll_of_one(run, text, size) -> None:
+    ev = next(e for e in run(text).events if e.type == "ASSAULT")
+    assert ev.size == size

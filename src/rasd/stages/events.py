@@ -1779,6 +1779,8 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
         actors, actor_rule = [speaker], "inside a denial: the speaker (who denies doing it)"
 
     size = _sizes(_site_tolls(st))
+    if shot is not None and trig.type == "ASSAULT":
+        size = {**_one_hit(st, shot[0]), **size}  # قتل جندي عراقي برصاص قناص: a toll of one
     kind, mode, context = trig.type, trig.mode, list(trig.context)
     to_act = trig.requires == "parties" and trig.pos == "verb" and _agreed_to_act(st)
     if to_act:  # اتفقت الحكومة مع الحوثيين على تبادل الأسرى: agreeing to do something later (CONVENTIONS), not a deal
@@ -2228,6 +2230,23 @@ def _shot_by(st: _Site) -> tuple[Mention, Mention | None] | None:
         return None
     shooter = next((x for x in st.people if x.start == toks[k + 1].start), None)  # none: بغارة إسرائيلية
     return _passive_victim(st, verb, k, shooter)
+
+
+def _one_hit(st: _Site, victim: Mention) -> dict[str, int]:
+    """The toll a passive verb of killing or wounding gives its victim when that is one person: a singular noun
+    for a person (`one_person` of grammar.tsv: جندي، مدني، شاب، طفل) opening the victim's words, indefinite; not
+    جنود or مدنيون, whose number the text does not give."""
+    first = norm(victim.text.split()[0]) if victim.text.strip() else ""
+    if not _bare_in(first, grammar("one_person")):
+        return {}
+    verb = next((t.norm.removeprefix("و") for t in st.toks[max(st.lo, token_index(st.doc, victim.start) - 2)
+                                                                : token_index(st.doc, victim.start)]
+                 if t.norm in grammar("hit_verb") or t.norm.removeprefix("و") in grammar("hit_verb")), "")
+    if verb.startswith(("قتل", "استشهد")):
+        return {"killed": 1}
+    if verb.startswith(("اصيب", "جرح")):
+        return {"injured": 1}
+    return {}
 
 
 def _passive_victim(st: _Site, verb: int, k: int, shooter: Mention | None) -> tuple[Mention, Mention | None] | None:
