@@ -340,7 +340,7 @@ def _second_nationalities(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.actor is None or not m.actor.code or m.source not in ("compose", "title"):
             continue
-        k = next((j for j, t in enumerate(toks) if t.start >= m.end), None)
+        k = first_token_from(toks, m.end)
         if k is None or toks[k].start in taken or not toks[k].norm.startswith("و"):
             continue
         last = norm(doc.text[m.start : m.end].split()[-1])

@@ -164,6 +164,11 @@ def _not_future_prefixes() -> tuple[str, ...]:
     return tuple(sorted(grammar("not_future_prefix")))
 
 
+def _sin_future(word: str) -> bool:
+    """The word is سـ + a present verb (ستنسحب، سيوقع), not a noun or name in سي/ست/سن (سيارة، سيطرة)."""
+    return word[:1] == "س" and word[1:2] in ("ي", "ت", "ن") and not word.startswith(_not_future_prefixes())
+
+
 _LONGEST_MENTION = 400  # characters; a mention that overlaps a token starts at most this far before it
 
 
@@ -251,7 +256,7 @@ def _past_verb(word: str) -> bool:
     `not_future_prefix` of grammar.tsv); a first person plural (نقصف) reads as a past."""
     if not word or word.startswith("ي"):
         return False
-    if word[0] == "س" and word[1:2] in ("ي", "ت", "ن") and not word.startswith(tuple(grammar("not_future_prefix"))):
+    if _sin_future(word):
         return False
     return not word.startswith("ت") or word.endswith("ت") or _bare_in(word, grammar("past_t_verb"))
 
@@ -276,16 +281,14 @@ def _status(doc: Doc, toks: Sequence[Token], lo: int, i: int, tok_form_off: int,
     prefix = t.norm[:tok_form_off]
     if tok_form_off and prefix.endswith("س") and t.norm[tok_form_off:tok_form_off + 1] in "يتن":
         return "future", "سـ on the verb", None
-    word = t.norm[tok_form_off:]
-    if word[:1] == "س" and word[1:2] in ("ي", "ت", "ن") and not word.startswith(_not_future_prefixes()):
+    if _sin_future(t.norm[tok_form_off:]):
         return "future", "سـ on the verb", None  # a trigger written with it (ستوقع … اتفاقية)
     for k in range(i - 1, max(a, i - 10) - 1, -1):
         n = toks[k].norm
         role = _cue_role(n)
         if role is None:
             v = n[1:] if n[:2] in ("وس", "فس") and n not in grammar("not_future_word") else n  # وستشمل
-            if v.startswith("س") and len(v) > 3 and v[1] in "يتن" and k >= i - 4 and k >= lo \
-                    and not v.startswith(_not_future_prefixes()) and not _in_mention(doc, toks[k]):
+            if _sin_future(v) and len(v) > 3 and k >= i - 4 and k >= lo and not _in_mention(doc, toks[k]):
                 return "future", f"«{toks[k].text}»", None
             continue
         if role in _GOVERNING:
@@ -851,8 +854,7 @@ def _merge(events: list[Event]) -> list[Event]:
         # انفجار عبوة: the soldier is before انفجار, but he died)
         dead = _dead(into) | _dead(ev)
         # nor the victim of a passive verb the first trigger found (قتل جندي وأصيب اثنان بانفجار: no attacker)
-        passive = {(r.start, r.end) for r in into.recipient} if any(t.startswith("recipient: the subject of a passive")
-                                                                    for t in into.trace) else set()
+        passive = _passive_victims(into)
         into.actor = [a for a in into.actor if (a.start, a.end) not in dead or not _weak_actor(into)] or \
             [a for a in ev.actor if ((a.start, a.end) not in dead or not _weak_actor(ev))
              and (a.start, a.end) not in passive]
@@ -880,6 +882,13 @@ def _dead(ev: Event) -> set[tuple[int, int]]:
     """Spans of the recipients of an attack told by a noun of death (مقتل، مصرع، لقي … حتفه): the dead. Not the
     verb قتل, whose object the text may not give (قتل أحد عناصر الشرطة بنيران مسلحين)."""
     if ev.type != "ASSAULT" or not any(_stem_in(w, grammar("death_noun")) for w in norm(ev.trigger).split()):
+        return set()
+    return {(r.start, r.end) for r in ev.recipient}
+
+
+def _passive_victims(ev: Event) -> set[tuple[int, int]]:
+    """Spans of the recipients the passive-verb rule gave (قتل جندي … بانفجار: the soldier, :func:`_shot_by`)."""
+    if not any(t.startswith("recipient: the subject of a passive") for t in ev.trace):
         return set()
     return {(r.start, r.end) for r in ev.recipient}
 
@@ -1875,7 +1884,7 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
     date_rule = "time expression in the clause" if date else "none"
     if latest is not None and date is None and trig.pos == "verb" \
             and not _past_verb(toks[m.i].norm[m.start - toks[m.i].start:]) \
-            and not any(t.norm.removeprefix("و") in grammar("past_aux") for t in toks[st.lo : m.i]):
+            and not any(_bare_in(t.norm, grammar("past_aux")) for t in toks[st.lo : m.i]):
         ahead, ahead_precision = _date(doc, st.clause_start, st.clause_end, near=m.start, trigger=m)
         if ahead is not None and ahead > latest:  # يزور الوزير بغداد غدا (not كان يعارضها): still to come
             status, status_rule, cue_k = "future", "a present verb dated after the article", None
@@ -1942,14 +1951,12 @@ def _build(doc: Doc, m: Match[Trigger], a: int, b: int, people: list[Mention], s
         # الاحتجاجات ضد الحكومة الأردنية: the protest word names its protesters, people of the place's country
         actors = [Actor(doc.text[m.start : m.end], m.start, m.end, None, "CVL", kind="GROUP")]
         actor_rule = "the protesters the protest word names, of the place's country"
-    if kind in VERBAL or kind == "CONSULT":  # بلاده مستعدة للحوار مع الولايات المتحدة: his country is not the US
-        named = {x.code for x in [*actors, *recipients] if x.code}
-        unowned = {x.start for x in st.people if x.source == "possessive" and x.actor and not x.actor.code}
-        actors = [x if x.start in unowned and country in named else _fill_code(x, country) for x in actors]
-        recipients = [x if x.start in unowned and country in named else _fill_code(x, country) for x in recipients]
-    else:
-        actors = [_fill_code(x, country) for x in actors]
-        recipients = [_fill_code(x, country) for x in recipients]
+    # بلاده مستعدة للحوار مع الولايات المتحدة: in words or a meeting, a possessive with no owner named does not
+    # take a country already a participant's (his country is not the US)
+    unowned = {x.start for x in st.people if x.source == "possessive" and x.actor and not x.actor.code} \
+        if (kind in VERBAL or kind == "CONSULT") and country in {x.code for x in [*actors, *recipients]} else set()
+    actors = [x if x.start in unowned else _fill_code(x, country) for x in actors]
+    recipients = [x if x.start in unowned else _fill_code(x, country) for x in recipients]
     trace = [
         f"trigger «{m.phrase}» → {kind}{'/' + trig.mode if trig.mode else ''} ({trig.pos}, triggers.tsv)",
         f"actor: {actor_rule}",
@@ -2048,11 +2055,10 @@ def _leaves_a_deal(st: _Site) -> bool:
     toks, m = st.toks, st.m
     for k in range(m.j, min(st.hi, m.j + 6)):
         n = toks[k].norm
-        if n == "من" and k + 1 < st.hi and {f for f, _ in stems(toks[k + 1].norm)} & grammar("deal_noun"):
+        if n == "من" and k + 1 < st.hi and _stem_in(toks[k + 1].norm, grammar("deal_noun")):
             return True
         if n in ("منه", "منها"):
-            deal = [j for j in range(max(st.a, m.i - 5), m.i)
-                    if {f for f, _ in stems(toks[j].norm)} & grammar("deal_noun")]
+            deal = [j for j in range(max(st.a, m.i - 5), m.i) if _stem_in(toks[j].norm, grammar("deal_noun"))]
             return bool(deal) and not any(toks[deal[-1]].end <= p.start < toks[m.i].start for p in st.doc.places)
     return False
 
@@ -2216,16 +2222,14 @@ def _shot_by(st: _Site) -> tuple[Mention, Mention | None] | None:
                      if toks[v].norm.removeprefix("و") in grammar("hit_verb")), None)
     if verb is None or toks[verb].norm.removeprefix("و") not in grammar("hit_verb"):
         return None
-    k = next((j for j in range(verb + 1, min(verb + 6, st.hi)) if toks[j].norm in grammar("fire_of")), None)
-    if k is None:  # قتل جندي وأصيب اثنان آخران بانفجار عبوة: past a second verb of being hit
-        k = next((j for j in range(verb + 1, min(verb + 10, st.hi)) if toks[j].norm in grammar("fire_of")), None)
-        second = [j for j in range(verb + 2, k or verb) if toks[j].norm.removeprefix("و") in grammar("hit_verb")]
-        if k is None or not second or not all(t.is_word for t in toks[verb + 1 : k]):
+    k = next((j for j in range(verb + 1, min(verb + 10, st.hi)) if toks[j].norm in grammar("fire_of")), None)
+    if k is None:
+        return None
+    if k >= verb + 6:  # قتل جندي وأصيب اثنان آخران بانفجار عبوة: past a second verb of being hit
+        second = [j for j in range(verb + 2, k) if toks[j].norm.removeprefix("و") in grammar("hit_verb")]
+        if not second or not all(t.is_word for t in toks[verb + 1 : k]) or second[0] + 1 >= st.hi:
             return None
-        k = second[0]  # the victims of the first verb end before the second
-        if k + 1 >= st.hi:
-            return None
-        return _passive_victim(st, verb, k, None)
+        return _passive_victim(st, verb, second[0], None)  # the victims of the first verb end before the second
     if k == verb + 1 or k + 1 >= st.hi:
         return None
     shooter = next((x for x in st.people if x.start == toks[k + 1].start), None)  # none: بغارة إسرائيلية
@@ -2239,9 +2243,9 @@ def _one_hit(st: _Site, victim: Mention) -> dict[str, int]:
     first = norm(victim.text.split()[0]) if victim.text.strip() else ""
     if not _bare_in(first, grammar("one_person")):
         return {}
-    verb = next((t.norm.removeprefix("و") for t in st.toks[max(st.lo, token_index(st.doc, victim.start) - 2)
-                                                                : token_index(st.doc, victim.start)]
-                 if t.norm in grammar("hit_verb") or t.norm.removeprefix("و") in grammar("hit_verb")), "")
+    k = token_index(st.doc, victim.start)
+    verb = next((t.norm.removeprefix("و") for t in st.toks[max(st.lo, k - 2) : k]
+                 if _bare_in(t.norm, grammar("hit_verb"))), "")
     if verb.startswith(("قتل", "استشهد")):
         return {"killed": 1}
     if verb.startswith(("اصيب", "جرح")):
@@ -2291,9 +2295,8 @@ def _host(st: _Site, taken: set[int]) -> Mention | None:
     """وصل رئيس الوزراء العراقي إلى طهران في زيارة رسمية: the country or capital after إلى of a verb of arrival
     (`motion_verb`: وصل، توجه) before a visit noun is whom the visit is to."""
     doc, toks, m = st.doc, st.toks, st.m
-    motion = grammar("motion_verb")
     verb = next((k for k in range(m.i - 1, max(st.lo, m.i - 10) - 1, -1)
-                 if toks[k].norm in motion or toks[k].norm.removeprefix("و") in motion), None)  # وصل، ووصل
+                 if _bare_in(toks[k].norm, grammar("motion_verb"))), None)  # وصل، ووصل
     if verb is None:
         return None
     return next((x for x in st.people if toks[verb].end <= x.start < toks[m.i].start and x.start not in taken

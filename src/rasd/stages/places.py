@@ -108,8 +108,8 @@ def _stray_town(e: GazEntry, cands: Sequence[GazEntry], cue: str | None, doc_cou
     """A small town known only to GeoNames, in a country the article does not name, with no word such as
     مدينة before it: news names such a town with its country, so the word is an ordinary one (دوري "league"
     for Dori in Burkina Faso, كرة "ball" for Carei in Romania, ألم "pain" for Ulm)."""
-    return (e.source == "geonames" and cue is None and e.population < SMALL_TOWN
-            and e.country not in doc_countries and all(c.source == "geonames" for c in cands))
+    return cue is None and e.population < SMALL_TOWN and e.country not in doc_countries \
+        and all(c.source == "geonames" for c in cands)
 
 
 def _weight(e: GazEntry) -> int:
@@ -134,8 +134,8 @@ def _to_place(e: GazEntry, text: str, start: int, end: int, cue: str | None) -> 
 
 
 def _adjective(tok: Token, phrase: str) -> bool:
-    """A country name read off a word with ال (السورية) that the name itself lacks: a nationality adjective
-    or an ordinary word (للبنين is "for the boys", not "for Benin")."""
+    """A place name read off a word with ال (السورية، البورصة) that the name itself lacks: a nationality
+    adjective or an ordinary word (للبنين is "for the boys", not "for Benin"; الدوري "the league", not Dori)."""
     name = norm(phrase)
     return not name.startswith("ال") and (any(
         tok.norm[off:off + 2] == "ال" and tok.norm[off + 2:] == name.split()[0] for _, off in stems(tok.norm))
@@ -172,9 +172,8 @@ def find_places(doc: Doc) -> list[Place]:
             cue = _cue_before(toks, m.i, a, index)
             ok = cue is not None or _locative(toks, m.i, m.start)
             cands = [e for e in m.payload if ok or not _needs_context(e, m.phrase)]
-            if _adjective(toks[m.i], m.phrase):  # الأزمة السورية: the adjective; البورصة، الدوري: common nouns
-                cands = []
-            if not cands or _media_name(toks, m.i, m.j):
+            # الأزمة السورية: the adjective; البورصة، الدوري: common nouns
+            if not cands or _adjective(toks[m.i], m.phrase) or _media_name(toks, m.i, m.j):
                 continue
             found.append((m.start, m.end, cands, cue, m.phrase))
             # عمان (Oman, or Amman in rasd's own tables) votes for neither; مصر beside GeoNames towns still votes
